@@ -1,0 +1,16 @@
+//! Placard's domain: the rules that hold whatever the storage, transport or deployment.
+//!
+//! Nothing here performs IO, so every rule can be unit-tested in isolation and shared by
+//! the HTTP layer, the worker and the storage backends.
+#![forbid(unsafe_code)]
+
+pub mod jobs;
+pub mod role;
+pub mod staff;
+pub mod text;
+pub mod token;
+
+pub use jobs::{JobKind, JobState, RetryPolicy};
+pub use role::Role;
+pub use staff::StaffName;
+pub use token::{SecretToken, TokenHash};

@@ -1,0 +1,444 @@
+//! The job queue, kept in the database so that any number of workers coordinate through it
+//! alone (pict-rs's design, but dead jobs stay visible until retried).
+//!
+//! Every function takes `now` from the caller: the worker passes the clock, tests pass
+//! chosen instants, so lease expiry and backoff are tested without sleeping.
+
+use crate::{Cursor, Store, StoreError, Tx};
+use chrono::{DateTime, TimeDelta, Utc};
+use placard_domain::jobs::AfterFailure;
+use placard_domain::JobState;
+use serde::Serialize;
+use uuid::Uuid;
+
+/// A job as listed to admins.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Job {
+    pub id: Uuid,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub state: JobState,
+    pub attempts: u32,
+    pub max_attempts: u32,
+    pub run_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A job this worker holds a lease on. Every later call about it checks the lease owner, so
+/// a worker whose lease expired and was taken over cannot complete or fail someone else's run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimedJob {
+    pub id: Uuid,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    /// 1 for the first run.
+    pub attempt: u32,
+    pub max_attempts: u32,
+    pub owner: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct JobRow {
+    id: Uuid,
+    kind: String,
+    payload: String,
+    state: String,
+    attempts: i32,
+    max_attempts: i32,
+    run_at: DateTime<Utc>,
+    last_error: Option<String>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ClaimRow {
+    id: Uuid,
+    kind: String,
+    payload: String,
+    attempts: i32,
+    max_attempts: i32,
+}
+
+const JOB_COLUMNS: &str =
+    "id, kind, payload, state, attempts, max_attempts, run_at, last_error, created_at, updated_at";
+
+fn parse_payload(raw: &str) -> Result<serde_json::Value, StoreError> {
+    serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(format!("job payload: {e}")))
+}
+
+fn count(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+impl JobRow {
+    fn into_job(self) -> Result<Job, StoreError> {
+        Ok(Job {
+            id: self.id,
+            payload: parse_payload(&self.payload)?,
+            kind: self.kind,
+            state: self
+                .state
+                .parse()
+                .map_err(|e: placard_domain::jobs::UnknownJobState| {
+                    StoreError::Corrupt(e.to_string())
+                })?,
+            attempts: count(self.attempts),
+            max_attempts: count(self.max_attempts),
+            run_at: self.run_at,
+            last_error: self.last_error,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// What to enqueue.
+#[derive(Debug, Clone)]
+pub struct NewJob<'a> {
+    pub kind: &'a str,
+    pub payload: serde_json::Value,
+    pub max_attempts: u32,
+}
+
+/// Text kept of a failure: bounded, so a huge error cannot bloat the row.
+fn clip_error(error: &str) -> String {
+    const MAX: usize = 2000;
+    if error.len() <= MAX {
+        return error.to_owned();
+    }
+    let mut end = MAX;
+    while !error.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &error[..end])
+}
+
+impl Tx {
+    /// Enqueues a job in this transaction: it exists exactly when the caller's change commits.
+    pub async fn enqueue_job(
+        &mut self,
+        job: &NewJob<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Uuid, StoreError> {
+        let id = Uuid::now_v7();
+        let max_attempts = i32::try_from(job.max_attempts.max(1)).unwrap_or(i32::MAX);
+        with_tx!(self, |c| {
+            sqlx::query(
+            "INSERT INTO jobs (id, kind, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
+             VALUES ($1, $2, $3, 'queued', 0, $4, $5, $5, $5)"
+        )
+        .bind(id)
+        .bind(job.kind)
+        .bind(job.payload.to_string())
+        .bind(max_attempts)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        Ok(id)
+    }
+}
+
+/// Which jobs a claim may take: due queued jobs, and running jobs whose lease ran out with
+/// attempts left (their worker died or stalled). Oldest due first.
+const CLAIM_PICK: &str = "SELECT id FROM jobs
+     WHERE (state = 'queued' AND run_at <= $3)
+        OR (state = 'running' AND lease_expires_at < $3 AND attempts < max_attempts)
+     ORDER BY run_at, id
+     LIMIT 1";
+
+impl Store {
+    /// Enqueues a job on its own (for jobs that belong to no other change).
+    pub async fn enqueue_job(
+        &self,
+        job: &NewJob<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Uuid, StoreError> {
+        let mut tx = self.begin().await?;
+        let id = tx.enqueue_job(job, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Claims one job for `owner` with a lease until `now + lease`, or `None` when nothing is
+    /// due. One statement on both backends: PostgreSQL skips rows other claimers have locked;
+    /// SQLite runs one writer at a time, so its statement is atomic as it stands.
+    pub async fn claim_job(
+        &self,
+        owner: &str,
+        lease: TimeDelta,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        let sql = match self.backend() {
+            crate::Backend::Postgres => format!(
+                "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = $1,
+                        lease_expires_at = $2, updated_at = $3
+                 WHERE id = ({CLAIM_PICK} FOR UPDATE SKIP LOCKED)
+                 RETURNING id, kind, payload, attempts, max_attempts"
+            ),
+            crate::Backend::Sqlite => format!(
+                "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = $1,
+                        lease_expires_at = $2, updated_at = $3
+                 WHERE id = ({CLAIM_PICK})
+                 RETURNING id, kind, payload, attempts, max_attempts"
+            ),
+        };
+        let row: Option<ClaimRow> = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(owner)
+            .bind(now + lease)
+            .bind(now)
+            .fetch_optional(p)
+            .await)?;
+        row.map(|r| {
+            Ok(ClaimedJob {
+                id: r.id,
+                payload: parse_payload(&r.payload)?,
+                kind: r.kind,
+                attempt: count(r.attempts),
+                max_attempts: count(r.max_attempts),
+                owner: owner.to_owned(),
+            })
+        })
+        .transpose()
+    }
+
+    /// Extends the lease. `false` means the lease was lost (expired and taken by another
+    /// worker, or the job was retried): the caller should stop working on it.
+    pub async fn heartbeat_job(
+        &self,
+        job: &ClaimedJob,
+        lease: TimeDelta,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = with_pool!(self, |p| sqlx::query(
+            "UPDATE jobs SET lease_expires_at = $1, updated_at = $2
+             WHERE id = $3 AND state = 'running' AND lease_owner = $4 AND attempts = $5"
+        )
+        .bind(now + lease)
+        .bind(now)
+        .bind(job.id)
+        .bind(&job.owner)
+        .bind(attempt_i32(job))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+
+    /// Marks the job done. `false` if this run no longer holds the lease.
+    pub async fn complete_job(
+        &self,
+        job: &ClaimedJob,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let done = tx.complete_job(job, now).await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
+    /// Records a failed run: back to the queue after the policy's delay, or dead. Returns the
+    /// job's new state, or `None` if this run no longer holds the lease.
+    pub async fn fail_job(
+        &self,
+        job: &ClaimedJob,
+        error: &str,
+        after: AfterFailure,
+        now: DateTime<Utc>,
+    ) -> Result<Option<JobState>, StoreError> {
+        let (state, run_at) = match after {
+            AfterFailure::RetryIn(delay) => (JobState::Queued, now + delay),
+            AfterFailure::Dead => (JobState::Dead, now),
+        };
+        let done = with_pool!(self, |p| sqlx::query(
+            "UPDATE jobs SET state = $1, run_at = $2, last_error = $3, lease_owner = NULL,
+                    lease_expires_at = NULL, updated_at = $4
+             WHERE id = $5 AND state = 'running' AND lease_owner = $6 AND attempts = $7"
+        )
+        .bind(state.as_str())
+        .bind(run_at)
+        .bind(clip_error(error))
+        .bind(now)
+        .bind(job.id)
+        .bind(&job.owner)
+        .bind(attempt_i32(job))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok((done == 1).then_some(state))
+    }
+
+    /// Hands a job back untried (graceful shutdown): queued again at once, and the attempt
+    /// it was charged is refunded.
+    pub async fn release_job(
+        &self,
+        job: &ClaimedJob,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = with_pool!(self, |p| sqlx::query(
+            "UPDATE jobs SET state = 'queued', attempts = attempts - 1, run_at = $1,
+                    lease_owner = NULL, lease_expires_at = NULL, updated_at = $1
+             WHERE id = $2 AND state = 'running' AND lease_owner = $3 AND attempts = $4"
+        )
+        .bind(now)
+        .bind(job.id)
+        .bind(&job.owner)
+        .bind(attempt_i32(job))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+
+    /// Running jobs whose lease expired on their last attempt can never be claimed again:
+    /// mark them dead so they show up for an admin. Returns how many.
+    pub async fn reap_expired_jobs(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let done = with_pool!(self, |p| {
+            sqlx::query(
+            "UPDATE jobs SET state = 'dead', lease_owner = NULL, lease_expires_at = NULL,
+                    last_error = COALESCE(last_error || '; ', '') || 'lease expired on the last attempt',
+                    updated_at = $1
+             WHERE state = 'running' AND lease_expires_at < $1 AND attempts >= max_attempts"
+        )
+        .bind(now)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        Ok(done)
+    }
+
+    pub async fn job(&self, id: Uuid) -> Result<Job, StoreError> {
+        let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1");
+        let row: JobRow = with_pool!(self, |p| sqlx::query_as(&sql).bind(id).fetch_one(p).await)?;
+        row.into_job()
+    }
+
+    /// Jobs in `state`, oldest first, after `cursor`. Returns the page and the next cursor.
+    pub async fn list_jobs(
+        &self,
+        state: JobState,
+        limit: u32,
+        after: Option<Cursor>,
+    ) -> Result<(Vec<Job>, Option<Cursor>), StoreError> {
+        let sql = format!(
+            "SELECT {JOB_COLUMNS} FROM jobs
+             WHERE state = $1 AND ($2 OR (created_at, id) > ($3, $4))
+             ORDER BY created_at, id LIMIT $5"
+        );
+        let (at, id) = after.map_or((crate::now(), Uuid::nil()), |c| (c.at, c.id));
+        let fetch = i64::from(limit) + 1;
+        let rows: Vec<JobRow> = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(state.as_str())
+            .bind(after.is_none())
+            .bind(at)
+            .bind(id)
+            .bind(fetch)
+            .fetch_all(p)
+            .await)?;
+        let mut jobs = rows
+            .into_iter()
+            .map(JobRow::into_job)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = if jobs.len() > limit as usize {
+            jobs.truncate(limit as usize);
+            jobs.last().map(|j| Cursor {
+                at: j.created_at,
+                id: j.id,
+            })
+        } else {
+            None
+        };
+        Ok((jobs, next))
+    }
+
+    /// Brings a dead job back to the queue with a fresh attempt budget, and records who did
+    /// it in the audit log, in one transaction.
+    pub async fn retry_job(
+        &self,
+        id: Uuid,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Job, StoreError> {
+        let mut tx = self.begin().await?;
+        let done = with_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE jobs SET state = 'queued', attempts = 0, run_at = $1, updated_at = $1
+             WHERE id = $2 AND state = 'dead'"
+        )
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            drop(tx);
+            // Either it does not exist (404) or it is not dead (409).
+            self.job(id).await?;
+            return Err(StoreError::InvalidState("only dead jobs can be retried"));
+        }
+        tx.append_audit(
+            &crate::audit::NewAuditEntry {
+                actor,
+                action: "job.retry",
+                subject_type: "job",
+                subject_id: &id.to_string(),
+                details: serde_json::json!({}),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        self.job(id).await
+    }
+
+    /// How many jobs are in each state (every state present, zero included).
+    pub async fn job_counts(&self) -> Result<Vec<(JobState, i64)>, StoreError> {
+        let rows: Vec<(String, i64)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT state, COUNT(*) FROM jobs GROUP BY state"
+        )
+        .fetch_all(p)
+        .await)?;
+        Ok(JobState::ALL
+            .into_iter()
+            .map(|s| {
+                let n = rows
+                    .iter()
+                    .find(|(name, _)| name == s.as_str())
+                    .map_or(0, |(_, n)| *n);
+                (s, n)
+            })
+            .collect())
+    }
+}
+
+impl Tx {
+    /// Marks the job done inside the caller's transaction, so a job's effects and its
+    /// completion commit together. `false` if this run no longer holds the lease.
+    pub async fn complete_job(
+        &mut self,
+        job: &ClaimedJob,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = with_tx!(self, |c| sqlx::query(
+            "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL,
+                    last_error = NULL, updated_at = $1
+             WHERE id = $2 AND state = 'running' AND lease_owner = $3 AND attempts = $4"
+        )
+        .bind(now)
+        .bind(job.id)
+        .bind(&job.owner)
+        .bind(attempt_i32(job))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+}
+
+fn attempt_i32(job: &ClaimedJob) -> i32 {
+    i32::try_from(job.attempt).unwrap_or(i32::MAX)
+}

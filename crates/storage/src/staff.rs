@@ -1,0 +1,92 @@
+//! Staff accounts and their API tokens.
+
+use crate::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use placard_domain::{Role, StaffName, TokenHash};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: Uuid,
+    pub name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    id: Uuid,
+    name: String,
+    role: String,
+    token_hash: String,
+    created_at: DateTime<Utc>,
+}
+
+impl StaffRow {
+    fn into_staff(self) -> Result<Staff, StoreError> {
+        Ok(Staff {
+            id: self.id,
+            name: self.name,
+            role: self
+                .role
+                .parse()
+                .map_err(|e: placard_domain::role::UnknownRole| {
+                    StoreError::Corrupt(e.to_string())
+                })?,
+            created_at: self.created_at,
+        })
+    }
+}
+
+impl Store {
+    /// Creates an account. A name already taken is a [`StoreError::Conflict`].
+    pub async fn create_staff(
+        &self,
+        name: &StaffName,
+        role: Role,
+        token: &TokenHash,
+    ) -> Result<Staff, StoreError> {
+        let id = Uuid::now_v7();
+        let now = crate::now();
+        with_pool!(self, |p| {
+            sqlx::query(
+            "INSERT INTO staff_users (id, name, role, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)"
+        )
+        .bind(id)
+        .bind(name.as_str())
+        .bind(role.as_str())
+        .bind(token.as_str())
+        .bind(now)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        Ok(Staff {
+            id,
+            name: name.as_str().to_owned(),
+            role,
+            created_at: now,
+        })
+    }
+
+    /// The account a presented bearer token belongs to, if any. The lookup is by hash (a
+    /// 256-bit random token's hash leaks nothing); the final check is constant-time.
+    pub async fn staff_by_token(&self, presented: &str) -> Result<Option<Staff>, StoreError> {
+        let hash = TokenHash::of(presented);
+        let row: Option<StaffRow> =
+            with_pool!(self, |p| {
+                sqlx::query_as(
+            "SELECT id, name, role, token_hash, created_at FROM staff_users WHERE token_hash = $1"
+        )
+        .bind(hash.as_str())
+        .fetch_optional(p)
+        .await
+            })?;
+        match row {
+            Some(row) if TokenHash::from_stored(row.token_hash.clone()).matches(presented) => {
+                Ok(Some(row.into_staff()?))
+            }
+            _ => Ok(None),
+        }
+    }
+}
