@@ -73,15 +73,14 @@ impl Store {
     /// 256-bit random token's hash leaks nothing); the final check is constant-time.
     pub async fn staff_by_token(&self, presented: &str) -> Result<Option<Staff>, StoreError> {
         let hash = TokenHash::of(presented);
-        let row: Option<StaffRow> =
-            with_pool!(self, |p| {
-                sqlx::query_as(
+        let row: Option<StaffRow> = with_pool!(self, |p| {
+            sqlx::query_as(
             "SELECT id, name, role, token_hash, created_at FROM staff_users WHERE token_hash = $1"
         )
         .bind(hash.as_str())
         .fetch_optional(p)
         .await
-            })?;
+        })?;
         match row {
             Some(row) if TokenHash::from_stored(row.token_hash.clone()).matches(presented) => {
                 Ok(Some(row.into_staff()?))

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Starts the real services Placard's tests talk to, and writes their coordinates to
+# .test-services/env (read by the tests, and sourced by scripts/test.sh):
+#   - PostgreSQL on 127.0.0.1:5432 (trust auth), started if it is installed but stopped;
+#   - Garage, a real S3-compatible object store, single node on 127.0.0.1:3900,
+#     installed with `cargo install garage --locked` when it is not on the PATH
+#     (the first build takes 15-25 minutes on two cores; the binary stays in ~/.cargo/bin).
+# Safe to run again: what is already running is left as it is.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state="$root/.test-services"
+mkdir -p "$state"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf 'test-services: %s\n' "$*" >&2; }
+
+# --- PostgreSQL -------------------------------------------------------------------------
+pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; }
+if ! pg_up; then
+  if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
+    log "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  fi
+  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
+  pg_up || { log "PostgreSQL is not running on 127.0.0.1:5432 and could not be started"; exit 1; }
+fi
+log "PostgreSQL is up on 127.0.0.1:5432"
+
+# --- Garage -----------------------------------------------------------------------------
+if ! command -v garage >/dev/null; then
+  log "installing Garage (cargo install garage --locked); the first build takes a while"
+  cargo install garage --locked
+fi
+
+gdir="$state/garage"
+mkdir -p "$gdir/meta" "$gdir/data"
+conf="$gdir/garage.toml"
+if [ ! -f "$conf" ]; then
+  cat >"$conf" <<TOML
+metadata_dir = "$gdir/meta"
+data_dir = "$gdir/data"
+db_engine = "sqlite"
+replication_factor = 1
+rpc_bind_addr = "127.0.0.1:3901"
+rpc_public_addr = "127.0.0.1:3901"
+rpc_secret = "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+
+[s3_api]
+s3_region = "garage"
+api_bind_addr = "127.0.0.1:3900"
+root_domain = ".s3.garage.localhost"
+
+[admin]
+api_bind_addr = "127.0.0.1:3903"
+TOML
+fi
+g() { garage -c "$conf" "$@"; }
+
+s3_up() { (exec 3<>/dev/tcp/127.0.0.1/3900) 2>/dev/null; }
+if ! s3_up; then
+  log "starting Garage"
+  nohup garage -c "$conf" server >"$gdir/server.log" 2>&1 &
+  echo $! >"$gdir/pid"
+  for _ in $(seq 1 60); do s3_up && g status >/dev/null 2>&1 && break; sleep 0.5; done
+  s3_up || { log "Garage did not start; see $gdir/server.log"; tail -n 20 "$gdir/server.log" >&2; exit 1; }
+fi
+
+# A single-node layout, applied once.
+if g layout show 2>/dev/null | grep -q "No nodes currently have a role"; then
+  node=$(g node id -q | cut -d@ -f1)
+  g layout assign -z dc1 -c 1G "$node" >/dev/null
+  g layout apply --version 1 >/dev/null
+  log "Garage layout applied"
+fi
+for _ in $(seq 1 30); do g status 2>/dev/null | grep -q "dc1" && break; sleep 0.5; done
+
+# A fixed test key and bucket (imported, so the coordinates never change).
+key_id="GK0123456789abcdef01234567"
+secret="0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+bucket="placard-test"
+g key info "$key_id" >/dev/null 2>&1 || g key import --yes -n placard-test "$key_id" "$secret" >/dev/null
+g bucket info "$bucket" >/dev/null 2>&1 || g bucket create "$bucket" >/dev/null
+g bucket allow --read --write --owner "$bucket" --key "$key_id" >/dev/null
+
+cat >"$state/env" <<ENV
+PLACARD_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
+PLACARD_TEST_S3_ENDPOINT=http://127.0.0.1:3900
+PLACARD_TEST_S3_BUCKET=$bucket
+PLACARD_TEST_S3_ACCESS_KEY=$key_id
+PLACARD_TEST_S3_SECRET_KEY=$secret
+PLACARD_TEST_S3_REGION=garage
+ENV
+log "Garage is up on http://127.0.0.1:3900 (bucket $bucket); coordinates in .test-services/env"
