@@ -1,0 +1,155 @@
+//! The composition root of the HTTP layer.
+
+use crate::middleware::{self, PostLimiter};
+use crate::routes::{admin, health};
+use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::StatusCode;
+use actix_web::{web, App, HttpRequest, HttpServer};
+use placard_blob::ObjectStore;
+use placard_storage::Store;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+/// Largest JSON body accepted (photo uploads are multipart and have their own limit).
+const JSON_LIMIT: usize = 64 * 1024;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub store: Store,
+    pub objects: Arc<dyn ObjectStore>,
+    pub metrics: HttpMetrics,
+    pub settings: HttpSettings,
+    pub(crate) limiter: Option<Arc<PostLimiter>>,
+}
+
+impl AppState {
+    pub fn new(
+        store: Store,
+        objects: Arc<dyn ObjectStore>,
+        metrics: HttpMetrics,
+        settings: HttpSettings,
+    ) -> Self {
+        let limiter = PostLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst);
+        Self {
+            store,
+            objects,
+            metrics,
+            settings,
+            limiter,
+        }
+    }
+}
+
+/// A bound, not yet running HTTP server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds `settings.bind` (port 0 picks a free port) and builds the server.
+    pub fn build(state: AppState) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(state.settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", state.settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(state);
+        let server = HttpServer::new(move || {
+            let settings = &state.settings;
+            App::new()
+                .app_data(state.clone())
+                .app_data(json_config())
+                .app_data(query_config())
+                .app_data(path_config())
+                .wrap(middleware::error_envelope())
+                .wrap(middleware::cors(
+                    &settings.cors_origins,
+                    &settings.public_url,
+                ))
+                .wrap(middleware::security_headers())
+                .wrap(actix_web::middleware::from_fn(middleware::log_requests))
+                .configure(|cfg| routes(cfg, settings.serve_api))
+                .default_service(web::to(not_found))
+        })
+        // Signals are handled by the binary, which also stops the worker in order.
+        .disable_signals()
+        .shutdown_timeout(30)
+        .listen(listener)?
+        .run();
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// A handle to stop the server gracefully (in-flight requests finish).
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Every route. Probes and metrics are served by every process; the API only by `api`.
+fn routes(cfg: &mut web::ServiceConfig, serve_api: bool) {
+    cfg.service(web::resource("/healthz").get(health::healthz))
+        .service(web::resource("/readyz").get(health::readyz))
+        .service(web::resource("/metrics").get(health::metrics));
+    if !serve_api {
+        return;
+    }
+    cfg.service(
+        web::scope("/api/v1")
+            .service(web::resource("/openapi.json").get(openapi::openapi_json))
+            .service(web::resource("/admin/jobs").get(admin::jobs::list_jobs))
+            .service(web::resource("/admin/jobs/{id}/retry").post(admin::jobs::retry_job)),
+    );
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::for_status(StatusCode::NOT_FOUND))
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(JSON_LIMIT)
+        .error_handler(|err, _req: &HttpRequest| {
+            match &err {
+                JsonPayloadError::OverflowKnownLength { .. }
+                | JsonPayloadError::Overflow { .. } => {
+                    ApiError::for_status(StatusCode::PAYLOAD_TOO_LARGE)
+                }
+                JsonPayloadError::ContentType => ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "Send a JSON body with Content-Type: application/json.",
+                ),
+                JsonPayloadError::Deserialize(e) if e.is_data() => {
+                    ApiError::bad_request("invalid_field", format!("The body does not fit: {e}."))
+                }
+                _ => ApiError::bad_request("invalid_json", "The body is not valid JSON."),
+            }
+            .into()
+        })
+}
+
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req: &HttpRequest| {
+        ApiError::bad_request(
+            "invalid_query",
+            format!("The query string does not fit: {err}."),
+        )
+        .into()
+    })
+}
+
+fn path_config() -> web::PathConfig {
+    // A malformed id in a path names nothing that exists.
+    web::PathConfig::default().error_handler(|_err: PathError, _req: &HttpRequest| {
+        ApiError::for_status(StatusCode::NOT_FOUND).into()
+    })
+}

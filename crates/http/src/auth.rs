@@ -1,0 +1,105 @@
+//! Who is calling: staff bearer tokens with roles.
+//!
+//! Handlers ask for `Authed<Admin>`, `Authed<Moderator>` or `Authed<Judge>` as their first
+//! argument; the extractor answers 401 `unauthenticated` for a missing or unknown token and
+//! 403 `forbidden` for a valid token without the role, before anything else is looked at.
+
+use crate::{ApiError, AppState};
+use actix_web::dev::Payload;
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use placard_domain::Role;
+use placard_storage::staff::Staff;
+use std::marker::PhantomData;
+
+/// Longer "tokens" are refused without hashing them: ours are 68 characters.
+const MAX_TOKEN_LEN: usize = 256;
+
+/// The bearer token of a request, if it has a well-formed one.
+pub fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= MAX_TOKEN_LEN)
+        .then(|| token.to_owned())
+}
+
+/// A role an endpoint requires.
+pub trait Requirement {
+    const ROLE: Role;
+}
+
+pub struct Admin;
+impl Requirement for Admin {
+    const ROLE: Role = Role::Admin;
+}
+
+pub struct Moderator;
+impl Requirement for Moderator {
+    const ROLE: Role = Role::Moderator;
+}
+
+pub struct Judge;
+impl Requirement for Judge {
+    const ROLE: Role = Role::Judge;
+}
+
+/// A staff member holding the role `R` requires (admins hold every role).
+pub struct Authed<R: Requirement> {
+    pub staff: Staff,
+    _role: PhantomData<R>,
+}
+
+impl<R: Requirement> FromRequest for Authed<R> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = bearer_token(req);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("AppState is not registered"))?;
+            let token = token.ok_or_else(ApiError::unauthenticated)?;
+            let staff = state
+                .store
+                .staff_by_token(&token)
+                .await?
+                .ok_or_else(ApiError::unauthenticated)?;
+            if !staff.role.grants(R::ROLE) {
+                return Err(ApiError::forbidden());
+            }
+            Ok(Authed {
+                staff,
+                _role: PhantomData,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn bearer_tokens_are_parsed_strictly() {
+        let with = |v: &str| {
+            bearer_token(
+                &TestRequest::default()
+                    .insert_header((AUTHORIZATION, v))
+                    .to_http_request(),
+            )
+        };
+        assert_eq!(with("Bearer abc"), Some("abc".into()));
+        assert_eq!(with("bearer abc "), Some("abc".into()));
+        assert_eq!(with("Basic abc"), None);
+        assert_eq!(with("Bearer "), None);
+        assert_eq!(with("Bearerabc"), None);
+        assert_eq!(with(&format!("Bearer {}", "a".repeat(257))), None);
+        assert_eq!(
+            bearer_token(&TestRequest::default().to_http_request()),
+            None
+        );
+    }
+}

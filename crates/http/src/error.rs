@@ -1,0 +1,182 @@
+//! The one mapping from failures to HTTP responses: `{"error":{"code","message"}}` with a
+//! stable snake_case code. 5xx bodies are generic; their cause is logged once, here.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use placard_storage::StoreError;
+use serde::Serialize;
+use std::fmt;
+use utoipa::ToSchema;
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    /// For 5xx: what went wrong, for the log only.
+    cause: Option<String>,
+}
+
+/// The error envelope every failure is rendered as.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable, snake_case: clients branch on it.
+    pub code: String,
+    /// A sentence for humans; may change.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            cause: None,
+        }
+    }
+
+    pub fn internal(cause: impl fmt::Display) -> Self {
+        Self {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal_error",
+            message: "Something went wrong on our side. Please try again later.".into(),
+            cause: Some(cause.to_string()),
+        }
+    }
+
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "not_ready", message)
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("{what} was not found."),
+        )
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "A valid bearer token is required.",
+        )
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Your token does not allow this action.",
+        )
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, message)
+    }
+
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The envelope for a bare status (unknown route, wrong method, a limit hit before any
+    /// handler ran), so that no response ever goes out without one.
+    pub fn for_status(status: StatusCode) -> Self {
+        let (code, message) = match status.as_u16() {
+            400 => ("bad_request", "The request could not be understood."),
+            401 => ("unauthenticated", "A valid bearer token is required."),
+            403 => ("forbidden", "Your token does not allow this action."),
+            404 => ("not_found", "There is nothing at this address."),
+            405 => (
+                "method_not_allowed",
+                "This address does not accept that method.",
+            ),
+            406 => ("not_acceptable", "No acceptable representation."),
+            408 => ("request_timeout", "The request took too long to arrive."),
+            411 => ("length_required", "A Content-Length is required."),
+            413 => ("payload_too_large", "The request body is too large."),
+            414 => ("uri_too_long", "The address is too long."),
+            415 => (
+                "unsupported_media_type",
+                "This content type is not accepted here.",
+            ),
+            429 => (
+                "rate_limited",
+                "Too many requests; please wait and try again.",
+            ),
+            431 => ("headers_too_large", "The request headers are too large."),
+            s if s < 500 => ("bad_request", "The request could not be handled."),
+            503 => ("not_ready", "The service is not ready."),
+            _ => (
+                "internal_error",
+                "Something went wrong on our side. Please try again later.",
+            ),
+        };
+        Self::new(status, code, message)
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} ({}): {}",
+            self.status.as_u16(),
+            self.code,
+            self.message
+        )
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Some(cause) = &self.cause {
+            tracing::error!(error.cause = %cause, http.status = self.status.as_u16(), "request failed");
+        }
+        HttpResponse::build(self.status).json(ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_owned(),
+                message: self.message.clone(),
+            },
+        })
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiError::not_found("The resource"),
+            StoreError::Conflict(_) => ApiError::conflict("conflict", "That already exists."),
+            StoreError::InvalidState(why) => ApiError::conflict("invalid_state", why),
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+impl From<placard_blob::BlobError> for ApiError {
+    fn from(e: placard_blob::BlobError) -> Self {
+        match e {
+            placard_blob::BlobError::NotFound => ApiError::not_found("The object"),
+            other => ApiError::internal(other),
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Placard's HTTP layer: the JSON API of `../shared/CONTRACT.md` on actix-web.
+//!
+//! [`Application::build`] is the one composition root: it binds the listener itself (port 0
+//! works in tests), wires the middleware in one place and registers every route.
+#![forbid(unsafe_code)]
+
+mod app;
+mod auth;
+mod error;
+pub mod metrics;
+mod middleware;
+mod openapi;
+mod pagination;
+mod routes;
+mod settings;
+
+pub use app::{AppState, Application};
+pub use error::ApiError;
+pub use metrics::HttpMetrics;
+pub use settings::HttpSettings;

@@ -1,0 +1,67 @@
+//! Prometheus metrics served at `/metrics`. One registry per process; the worker registers
+//! its own series into the same registry.
+
+use prometheus::{
+    HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
+};
+
+#[derive(Clone)]
+pub struct HttpMetrics {
+    pub registry: Registry,
+    pub requests: IntCounterVec,
+    pub request_duration: HistogramVec,
+    /// Photo uploads by outcome: `accepted` or the rejection's error code.
+    pub uploads: IntCounterVec,
+    /// Jobs in each state, refreshed from the database at every scrape.
+    pub jobs: IntGaugeVec,
+    /// Jobs waiting to run (queued), refreshed at every scrape.
+    pub queue_depth: IntGauge,
+}
+
+impl HttpMetrics {
+    pub fn register(registry: &Registry) -> prometheus::Result<Self> {
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "placard_http_requests_total",
+                "HTTP requests by route and status",
+            ),
+            &["method", "route", "status"],
+        )?;
+        let request_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "placard_http_request_duration_seconds",
+                "HTTP request latency",
+            )
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+            ]),
+            &["method", "route"],
+        )?;
+        let uploads = IntCounterVec::new(
+            Opts::new("placard_uploads_total", "Photo uploads by outcome"),
+            &["outcome"],
+        )?;
+        let jobs = IntGaugeVec::new(Opts::new("placard_jobs", "Jobs by state"), &["state"])?;
+        let queue_depth = IntGauge::new("placard_queue_depth", "Jobs queued and waiting to run")?;
+        registry.register(Box::new(requests.clone()))?;
+        registry.register(Box::new(request_duration.clone()))?;
+        registry.register(Box::new(uploads.clone()))?;
+        registry.register(Box::new(jobs.clone()))?;
+        registry.register(Box::new(queue_depth.clone()))?;
+        Ok(Self {
+            registry: registry.clone(),
+            requests,
+            request_duration,
+            uploads,
+            jobs,
+            queue_depth,
+        })
+    }
+
+    pub fn render(&self) -> String {
+        let encoder = prometheus::TextEncoder::new();
+        encoder
+            .encode_to_string(&self.registry.gather())
+            .unwrap_or_else(|e| format!("# metrics could not be encoded: {e}\n"))
+    }
+}

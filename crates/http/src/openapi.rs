@@ -1,0 +1,49 @@
+//! The OpenAPI document, generated from the handlers' annotations (never hand-written).
+
+use crate::routes;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Placard",
+        description = "Photo petitions and slogan contests for advocacy campaigns. Errors are \
+            always `{\"error\":{\"code\",\"message\"}}`; lists take `?limit=N&cursor=C`.",
+    ),
+    paths(
+        routes::health::healthz,
+        routes::health::readyz,
+        routes::health::metrics,
+        routes::admin::jobs::list_jobs,
+        routes::admin::jobs::retry_job,
+    ),
+    components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "operations", description = "Probes and metrics, on every process"),
+        (name = "admin", description = "Admin-only operations"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A staff API token, or a supporter's receipt token"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+pub async fn openapi_json() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().json(ApiDoc::openapi())
+}

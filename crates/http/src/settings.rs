@@ -1,0 +1,30 @@
+use std::net::SocketAddr;
+
+/// What the HTTP layer needs to know from configuration.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    pub bind: SocketAddr,
+    /// Base of absolute URLs handed to clients.
+    pub public_url: String,
+    /// Origins allowed to call the public endpoints from a browser.
+    pub cors_origins: Vec<String>,
+    /// Public POSTs per client address per minute; 0 turns the limiter off.
+    pub rate_limit_per_minute: u32,
+    /// Requests a client may make at once before the per-minute rate applies.
+    pub rate_limit_burst: u32,
+    /// Serve the API (role `api`); without it only probes and metrics answer.
+    pub serve_api: bool,
+}
+
+impl HttpSettings {
+    pub fn for_tests() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            public_url: String::new(),
+            cors_origins: Vec::new(),
+            rate_limit_per_minute: 60,
+            rate_limit_burst: 20,
+            serve_api: true,
+        }
+    }
+}

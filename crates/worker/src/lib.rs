@@ -1,0 +1,12 @@
+//! Placard's background work: a job runner over the database queue, and a scheduler for
+//! deadlines. Both coordinate only through the database, so any number of instances can
+//! run side by side.
+#![forbid(unsafe_code)]
+
+mod metrics;
+mod runner;
+mod scheduler;
+
+pub use metrics::WorkerMetrics;
+pub use runner::{JobError, JobHandler, Worker, WorkerSettings};
+pub use scheduler::{maintenance_tick, Scheduler};
