@@ -50,10 +50,15 @@ pub struct Application {
 
 impl Application {
     /// Binds `settings.bind` (port 0 picks a free port) and builds the server.
-    pub fn build(state: AppState) -> anyhow::Result<Self> {
+    /// An empty `public_url` becomes `http://` + the address actually bound.
+    pub fn build(mut state: AppState) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(state.settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", state.settings.bind))?;
-        let port = listener.local_addr()?.port();
+        let local = listener.local_addr()?;
+        let port = local.port();
+        if state.settings.public_url.is_empty() {
+            state.settings.public_url = format!("http://{local}");
+        }
         let state = web::Data::new(state);
         let server = HttpServer::new(move || {
             let settings = &state.settings;

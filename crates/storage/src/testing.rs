@@ -162,24 +162,6 @@ impl Drop for TestDatabase {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::with_database;
-
-    #[test]
-    fn database_name_is_swapped() {
-        assert_eq!(
-            with_database("postgres://u@h:5432/postgres", "t1"),
-            "postgres://u@h:5432/t1"
-        );
-        assert_eq!(with_database("postgres://u@h", "t1"), "postgres://u@h/t1");
-        assert_eq!(
-            with_database("postgres://u@h/db?sslmode=disable", "t1"),
-            "postgres://u@h/t1?sslmode=disable"
-        );
-    }
-}
-
 impl Store {
     /// Runs a raw statement: for tests that must prove the database itself refuses
     /// something (the audit log's triggers), bypassing the repository on purpose.
@@ -216,4 +198,22 @@ macro_rules! behaviour_suite {
             )*
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn database_name_is_swapped() {
+        assert_eq!(
+            with_database("postgres://u@h:5432/postgres", "t1"),
+            "postgres://u@h:5432/t1"
+        );
+        assert_eq!(with_database("postgres://u@h", "t1"), "postgres://u@h/t1");
+        assert_eq!(
+            with_database("postgres://u@h/db?sslmode=disable", "t1"),
+            "postgres://u@h/t1?sslmode=disable"
+        );
+    }
 }

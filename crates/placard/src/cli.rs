@@ -1,0 +1,116 @@
+//! The command line: `serve`, `migrate`, `user create`.
+
+use crate::config::{Config, Roles};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use placard_domain::{Role, SecretToken, StaffName};
+use placard_storage::{Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(name = "placard", version, about = "Photo petitions and slogan contests for advocacy campaigns")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the service: HTTP API and pages, background worker, scheduler.
+    Serve {
+        /// Which parts to run, comma-separated: api, worker, scheduler (all by default).
+        #[arg(long, default_value = "api,worker,scheduler", value_parser = parse_roles)]
+        roles: Roles,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a staff account; its API token is printed once, as the last line of stdout.
+    Create {
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+fn parse_roles(s: &str) -> Result<Roles, String> {
+    s.parse().map_err(|e: crate::config::ConfigError| e.to_string())
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse().map_err(|e: placard_domain::role::UnknownRole| e.to_string())
+}
+
+pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { roles } => crate::serve::serve(config, roles).await,
+        Command::Migrate => {
+            let store = open_database(&config).await?;
+            tracing::info!(db.backend = store.backend().as_str(), "migrations applied");
+            store.close().await;
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::Create { role, name },
+        } => {
+            let name = StaffName::parse(&name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+            let store = open_database(&config).await?;
+            let token = SecretToken::generate("plc");
+            let staff = match store.create_staff(&name, role, &token.hash()).await {
+                Ok(s) => s,
+                Err(StoreError::Conflict(_)) => {
+                    anyhow::bail!("a staff account named `{name}` already exists")
+                }
+                Err(e) => return Err(e).context("Failed to create the staff account"),
+            };
+            store.close().await;
+            eprintln!(
+                "Created {} `{}` ({}). Its API token follows; it is shown only this once.",
+                staff.role, staff.name, staff.id
+            );
+            println!("{}", token.expose());
+            Ok(())
+        }
+    }
+}
+
+/// Connects and migrates: every command that touches the database applies migrations first.
+pub async fn open_database(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(&config.database_url, config.pool)
+        .await
+        .context("Failed to connect to the database (PLACARD_DATABASE_URL)")?;
+    store.migrate().await.context("Failed to apply database migrations")?;
+    Ok(store)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn roles_parse() {
+        let cli = Cli::try_parse_from(["placard", "serve", "--roles", "worker,scheduler"]).expect("parse");
+        match cli.command {
+            Command::Serve { roles } => {
+                assert!(!roles.api && roles.worker && roles.scheduler);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(Cli::try_parse_from(["placard", "serve", "--roles", "api,cook"]).is_err());
+        assert!(Cli::try_parse_from(["placard", "user", "create", "--role", "root", "--name", "x"]).is_err());
+    }
+}

@@ -1,0 +1,270 @@
+//! Configuration from environment variables, checked in full before startup.
+//! Every error names the variable at fault.
+
+use placard_blob::{S3Settings, StorageUrl};
+use placard_storage::{DatabaseUrl, PoolSettings};
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub storage_url: StorageUrl,
+    pub s3: S3Settings,
+    /// `None`: derived from the address actually bound.
+    pub public_url: Option<String>,
+    pub cors_origins: Vec<String>,
+    pub rate_limit_per_minute: u32,
+    pub pool: PoolSettings,
+    pub worker_concurrency: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+fn bad(variable: &'static str, message: impl fmt::Display) -> ConfigError {
+    ConfigError {
+        variable,
+        message: message.to_string(),
+    }
+}
+
+/// Which parts of Placard a `serve` process runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Roles {
+    pub api: bool,
+    pub worker: bool,
+    pub scheduler: bool,
+}
+
+impl FromStr for Roles {
+    type Err = ConfigError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut roles = Roles {
+            api: false,
+            worker: false,
+            scheduler: false,
+        };
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part {
+                "api" => roles.api = true,
+                "worker" => roles.worker = true,
+                "scheduler" => roles.scheduler = true,
+                other => {
+                    return Err(bad(
+                        "--roles",
+                        format!("unknown role `{other}`: expected api, worker or scheduler"),
+                    ))
+                }
+            }
+        }
+        if !(roles.api || roles.worker || roles.scheduler) {
+            return Err(bad("--roles", "name at least one of api, worker, scheduler"));
+        }
+        Ok(roles)
+    }
+}
+
+fn parse_number<T: FromStr>(variable: &'static str, raw: &str, what: &str) -> Result<T, ConfigError> {
+    raw.trim()
+        .parse()
+        .map_err(|_| bad(variable, format!("`{raw}` is not {what}")))
+}
+
+fn is_origin(s: &str) -> bool {
+    let Some((scheme, host)) = s.split_once("://") else {
+        return false;
+    };
+    matches!(scheme, "http" | "https") && !host.is_empty() && !host.contains('/')
+}
+
+impl Config {
+    /// Reads the configuration through `var` (the process environment in production, a map
+    /// in tests).
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+
+        let bind_raw = get("PLACARD_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind_raw.trim().parse().map_err(|_| {
+            bad(
+                "PLACARD_BIND",
+                format!("`{bind_raw}` is not an address such as 127.0.0.1:8080 or [::]:8080"),
+            )
+        })?;
+
+        let data_dir = PathBuf::from(get("PLACARD_DATA_DIR").unwrap_or_else(|| "./placard-data".into()));
+
+        let database_url = match get("PLACARD_DATABASE_URL") {
+            Some(raw) => raw.parse().map_err(|e| bad("PLACARD_DATABASE_URL", e))?,
+            None => DatabaseUrl::Sqlite(data_dir.join("placard.db")),
+        };
+
+        let storage_url = match get("PLACARD_STORAGE_URL") {
+            Some(raw) => raw.parse().map_err(|e| bad("PLACARD_STORAGE_URL", e))?,
+            None => StorageUrl::File(data_dir.join("objects")),
+        };
+
+        let endpoint = get("PLACARD_S3_ENDPOINT");
+        if let Some(e) = &endpoint {
+            if !(e.starts_with("http://") || e.starts_with("https://")) {
+                return Err(bad(
+                    "PLACARD_S3_ENDPOINT",
+                    format!("`{e}` is not an http:// or https:// URL"),
+                ));
+            }
+        }
+
+        let public_url = get("PLACARD_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned());
+        if let Some(u) = &public_url {
+            if !(u.starts_with("http://") || u.starts_with("https://")) {
+                return Err(bad("PLACARD_PUBLIC_URL", format!("`{u}` is not an http:// or https:// URL")));
+            }
+        }
+
+        let cors_origins: Vec<String> = get("PLACARD_CORS_ORIGINS")
+            .map(|raw| {
+                raw.split(',')
+                    .map(|o| o.trim().trim_end_matches('/').to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(o) = cors_origins.iter().find(|o| !is_origin(o)) {
+            return Err(bad(
+                "PLACARD_CORS_ORIGINS",
+                format!("`{o}` is not an origin such as https://campaign.example"),
+            ));
+        }
+
+        let rate_limit_per_minute = match get("PLACARD_RATE_LIMIT_PER_MINUTE") {
+            Some(raw) => parse_number("PLACARD_RATE_LIMIT_PER_MINUTE", &raw, "a whole number of requests")?,
+            None => 60,
+        };
+
+        let mut pool = PoolSettings::default();
+        if let Some(raw) = get("PLACARD_DATABASE_MAX_CONNECTIONS") {
+            pool.max_connections =
+                parse_number("PLACARD_DATABASE_MAX_CONNECTIONS", &raw, "a number of connections")?;
+            if pool.max_connections == 0 {
+                return Err(bad("PLACARD_DATABASE_MAX_CONNECTIONS", "must be at least 1"));
+            }
+        }
+        pool.acquire_timeout = Duration::from_secs(10);
+
+        let worker_concurrency = match get("PLACARD_WORKER_CONCURRENCY") {
+            Some(raw) => {
+                let n: usize = parse_number("PLACARD_WORKER_CONCURRENCY", &raw, "a number of jobs")?;
+                if n == 0 {
+                    return Err(bad("PLACARD_WORKER_CONCURRENCY", "must be at least 1"));
+                }
+                Some(n)
+            }
+            None => None,
+        };
+
+        Ok(Config {
+            bind,
+            data_dir,
+            database_url,
+            storage_url,
+            s3: S3Settings {
+                endpoint,
+                region: None,
+                credentials: None,
+            },
+            public_url,
+            cors_origins,
+            rate_limit_per_minute,
+            pool,
+            worker_concurrency,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+        Config::from_env(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_deployment() {
+        let c = config(&[]).expect("defaults");
+        assert_eq!(c.bind, "127.0.0.1:8080".parse().expect("addr"));
+        assert_eq!(c.database_url, DatabaseUrl::Sqlite("./placard-data/placard.db".into()));
+        assert_eq!(c.storage_url, StorageUrl::File("./placard-data/objects".into()));
+        assert_eq!(c.rate_limit_per_minute, 60);
+        assert!(c.public_url.is_none() && c.cors_origins.is_empty());
+    }
+
+    #[test]
+    fn data_dir_moves_the_embedded_files() {
+        let c = config(&[("PLACARD_DATA_DIR", "/srv/p")]).expect("ok");
+        assert_eq!(c.database_url, DatabaseUrl::Sqlite("/srv/p/placard.db".into()));
+        assert_eq!(c.storage_url, StorageUrl::File("/srv/p/objects".into()));
+    }
+
+    #[test]
+    fn every_bad_value_names_its_variable() {
+        let cases = [
+            ("PLACARD_BIND", "localhost"),
+            ("PLACARD_BIND", "127.0.0.1:99999"),
+            ("PLACARD_DATABASE_URL", "mysql://x"),
+            ("PLACARD_STORAGE_URL", "ftp://x"),
+            ("PLACARD_STORAGE_URL", "s3://"),
+            ("PLACARD_S3_ENDPOINT", "127.0.0.1:3900"),
+            ("PLACARD_PUBLIC_URL", "placard.example"),
+            ("PLACARD_CORS_ORIGINS", "https://ok.example,not an origin"),
+            ("PLACARD_RATE_LIMIT_PER_MINUTE", "-1"),
+            ("PLACARD_RATE_LIMIT_PER_MINUTE", "lots"),
+            ("PLACARD_DATABASE_MAX_CONNECTIONS", "0"),
+            ("PLACARD_WORKER_CONCURRENCY", "0"),
+        ];
+        for (var, value) in cases {
+            let err = config(&[(var, value)]).expect_err(var);
+            assert_eq!(err.variable, var, "{value}");
+            assert!(err.to_string().starts_with(var), "{err}");
+        }
+    }
+
+    #[test]
+    fn scale_settings_parse() {
+        let c = config(&[
+            ("PLACARD_DATABASE_URL", "postgres://p@db:5432/placard"),
+            ("PLACARD_STORAGE_URL", "s3://placard/prod"),
+            ("PLACARD_S3_ENDPOINT", "http://127.0.0.1:3900"),
+            ("PLACARD_CORS_ORIGINS", "https://a.example, https://b.example/"),
+            ("PLACARD_RATE_LIMIT_PER_MINUTE", "0"),
+        ])
+        .expect("ok");
+        assert!(matches!(c.database_url, DatabaseUrl::Postgres(_)));
+        assert_eq!(
+            c.storage_url,
+            StorageUrl::S3 { bucket: "placard".into(), prefix: "prod".into() }
+        );
+        assert_eq!(c.cors_origins, vec!["https://a.example", "https://b.example"]);
+        assert_eq!(c.rate_limit_per_minute, 0);
+    }
+
+    #[test]
+    fn roles_parse_and_reject_unknowns() {
+        let r: Roles = "api, worker".parse().expect("ok");
+        assert!(r.api && r.worker && !r.scheduler);
+        assert!("".parse::<Roles>().is_err());
+        assert!("api,chef".parse::<Roles>().is_err());
+    }
+}

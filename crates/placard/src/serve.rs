@@ -1,0 +1,102 @@
+//! `placard serve`: starts the roles asked for and stops them in order on SIGTERM/SIGINT.
+
+use crate::cli::open_database;
+use crate::config::{Config, Roles};
+use anyhow::Context;
+use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
+use placard_worker::{Scheduler, Worker, WorkerMetrics, WorkerSettings};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
+
+/// How often the scheduler looks for due work.
+const SCHEDULER_TICK: Duration = Duration::from_secs(2);
+
+pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
+    let store = open_database(&config).await?;
+    let objects = placard_blob::open(&config.storage_url, &config.s3)
+        .await
+        .context("Failed to open object storage (PLACARD_STORAGE_URL)")?;
+    let registry = prometheus::Registry::new();
+    let http_metrics = HttpMetrics::register(&registry)?;
+
+    let settings = HttpSettings {
+        bind: config.bind,
+        public_url: config.public_url.clone().unwrap_or_default(),
+        cors_origins: config.cors_origins.clone(),
+        rate_limit_per_minute: config.rate_limit_per_minute,
+        rate_limit_burst: 20,
+        serve_api: roles.api,
+    };
+    // Every process answers probes and metrics, whatever its roles.
+    let app = Application::build(AppState::new(store.clone(), objects.clone(), http_metrics, settings))?;
+    let addr = std::net::SocketAddr::new(config.bind.ip(), app.port());
+    tracing::info!(
+        http.addr = %addr,
+        db.backend = store.backend().as_str(),
+        roles.api = roles.api,
+        roles.worker = roles.worker,
+        roles.scheduler = roles.scheduler,
+        "placard is serving"
+    );
+    // A plain line on stdout too, for scripts and tests that started it on port 0.
+    println!("listening on http://{addr}");
+    let http = app.handle();
+    let http_task = tokio::spawn(app.run_until_stopped());
+
+    let stop_worker = CancellationToken::new();
+    let worker_task = if roles.worker {
+        let mut settings = WorkerSettings::default();
+        if let Some(n) = config.worker_concurrency {
+            settings.concurrency = n;
+        }
+        let worker = Arc::new(Worker::new(store.clone(), settings, WorkerMetrics::register(&registry)?));
+        Some(tokio::spawn(worker.run(stop_worker.clone())))
+    } else {
+        None
+    };
+
+    let scheduler = if roles.scheduler {
+        Some(Scheduler::start(store.clone(), SCHEDULER_TICK).await?)
+    } else {
+        None
+    };
+
+    shutdown_signal().await;
+    tracing::info!("shutting down: no new requests or jobs; letting running work finish");
+    // Stop taking requests first (in-flight ones finish), then the worker (running jobs
+    // finish or are handed back), then the scheduler.
+    let http_stopped = http.stop(true);
+    stop_worker.cancel();
+    http_stopped.await;
+    if let Some(t) = worker_task {
+        t.await.ok();
+    }
+    if let Some(s) = scheduler {
+        s.shutdown().await;
+    }
+    http_task.await.ok();
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                ctrl_c.await.ok();
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    ctrl_c.await.ok();
+}

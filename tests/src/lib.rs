@@ -1,0 +1,224 @@
+//! Harness for end-to-end tests: a fresh deployment per test (database + object space +
+//! data folder), and the real `placard` binary started against it.
+//!
+//! The binary is the one `cargo build -p placard` left in the target folder; the test
+//! command (`scripts/test.sh`) builds it first. A missing binary fails the test with that
+//! instruction rather than testing something stale or nothing.
+
+use placard_blob::testing::TestObjects;
+use placard_storage::testing::TestDatabase;
+use placard_storage::Backend;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+/// The two ways Placard is deployed; every behaviour test runs on both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deployment {
+    /// SQLite file + local folder: the default `cargo run` gives.
+    Embedded,
+    /// PostgreSQL + a real S3 server (Garage).
+    Scale,
+}
+
+pub fn placard_bin() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let bin = target.join("debug/placard");
+    assert!(
+        bin.exists(),
+        "{} does not exist: build it first with `cargo build -p placard` (scripts/test.sh does)",
+        bin.display()
+    );
+    bin
+}
+
+/// A deployment's state for one test; removed afterwards.
+pub struct TestEnv {
+    pub deployment: Deployment,
+    pub db: TestDatabase,
+    pub objects: TestObjects,
+    pub data_dir: PathBuf,
+}
+
+impl TestEnv {
+    pub async fn new(deployment: Deployment) -> Self {
+        let (db, objects) = match deployment {
+            Deployment::Embedded => (TestDatabase::new(Backend::Sqlite).await, TestObjects::file().await),
+            Deployment::Scale => (TestDatabase::new(Backend::Postgres).await, TestObjects::s3().await),
+        };
+        let data_dir = std::env::temp_dir()
+            .join("placard-tests")
+            .join(format!("data-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&data_dir).expect("creating a data folder");
+        Self {
+            deployment,
+            db,
+            objects,
+            data_dir,
+        }
+    }
+
+    /// The environment a `placard` process of this deployment runs with.
+    pub fn vars(&self) -> Vec<(String, String)> {
+        let mut vars = vec![
+            ("PLACARD_DATA_DIR".to_owned(), self.data_dir.display().to_string()),
+            ("PLACARD_DATABASE_URL".to_owned(), self.db.url.clone()),
+            ("PLACARD_STORAGE_URL".to_owned(), self.objects.url.clone()),
+            ("PLACARD_BIND".to_owned(), "127.0.0.1:0".to_owned()),
+        ];
+        vars.extend(self.objects.env.iter().cloned());
+        vars
+    }
+
+    /// Runs a one-shot command (`migrate`, `user create`) to completion.
+    pub async fn cli(&self, args: &[&str]) -> std::process::Output {
+        Command::new(placard_bin())
+            .args(args)
+            .env_clear()
+            .envs(base_env())
+            .envs(self.vars())
+            .output()
+            .await
+            .expect("running placard")
+    }
+
+    /// Creates a staff account through the CLI and returns its token.
+    pub async fn create_user(&self, role: &str, name: &str) -> String {
+        let out = self.cli(&["user", "create", "--role", role, "--name", name]).await;
+        assert!(
+            out.status.success(),
+            "user create failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .last()
+            .expect("a token line")
+            .trim()
+            .to_owned()
+    }
+
+    pub async fn start(&self, roles: &str) -> Server {
+        Server::start(self, roles, &[]).await
+    }
+
+    pub async fn cleanup(self) {
+        if self.deployment == Deployment::Scale {
+            self.objects.cleanup().await.ok();
+        }
+        std::fs::remove_dir_all(&self.data_dir).ok();
+    }
+}
+
+/// PATH and HOME only: the processes see nothing of the developer's own configuration.
+fn base_env() -> Vec<(String, String)> {
+    ["PATH", "HOME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok().map(|v| ((*k).to_owned(), v)))
+        .chain([("PLACARD_LOG".to_owned(), "info".to_owned())])
+        .collect()
+}
+
+/// A running `placard serve`.
+pub struct Server {
+    child: Child,
+    pub base: String,
+    pub log: PathBuf,
+    pub client: reqwest::Client,
+}
+
+impl Server {
+    pub async fn start(env: &TestEnv, roles: &str, extra: &[(&str, &str)]) -> Self {
+        let log = env.data_dir.join(format!("serve-{}.log", uuid::Uuid::new_v4().simple()));
+        let mut child = Command::new(placard_bin())
+            .args(["serve", "--roles", roles])
+            .env_clear()
+            .envs(base_env())
+            .envs(env.vars())
+            .envs(extra.iter().map(|(k, v)| (*k, *v)))
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .kill_on_drop(true)
+            .spawn()
+            .expect("starting placard serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let base = tokio::time::timeout(Duration::from_secs(60), async {
+            while let Ok(Some(line)) = lines.next_line().await {
+                if let Some(url) = line.strip_prefix("listening on ") {
+                    return Some(url.trim().to_owned());
+                }
+            }
+            None
+        })
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| {
+            panic!(
+                "placard serve did not start; its log:\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            )
+        });
+        // Keep draining stdout so the child never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Self {
+            child,
+            base,
+            log,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGTERM, then wait; returns whether it exited successfully.
+    pub async fn stop(mut self) -> bool {
+        if let Some(pid) = self.child.id() {
+            Command::new("kill").args(["-TERM", &pid.to_string()]).status().await.ok();
+        }
+        match tokio::time::timeout(Duration::from_secs(40), self.child.wait()).await {
+            Ok(Ok(status)) => status.success(),
+            _ => false,
+        }
+    }
+
+    /// SIGKILL: the process gets no chance to clean up.
+    pub async fn kill(mut self) {
+        self.child.kill().await.ok();
+    }
+}
+
+/// `{"error":{"code":…}}` of a response, asserting the envelope's shape.
+pub async fn error_code(resp: reqwest::Response) -> (u16, String) {
+    let status = resp.status().as_u16();
+    let body: serde_json::Value = resp.json().await.expect("an error body in JSON");
+    let code = body["error"]["code"].as_str().unwrap_or_else(|| panic!("no error envelope in {body}"));
+    assert!(body["error"]["message"].is_string(), "no message in {body}");
+    (status, code.to_owned())
+}
+
+/// Generates `embedded::NAME` and `scale::NAME` for each `async fn(Deployment)`.
+#[macro_export]
+macro_rules! on_both_deployments {
+    ($($name:ident),* $(,)?) => {
+        mod embedded { $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::Deployment::Embedded).await }
+        )* }
+        mod scale { $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::Deployment::Scale).await }
+        )* }
+    };
+}
