@@ -22,22 +22,45 @@ on_both_deployments!(
 async fn serves_health_readiness_and_metrics_then_stops_cleanly(d: Deployment) {
     let env = TestEnv::new(d).await;
     let app = env.start("api,worker,scheduler").await;
-    let health = app.client.get(app.url("/healthz")).send().await.expect("healthz");
+    let health = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("healthz");
     assert_eq!(health.status(), 200);
     for (name, value) in [
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "no-referrer"),
         ("x-frame-options", "DENY"),
     ] {
-        assert_eq!(health.headers().get(name).and_then(|v| v.to_str().ok()), Some(value), "{name}");
+        assert_eq!(
+            health.headers().get(name).and_then(|v| v.to_str().ok()),
+            Some(value),
+            "{name}"
+        );
     }
     assert!(health.headers().contains_key("content-security-policy"));
-    let ready = app.client.get(app.url("/readyz")).send().await.expect("readyz");
+    let ready = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
     assert_eq!(ready.status(), 200, "{}", app.log_text());
-    let metrics = app.client.get(app.url("/metrics")).send().await.expect("metrics");
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics");
     assert_eq!(metrics.status(), 200);
     let text = metrics.text().await.expect("text");
-    for series in ["placard_jobs{state=\"dead\"}", "placard_queue_depth", "placard_http_requests_total"] {
+    for series in [
+        "placard_jobs{state=\"dead\"}",
+        "placard_queue_depth",
+        "placard_http_requests_total",
+    ] {
         assert!(text.contains(series), "/metrics lacks {series}:\n{text}");
     }
     let doc: serde_json::Value = app
@@ -49,8 +72,18 @@ async fn serves_health_readiness_and_metrics_then_stops_cleanly(d: Deployment) {
         .json()
         .await
         .expect("OpenAPI is JSON");
-    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "{}", doc["openapi"]);
-    for path in ["/healthz", "/readyz", "/metrics", "/api/v1/admin/jobs", "/api/v1/admin/jobs/{id}/retry"] {
+    assert!(
+        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")),
+        "{}",
+        doc["openapi"]
+    );
+    for path in [
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/api/v1/admin/jobs",
+        "/api/v1/admin/jobs/{id}/retry",
+    ] {
         assert!(doc["paths"].get(path).is_some(), "OpenAPI lacks {path}");
     }
     assert!(app.stop().await, "SIGTERM ends serve with status 0");
@@ -66,11 +99,25 @@ async fn admin_jobs_need_an_admin_and_dead_jobs_can_be_retried(d: Deployment) {
     // A job that failed for good, made through the repository on the same database.
     let store = &env.db.store;
     let id = store
-        .enqueue_job(&NewJob { kind: "test.doomed", payload: serde_json::json!({}), max_attempts: 1 }, now())
+        .enqueue_job(
+            &NewJob {
+                kind: "test.doomed",
+                payload: serde_json::json!({}),
+                max_attempts: 1,
+            },
+            now(),
+        )
         .await
         .expect("enqueue");
-    let job = store.claim_job("test", lease(), now()).await.expect("claim").expect("job");
-    store.fail_job(&job, "broken for good", AfterFailure::Dead, now()).await.expect("fail");
+    let job = store
+        .claim_job("test", lease(), now())
+        .await
+        .expect("claim")
+        .expect("job");
+    store
+        .fail_job(&job, "broken for good", AfterFailure::Dead, now())
+        .await
+        .expect("fail");
 
     let app = env.start("api").await;
     let list = app.url("/api/v1/admin/jobs?state=dead");
@@ -81,10 +128,22 @@ async fn admin_jobs_need_an_admin_and_dead_jobs_can_be_retried(d: Deployment) {
         }
         req.send()
     };
-    assert_eq!(error_code(get(None).await.expect("req")).await, (401, "unauthenticated".into()));
-    assert_eq!(error_code(get(Some("plc_nope")).await.expect("req")).await, (401, "unauthenticated".into()));
-    assert_eq!(error_code(get(Some(&moderator)).await.expect("req")).await, (403, "forbidden".into()));
-    assert_eq!(error_code(get(Some(&judge)).await.expect("req")).await, (403, "forbidden".into()));
+    assert_eq!(
+        error_code(get(None).await.expect("req")).await,
+        (401, "unauthenticated".into())
+    );
+    assert_eq!(
+        error_code(get(Some("plc_nope")).await.expect("req")).await,
+        (401, "unauthenticated".into())
+    );
+    assert_eq!(
+        error_code(get(Some(&moderator)).await.expect("req")).await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        error_code(get(Some(&judge)).await.expect("req")).await,
+        (403, "forbidden".into())
+    );
     let ok = get(Some(&admin)).await.expect("req");
     assert_eq!(ok.status(), 200);
     let body: serde_json::Value = ok.json().await.expect("json");
@@ -100,15 +159,32 @@ async fn admin_jobs_need_an_admin_and_dead_jobs_can_be_retried(d: Deployment) {
             .bearer_auth(token)
             .send()
     };
-    assert_eq!(error_code(retry(&moderator, id.to_string()).await.expect("req")).await.0, 403);
+    assert_eq!(
+        error_code(retry(&moderator, id.to_string()).await.expect("req"))
+            .await
+            .0,
+        403
+    );
     let revived = retry(&admin, id.to_string()).await.expect("req");
     assert_eq!(revived.status(), 200);
     let revived: serde_json::Value = revived.json().await.expect("json");
-    assert_eq!((revived["state"].as_str(), revived["attempts"].as_u64()), (Some("queued"), Some(0)));
-    assert_eq!(error_code(retry(&admin, id.to_string()).await.expect("req")).await, (409, "not_dead".into()));
+    assert_eq!(
+        (revived["state"].as_str(), revived["attempts"].as_u64()),
+        (Some("queued"), Some(0))
+    );
+    assert_eq!(
+        error_code(retry(&admin, id.to_string()).await.expect("req")).await,
+        (409, "not_dead".into())
+    );
     let unknown = uuid::Uuid::new_v4().to_string();
-    assert_eq!(error_code(retry(&admin, unknown).await.expect("req")).await, (404, "not_found".into()));
-    assert_eq!(error_code(retry(&admin, "not-a-uuid".into()).await.expect("req")).await, (404, "not_found".into()));
+    assert_eq!(
+        error_code(retry(&admin, unknown).await.expect("req")).await,
+        (404, "not_found".into())
+    );
+    assert_eq!(
+        error_code(retry(&admin, "not-a-uuid".into()).await.expect("req")).await,
+        (404, "not_found".into())
+    );
     app.stop().await;
     env.cleanup().await;
 }
@@ -119,31 +195,53 @@ async fn errors_always_use_the_envelope(d: Deployment) {
     let app = env.start("api").await;
     let c = &app.client;
     let cases: Vec<(&str, reqwest::RequestBuilder, u16, &str)> = vec![
-        ("an unknown route", c.get(app.url("/nope")), 404, "not_found"),
-        ("an unknown API route", c.get(app.url("/api/v1/nope")), 404, "not_found"),
-        ("a wrong method", c.delete(app.url("/healthz")), 405, "method_not_allowed"),
+        (
+            "an unknown route",
+            c.get(app.url("/nope")),
+            404,
+            "not_found",
+        ),
+        (
+            "an unknown API route",
+            c.get(app.url("/api/v1/nope")),
+            404,
+            "not_found",
+        ),
+        (
+            "a wrong method",
+            c.delete(app.url("/healthz")),
+            405,
+            "method_not_allowed",
+        ),
         (
             "a limit over 200",
-            c.get(app.url("/api/v1/admin/jobs?limit=1000")).bearer_auth(&admin),
+            c.get(app.url("/api/v1/admin/jobs?limit=1000"))
+                .bearer_auth(&admin),
             400,
             "invalid_query",
         ),
         (
             "a limit that is not a number",
-            c.get(app.url("/api/v1/admin/jobs?limit=ten")).bearer_auth(&admin),
+            c.get(app.url("/api/v1/admin/jobs?limit=ten"))
+                .bearer_auth(&admin),
             400,
             "invalid_query",
         ),
         (
             "a forged cursor",
-            c.get(app.url("/api/v1/admin/jobs?cursor=zzz")).bearer_auth(&admin),
+            c.get(app.url("/api/v1/admin/jobs?cursor=zzz"))
+                .bearer_auth(&admin),
             400,
             "invalid_query",
         ),
     ];
     for (what, req, status, code) in cases {
         let resp = req.send().await.expect("request");
-        assert_eq!(error_code(resp).await, (status, code.to_owned()), "did not fail right for {what}");
+        assert_eq!(
+            error_code(resp).await,
+            (status, code.to_owned()),
+            "did not fail right for {what}"
+        );
     }
     app.stop().await;
     env.cleanup().await;
@@ -156,18 +254,46 @@ async fn readiness_fails_when_object_storage_is_gone(d: Deployment) {
             let dir = env.data_dir.join("vanishing-objects");
             let url = format!("file://{}", dir.display());
             let app = Server::start(&env, "api", &[("PLACARD_STORAGE_URL", &url)]).await;
-            assert_eq!(app.client.get(app.url("/readyz")).send().await.expect("readyz").status(), 200);
+            assert_eq!(
+                app.client
+                    .get(app.url("/readyz"))
+                    .send()
+                    .await
+                    .expect("readyz")
+                    .status(),
+                200
+            );
             std::fs::remove_dir_all(&dir).expect("removing the object folder");
             (app, "removed folder")
         }
         Deployment::Scale => {
             let url = format!("s3://missing-{}", uuid::Uuid::new_v4().simple());
-            (Server::start(&env, "api", &[("PLACARD_STORAGE_URL", &url)]).await, "missing bucket")
+            (
+                Server::start(&env, "api", &[("PLACARD_STORAGE_URL", &url)]).await,
+                "missing bucket",
+            )
         }
     };
-    let resp = app.client.get(app.url("/readyz")).send().await.expect("readyz");
-    assert_eq!(error_code(resp).await, (503, "not_ready".into()), "readyz with a {gone}");
-    assert_eq!(app.client.get(app.url("/healthz")).send().await.expect("healthz").status(), 200);
+    let resp = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(
+        error_code(resp).await,
+        (503, "not_ready".into()),
+        "readyz with a {gone}"
+    );
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .expect("healthz")
+            .status(),
+        200
+    );
     app.stop().await;
     env.cleanup().await;
 }
@@ -176,9 +302,23 @@ async fn probe_only_roles_serve_no_api(d: Deployment) {
     let env = TestEnv::new(d).await;
     let app = env.start("worker,scheduler").await;
     for path in ["/healthz", "/readyz", "/metrics"] {
-        assert_eq!(app.client.get(app.url(path)).send().await.expect(path).status(), 200, "{path}");
+        assert_eq!(
+            app.client
+                .get(app.url(path))
+                .send()
+                .await
+                .expect(path)
+                .status(),
+            200,
+            "{path}"
+        );
     }
-    let api = app.client.get(app.url("/api/v1/openapi.json")).send().await.expect("api");
+    let api = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .expect("api");
     assert_eq!(error_code(api).await, (404, "not_found".into()));
     assert!(app.stop().await);
     env.cleanup().await;
@@ -188,13 +328,30 @@ async fn tokens_never_reach_the_log(d: Deployment) {
     let env = TestEnv::new(d).await;
     let admin = env.create_user("admin", "ana").await;
     let app = env.start("api").await;
-    for path in ["/api/v1/admin/jobs", "/api/v1/admin/jobs?state=done", "/nope"] {
-        app.client.get(app.url(path)).bearer_auth(&admin).send().await.expect("req");
+    for path in [
+        "/api/v1/admin/jobs",
+        "/api/v1/admin/jobs?state=done",
+        "/nope",
+    ] {
+        app.client
+            .get(app.url(path))
+            .bearer_auth(&admin)
+            .send()
+            .await
+            .expect("req");
     }
-    app.client.get(app.url("/api/v1/admin/jobs")).bearer_auth("plc_wrong_secret").send().await.expect("req");
+    app.client
+        .get(app.url("/api/v1/admin/jobs"))
+        .bearer_auth("plc_wrong_secret")
+        .send()
+        .await
+        .expect("req");
     let log = app.log_text();
     assert!(log.contains("http.route"), "requests are logged:\n{log}");
-    assert!(!log.contains(&admin) && !log.contains("plc_wrong_secret"), "a token reached the log");
+    assert!(
+        !log.contains(&admin) && !log.contains("plc_wrong_secret"),
+        "a token reached the log"
+    );
     app.stop().await;
     env.cleanup().await;
 }
@@ -210,7 +367,8 @@ async fn bad_configuration_stops_startup_and_names_the_variable() {
         ("PLACARD_RATE_LIMIT_PER_MINUTE", "many"),
     ];
     for (var, value) in cases {
-        let cwd = std::env::temp_dir().join(format!("placard-badcfg-{}", uuid::Uuid::new_v4().simple()));
+        let cwd =
+            std::env::temp_dir().join(format!("placard-badcfg-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&cwd).expect("cwd");
         let out = tokio::process::Command::new(placard_bin())
             .arg("serve")
@@ -223,16 +381,26 @@ async fn bad_configuration_stops_startup_and_names_the_variable() {
             .expect("run");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{var}={value} did not stop startup");
-        assert!(stderr.contains(var), "the message for {var}={value} does not name it: {stderr}");
-        assert!(out.stdout.is_empty(), "nothing was served for {var}={value}");
-        assert!(!cwd.join("placard-data").exists(), "{var}={value} left files behind");
+        assert!(
+            stderr.contains(var),
+            "the message for {var}={value} does not name it: {stderr}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "nothing was served for {var}={value}"
+        );
+        assert!(
+            !cwd.join("placard-data").exists(),
+            "{var}={value} left files behind"
+        );
         std::fs::remove_dir_all(&cwd).ok();
     }
 }
 
 #[tokio::test]
 async fn the_embedded_default_needs_no_configuration() {
-    let cwd = std::env::temp_dir().join(format!("placard-default-{}", uuid::Uuid::new_v4().simple()));
+    let cwd =
+        std::env::temp_dir().join(format!("placard-default-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&cwd).expect("cwd");
     let mut child = tokio::process::Command::new(placard_bin())
         .arg("serve")
@@ -251,14 +419,28 @@ async fn the_embedded_default_needs_no_configuration() {
         .expect("started in time")
         .expect("read")
         .expect("a line");
-    let base = line.strip_prefix("listening on ").expect("listening line").to_owned();
+    let base = line
+        .strip_prefix("listening on ")
+        .expect("listening line")
+        .to_owned();
     let client = reqwest::Client::new();
     for path in ["/healthz", "/readyz"] {
-        let status = client.get(format!("{base}{path}")).send().await.expect(path).status();
+        let status = client
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .expect(path)
+            .status();
         assert_eq!(status, 200, "{path}");
     }
-    assert!(cwd.join("placard-data/placard.db").is_file(), "the SQLite file is in ./placard-data");
-    assert!(cwd.join("placard-data/objects").is_dir(), "the objects folder is in ./placard-data");
+    assert!(
+        cwd.join("placard-data/placard.db").is_file(),
+        "the SQLite file is in ./placard-data"
+    );
+    assert!(
+        cwd.join("placard-data/objects").is_dir(),
+        "the objects folder is in ./placard-data"
+    );
     child.kill().await.ok();
     std::fs::remove_dir_all(&cwd).ok();
 }
@@ -266,7 +448,12 @@ async fn the_embedded_default_needs_no_configuration() {
 #[tokio::test]
 async fn cors_allows_only_the_configured_origins() {
     let env = TestEnv::new(Deployment::Embedded).await;
-    let app = Server::start(&env, "api", &[("PLACARD_CORS_ORIGINS", "https://campaign.example")]).await;
+    let app = Server::start(
+        &env,
+        "api",
+        &[("PLACARD_CORS_ORIGINS", "https://campaign.example")],
+    )
+    .await;
     let preflight = |origin: &'static str| {
         app.client
             .request(reqwest::Method::OPTIONS, app.url("/api/v1/openapi.json"))
@@ -274,13 +461,22 @@ async fn cors_allows_only_the_configured_origins() {
             .header("Access-Control-Request-Method", "GET")
             .send()
     };
-    let allowed = preflight("https://campaign.example").await.expect("preflight");
+    let allowed = preflight("https://campaign.example")
+        .await
+        .expect("preflight");
     assert_eq!(
-        allowed.headers().get("access-control-allow-origin").and_then(|v| v.to_str().ok()),
+        allowed
+            .headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok()),
         Some("https://campaign.example")
     );
-    let refused = preflight("https://elsewhere.example").await.expect("preflight");
-    assert!(!refused.headers().contains_key("access-control-allow-origin"));
+    let refused = preflight("https://elsewhere.example")
+        .await
+        .expect("preflight");
+    assert!(!refused
+        .headers()
+        .contains_key("access-control-allow-origin"));
     app.stop().await;
     env.cleanup().await;
 }
@@ -289,12 +485,20 @@ async fn cors_allows_only_the_configured_origins() {
 async fn migrate_applies_and_exits() {
     let env = TestEnv::new(Deployment::Embedded).await;
     let out = env.cli(&["migrate"]).await;
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let again = env.cli(&["migrate"]).await;
     assert!(again.status.success(), "migrate twice is harmless");
-    let dup = env.cli(&["user", "create", "--role", "judge", "--name", "x"]).await;
+    let dup = env
+        .cli(&["user", "create", "--role", "judge", "--name", "x"])
+        .await;
     assert!(dup.status.success());
-    let dup = env.cli(&["user", "create", "--role", "judge", "--name", "x"]).await;
+    let dup = env
+        .cli(&["user", "create", "--role", "judge", "--name", "x"])
+        .await;
     assert!(!dup.status.success(), "a taken name is refused");
     assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
     env.cleanup().await;

@@ -47,8 +47,14 @@ pub struct TestEnv {
 impl TestEnv {
     pub async fn new(deployment: Deployment) -> Self {
         let (db, objects) = match deployment {
-            Deployment::Embedded => (TestDatabase::new(Backend::Sqlite).await, TestObjects::file().await),
-            Deployment::Scale => (TestDatabase::new(Backend::Postgres).await, TestObjects::s3().await),
+            Deployment::Embedded => (
+                TestDatabase::new(Backend::Sqlite).await,
+                TestObjects::file().await,
+            ),
+            Deployment::Scale => (
+                TestDatabase::new(Backend::Postgres).await,
+                TestObjects::s3().await,
+            ),
         };
         let data_dir = std::env::temp_dir()
             .join("placard-tests")
@@ -65,7 +71,10 @@ impl TestEnv {
     /// The environment a `placard` process of this deployment runs with.
     pub fn vars(&self) -> Vec<(String, String)> {
         let mut vars = vec![
-            ("PLACARD_DATA_DIR".to_owned(), self.data_dir.display().to_string()),
+            (
+                "PLACARD_DATA_DIR".to_owned(),
+                self.data_dir.display().to_string(),
+            ),
             ("PLACARD_DATABASE_URL".to_owned(), self.db.url.clone()),
             ("PLACARD_STORAGE_URL".to_owned(), self.objects.url.clone()),
             ("PLACARD_BIND".to_owned(), "127.0.0.1:0".to_owned()),
@@ -88,7 +97,9 @@ impl TestEnv {
 
     /// Creates a staff account through the CLI and returns its token.
     pub async fn create_user(&self, role: &str, name: &str) -> String {
-        let out = self.cli(&["user", "create", "--role", role, "--name", name]).await;
+        let out = self
+            .cli(&["user", "create", "--role", role, "--name", name])
+            .await;
         assert!(
             out.status.success(),
             "user create failed: {}",
@@ -133,7 +144,9 @@ pub struct Server {
 
 impl Server {
     pub async fn start(env: &TestEnv, roles: &str, extra: &[(&str, &str)]) -> Self {
-        let log = env.data_dir.join(format!("serve-{}.log", uuid::Uuid::new_v4().simple()));
+        let log = env
+            .data_dir
+            .join(format!("serve-{}.log", uuid::Uuid::new_v4().simple()));
         let mut child = Command::new(placard_bin())
             .args(["serve", "--roles", roles])
             .env_clear()
@@ -185,7 +198,11 @@ impl Server {
     /// SIGTERM, then wait; returns whether it exited successfully.
     pub async fn stop(mut self) -> bool {
         if let Some(pid) = self.child.id() {
-            Command::new("kill").args(["-TERM", &pid.to_string()]).status().await.ok();
+            Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status()
+                .await
+                .ok();
         }
         match tokio::time::timeout(Duration::from_secs(40), self.child.wait()).await {
             Ok(Ok(status)) => status.success(),
@@ -203,7 +220,9 @@ impl Server {
 pub async fn error_code(resp: reqwest::Response) -> (u16, String) {
     let status = resp.status().as_u16();
     let body: serde_json::Value = resp.json().await.expect("an error body in JSON");
-    let code = body["error"]["code"].as_str().unwrap_or_else(|| panic!("no error envelope in {body}"));
+    let code = body["error"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error envelope in {body}"));
     assert!(body["error"]["message"].is_string(), "no message in {body}");
     (status, code.to_owned())
 }
@@ -221,4 +240,131 @@ macro_rules! on_both_deployments {
             async fn $name() { super::$name($crate::Deployment::Scale).await }
         )* }
     };
+}
+
+/// `../shared/fixtures/…`
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/fixtures")
+        .join(rel)
+}
+
+/// The fixture photos, by name.
+pub fn fixture_photos() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixture("photos"))
+        .expect("../shared/fixtures/photos")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// What a photo upload answered.
+pub struct Uploaded {
+    pub id: String,
+    pub receipt: String,
+}
+
+impl Server {
+    /// Creates a campaign as `admin`; `extra` adds fields such as `closes_at`.
+    pub async fn create_campaign(
+        &self,
+        admin: &str,
+        slug: &str,
+        extra: serde_json::Value,
+    ) -> serde_json::Value {
+        let mut body = serde_json::json!({"slug": slug, "title": format!("Campaign {slug}")});
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        let resp = self
+            .client
+            .post(self.url("/api/v1/admin/campaigns"))
+            .bearer_auth(admin)
+            .json(&body)
+            .send()
+            .await
+            .expect("create campaign");
+        assert_eq!(resp.status(), 201, "creating campaign {slug}");
+        resp.json().await.expect("campaign json")
+    }
+
+    /// Posts a multipart upload: the file (if any) as `photo`, plus text fields.
+    pub async fn upload(
+        &self,
+        slug: &str,
+        file: Option<(&str, Vec<u8>)>,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut form = reqwest::multipart::Form::new();
+        if let Some((name, bytes)) = file {
+            form = form.part(
+                "photo",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+            );
+        }
+        for (k, v) in fields {
+            form = form.text((*k).to_owned(), (*v).to_owned());
+        }
+        self.client
+            .post(self.url(&format!("/api/v1/campaigns/{slug}/photos")))
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload")
+    }
+
+    /// Uploads a fixture photo with consent; asserts 202.
+    pub async fn upload_fixture(
+        &self,
+        slug: &str,
+        name: &str,
+        fields: &[(&str, &str)],
+    ) -> Uploaded {
+        let bytes = std::fs::read(fixture(&format!("photos/{name}"))).expect("fixture");
+        let mut all = vec![("consent", "true")];
+        all.extend_from_slice(fields);
+        let resp = self.upload(slug, Some((name, bytes)), &all).await;
+        assert_eq!(
+            resp.status(),
+            202,
+            "uploading {name}: {}",
+            resp.text().await.unwrap_or_default()
+        );
+        let body: serde_json::Value = resp.json().await.expect("receipt");
+        Uploaded {
+            id: body["id"].as_str().expect("id").to_owned(),
+            receipt: body["receipt_token"].as_str().expect("receipt").to_owned(),
+        }
+    }
+
+    pub async fn photo_status(&self, up: &Uploaded) -> serde_json::Value {
+        self.client
+            .get(self.url(&format!("/api/v1/photos/{}", up.id)))
+            .bearer_auth(&up.receipt)
+            .send()
+            .await
+            .expect("status")
+            .json()
+            .await
+            .expect("status json")
+    }
+
+    /// Polls until the photo leaves `received`/`processing`; returns its status document.
+    pub async fn wait_processed(&self, up: &Uploaded, within: Duration) -> serde_json::Value {
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            let status = self.photo_status(up).await;
+            let s = status["status"].as_str().unwrap_or_default();
+            if s != "received" && s != "processing" {
+                return status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "photo {} still {s} after {within:?}",
+                up.id
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
 }

@@ -4,13 +4,19 @@
 //! the HTTP layer, the worker and the storage backends.
 #![forbid(unsafe_code)]
 
+pub mod campaign;
+pub mod country;
 pub mod jobs;
+pub mod photo;
 pub mod role;
 pub mod staff;
 pub mod text;
 pub mod token;
 
+pub use campaign::{CampaignState, FieldError, NewCampaign, Slug};
+pub use country::Country;
 pub use jobs::{JobKind, JobState, RetryPolicy};
+pub use photo::{PhotoForm, PhotoFormError, PhotoStatus};
 pub use role::Role;
 pub use staff::StaffName;
 pub use token::{SecretToken, TokenHash};

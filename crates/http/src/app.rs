@@ -1,7 +1,8 @@
 //! The composition root of the HTTP layer.
 
+use crate::media_urls::MediaSigner;
 use crate::middleware::{self, PostLimiter};
-use crate::routes::{admin, health};
+use crate::routes::{admin, campaigns, health, media, photos};
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -22,22 +23,42 @@ pub struct AppState {
     pub metrics: HttpMetrics,
     pub settings: HttpSettings,
     pub(crate) limiter: Option<Arc<PostLimiter>>,
+    pub(crate) signer: MediaSigner,
+    waker: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
 impl AppState {
-    pub fn new(
+    /// Loads (or, on first start, creates) the media-signing key shared through the database.
+    pub async fn new(
         store: Store,
         objects: Arc<dyn ObjectStore>,
         metrics: HttpMetrics,
         settings: HttpSettings,
-    ) -> Self {
+    ) -> Result<Self, placard_storage::StoreError> {
+        let fresh = placard_domain::SecretToken::generate("mk");
+        let key = store.media_signing_key(fresh.expose()).await?;
         let limiter = PostLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst);
-        Self {
+        Ok(Self {
             store,
             objects,
             metrics,
             settings,
             limiter,
+            signer: MediaSigner::new(&key),
+            waker: None,
+        })
+    }
+
+    /// Called after a job is enqueued, to wake a worker in the same process at once
+    /// (workers elsewhere find it on their next poll).
+    pub fn with_waker(mut self, waker: Arc<dyn Fn() + Send + Sync>) -> Self {
+        self.waker = Some(waker);
+        self
+    }
+
+    pub(crate) fn wake_workers(&self) {
+        if let Some(w) = &self.waker {
+            w();
         }
     }
 }
@@ -111,8 +132,24 @@ fn routes(cfg: &mut web::ServiceConfig, serve_api: bool) {
         web::scope("/api/v1")
             .service(web::resource("/openapi.json").get(openapi::openapi_json))
             .service(web::resource("/admin/jobs").get(admin::jobs::list_jobs))
-            .service(web::resource("/admin/jobs/{id}/retry").post(admin::jobs::retry_job)),
-    );
+            .service(web::resource("/admin/jobs/{id}/retry").post(admin::jobs::retry_job))
+            .service(web::resource("/admin/campaigns").post(campaigns::create_campaign))
+            .service(web::resource("/campaigns/{slug}").get(campaigns::get_campaign))
+            .service(
+                web::resource("/campaigns/{slug}/photos")
+                    .wrap(actix_web::middleware::from_fn(middleware::rate_limit_posts))
+                    .post(photos::upload_photo),
+            )
+            .service(web::resource("/campaigns/{slug}/gallery").get(photos::gallery))
+            .service(web::resource("/moderation/photos/{id}/original").get(media::original_image))
+            .service(
+                web::resource("/photos/{id}")
+                    .get(photos::get_photo)
+                    .delete(photos::delete_photo),
+            ),
+    )
+    .service(web::resource("/media/photos/{id}/{size}").get(media::public_image))
+    .service(web::resource("/media/signed/{id}/{size}").get(media::signed_image));
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {

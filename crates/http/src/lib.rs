@@ -7,12 +7,14 @@
 mod app;
 mod auth;
 mod error;
+mod media_urls;
 pub mod metrics;
 mod middleware;
 mod openapi;
 mod pagination;
 mod routes;
 mod settings;
+mod upload;
 
 pub use app::{AppState, Application};
 pub use error::ApiError;

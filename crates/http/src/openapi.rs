@@ -17,12 +17,21 @@ use utoipa::{Modify, OpenApi};
         routes::health::metrics,
         routes::admin::jobs::list_jobs,
         routes::admin::jobs::retry_job,
+        routes::campaigns::create_campaign,
+        routes::campaigns::get_campaign,
+        routes::photos::upload_photo,
+        routes::photos::get_photo,
+        routes::photos::delete_photo,
+        routes::photos::gallery,
+        routes::media::original_image,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth),
     tags(
         (name = "operations", description = "Probes and metrics, on every process"),
         (name = "admin", description = "Admin-only operations"),
+        (name = "photos", description = "The photo petition, for supporters"),
+        (name = "moderation", description = "Reviewing submissions (moderators and admins)"),
     )
 )]
 pub struct ApiDoc;

@@ -14,6 +14,12 @@ pub struct HttpSettings {
     pub rate_limit_burst: u32,
     /// Serve the API (role `api`); without it only probes and metrics answer.
     pub serve_api: bool,
+    /// Largest photo upload accepted, in bytes.
+    pub max_upload_bytes: u64,
+    /// Image size limits checked from the header before anything is decoded.
+    pub image_limits: placard_media::Limits,
+    /// Where uploads are staged while they arrive and are checked (local disk).
+    pub upload_dir: std::path::PathBuf,
 }
 
 impl HttpSettings {
@@ -25,6 +31,9 @@ impl HttpSettings {
             rate_limit_per_minute: 60,
             rate_limit_burst: 20,
             serve_api: true,
+            max_upload_bytes: 20 * 1024 * 1024,
+            image_limits: placard_media::Limits::default(),
+            upload_dir: std::env::temp_dir().join("placard-uploads"),
         }
     }
 }

@@ -7,7 +7,11 @@ use placard_domain::{Role, SecretToken, StaffName};
 use placard_storage::{Store, StoreError};
 
 #[derive(Debug, Parser)]
-#[command(name = "placard", version, about = "Photo petitions and slogan contests for advocacy campaigns")]
+#[command(
+    name = "placard",
+    version,
+    about = "Photo petitions and slogan contests for advocacy campaigns"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -42,11 +46,13 @@ pub enum UserCommand {
 }
 
 fn parse_roles(s: &str) -> Result<Roles, String> {
-    s.parse().map_err(|e: crate::config::ConfigError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::config::ConfigError| e.to_string())
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    s.parse().map_err(|e: placard_domain::role::UnknownRole| e.to_string())
+    s.parse()
+        .map_err(|e: placard_domain::role::UnknownRole| e.to_string())
 }
 
 pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
@@ -87,7 +93,10 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Store> {
     let store = Store::connect(&config.database_url, config.pool)
         .await
         .context("Failed to connect to the database (PLACARD_DATABASE_URL)")?;
-    store.migrate().await.context("Failed to apply database migrations")?;
+    store
+        .migrate()
+        .await
+        .context("Failed to apply database migrations")?;
     Ok(store)
 }
 
@@ -103,7 +112,8 @@ mod tests {
 
     #[test]
     fn roles_parse() {
-        let cli = Cli::try_parse_from(["placard", "serve", "--roles", "worker,scheduler"]).expect("parse");
+        let cli = Cli::try_parse_from(["placard", "serve", "--roles", "worker,scheduler"])
+            .expect("parse");
         match cli.command {
             Command::Serve { roles } => {
                 assert!(!roles.api && roles.worker && roles.scheduler);
@@ -111,6 +121,9 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["placard", "serve", "--roles", "api,cook"]).is_err());
-        assert!(Cli::try_parse_from(["placard", "user", "create", "--role", "root", "--name", "x"]).is_err());
+        assert!(Cli::try_parse_from([
+            "placard", "user", "create", "--role", "root", "--name", "x"
+        ])
+        .is_err());
     }
 }

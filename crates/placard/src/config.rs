@@ -22,6 +22,11 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     pub pool: PoolSettings,
     pub worker_concurrency: Option<usize>,
+    pub max_upload_bytes: u64,
+    pub image_limits: placard_media::Limits,
+    pub near_duplicate_distance: u32,
+    /// How long a worker's claim on a job holds without a heartbeat.
+    pub job_lease: Duration,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -69,13 +74,20 @@ impl FromStr for Roles {
             }
         }
         if !(roles.api || roles.worker || roles.scheduler) {
-            return Err(bad("--roles", "name at least one of api, worker, scheduler"));
+            return Err(bad(
+                "--roles",
+                "name at least one of api, worker, scheduler",
+            ));
         }
         Ok(roles)
     }
 }
 
-fn parse_number<T: FromStr>(variable: &'static str, raw: &str, what: &str) -> Result<T, ConfigError> {
+fn parse_number<T: FromStr>(
+    variable: &'static str,
+    raw: &str,
+    what: &str,
+) -> Result<T, ConfigError> {
     raw.trim()
         .parse()
         .map_err(|_| bad(variable, format!("`{raw}` is not {what}")))
@@ -102,7 +114,8 @@ impl Config {
             )
         })?;
 
-        let data_dir = PathBuf::from(get("PLACARD_DATA_DIR").unwrap_or_else(|| "./placard-data".into()));
+        let data_dir =
+            PathBuf::from(get("PLACARD_DATA_DIR").unwrap_or_else(|| "./placard-data".into()));
 
         let database_url = match get("PLACARD_DATABASE_URL") {
             Some(raw) => raw.parse().map_err(|e| bad("PLACARD_DATABASE_URL", e))?,
@@ -127,7 +140,10 @@ impl Config {
         let public_url = get("PLACARD_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned());
         if let Some(u) = &public_url {
             if !(u.starts_with("http://") || u.starts_with("https://")) {
-                return Err(bad("PLACARD_PUBLIC_URL", format!("`{u}` is not an http:// or https:// URL")));
+                return Err(bad(
+                    "PLACARD_PUBLIC_URL",
+                    format!("`{u}` is not an http:// or https:// URL"),
+                ));
             }
         }
 
@@ -147,23 +163,34 @@ impl Config {
         }
 
         let rate_limit_per_minute = match get("PLACARD_RATE_LIMIT_PER_MINUTE") {
-            Some(raw) => parse_number("PLACARD_RATE_LIMIT_PER_MINUTE", &raw, "a whole number of requests")?,
+            Some(raw) => parse_number(
+                "PLACARD_RATE_LIMIT_PER_MINUTE",
+                &raw,
+                "a whole number of requests",
+            )?,
             None => 60,
         };
 
         let mut pool = PoolSettings::default();
         if let Some(raw) = get("PLACARD_DATABASE_MAX_CONNECTIONS") {
-            pool.max_connections =
-                parse_number("PLACARD_DATABASE_MAX_CONNECTIONS", &raw, "a number of connections")?;
+            pool.max_connections = parse_number(
+                "PLACARD_DATABASE_MAX_CONNECTIONS",
+                &raw,
+                "a number of connections",
+            )?;
             if pool.max_connections == 0 {
-                return Err(bad("PLACARD_DATABASE_MAX_CONNECTIONS", "must be at least 1"));
+                return Err(bad(
+                    "PLACARD_DATABASE_MAX_CONNECTIONS",
+                    "must be at least 1",
+                ));
             }
         }
         pool.acquire_timeout = Duration::from_secs(10);
 
         let worker_concurrency = match get("PLACARD_WORKER_CONCURRENCY") {
             Some(raw) => {
-                let n: usize = parse_number("PLACARD_WORKER_CONCURRENCY", &raw, "a number of jobs")?;
+                let n: usize =
+                    parse_number("PLACARD_WORKER_CONCURRENCY", &raw, "a number of jobs")?;
                 if n == 0 {
                     return Err(bad("PLACARD_WORKER_CONCURRENCY", "must be at least 1"));
                 }
@@ -172,7 +199,69 @@ impl Config {
             None => None,
         };
 
+        let number = |name: &'static str, default: u64, what: &str| -> Result<u64, ConfigError> {
+            match get(name) {
+                Some(raw) => {
+                    let n: u64 = parse_number(name, &raw, what)?;
+                    if n == 0 {
+                        return Err(bad(name, "must be at least 1"));
+                    }
+                    Ok(n)
+                }
+                None => Ok(default),
+            }
+        };
+        let max_upload_bytes = number(
+            "PLACARD_MAX_UPLOAD_BYTES",
+            20 * 1024 * 1024,
+            "a number of bytes",
+        )?;
+        let defaults = placard_media::Limits::default();
+        let image_limits = placard_media::Limits {
+            max_pixels: number(
+                "PLACARD_MAX_IMAGE_PIXELS",
+                defaults.max_pixels,
+                "a number of pixels",
+            )?,
+            max_side: u32::try_from(number(
+                "PLACARD_MAX_IMAGE_SIDE",
+                u64::from(defaults.max_side),
+                "a number of pixels",
+            )?)
+            .map_err(|_| bad("PLACARD_MAX_IMAGE_SIDE", "too large"))?,
+            min_side: u32::try_from(number(
+                "PLACARD_MIN_IMAGE_SIDE",
+                u64::from(defaults.min_side),
+                "a number of pixels",
+            )?)
+            .map_err(|_| bad("PLACARD_MIN_IMAGE_SIDE", "too large"))?,
+        };
+        let near_duplicate_distance = match get("PLACARD_NEAR_DUPLICATE_DISTANCE") {
+            Some(raw) => {
+                let n: u32 = parse_number(
+                    "PLACARD_NEAR_DUPLICATE_DISTANCE",
+                    &raw,
+                    "a number of bits (0–64)",
+                )?;
+                if n > 64 {
+                    return Err(bad("PLACARD_NEAR_DUPLICATE_DISTANCE", "at most 64 bits"));
+                }
+                n
+            }
+            None => 6,
+        };
+
+        let job_lease = Duration::from_secs(number(
+            "PLACARD_JOB_LEASE_SECONDS",
+            60,
+            "a number of seconds",
+        )?);
+
         Ok(Config {
+            job_lease,
+            max_upload_bytes,
+            image_limits,
+            near_duplicate_distance,
             bind,
             data_dir,
             database_url,
@@ -197,7 +286,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
         Config::from_env(|k| map.get(k).cloned())
     }
 
@@ -205,8 +297,14 @@ mod tests {
     fn defaults_are_the_embedded_deployment() {
         let c = config(&[]).expect("defaults");
         assert_eq!(c.bind, "127.0.0.1:8080".parse().expect("addr"));
-        assert_eq!(c.database_url, DatabaseUrl::Sqlite("./placard-data/placard.db".into()));
-        assert_eq!(c.storage_url, StorageUrl::File("./placard-data/objects".into()));
+        assert_eq!(
+            c.database_url,
+            DatabaseUrl::Sqlite("./placard-data/placard.db".into())
+        );
+        assert_eq!(
+            c.storage_url,
+            StorageUrl::File("./placard-data/objects".into())
+        );
         assert_eq!(c.rate_limit_per_minute, 60);
         assert!(c.public_url.is_none() && c.cors_origins.is_empty());
     }
@@ -214,7 +312,10 @@ mod tests {
     #[test]
     fn data_dir_moves_the_embedded_files() {
         let c = config(&[("PLACARD_DATA_DIR", "/srv/p")]).expect("ok");
-        assert_eq!(c.database_url, DatabaseUrl::Sqlite("/srv/p/placard.db".into()));
+        assert_eq!(
+            c.database_url,
+            DatabaseUrl::Sqlite("/srv/p/placard.db".into())
+        );
         assert_eq!(c.storage_url, StorageUrl::File("/srv/p/objects".into()));
     }
 
@@ -233,6 +334,11 @@ mod tests {
             ("PLACARD_RATE_LIMIT_PER_MINUTE", "lots"),
             ("PLACARD_DATABASE_MAX_CONNECTIONS", "0"),
             ("PLACARD_WORKER_CONCURRENCY", "0"),
+            ("PLACARD_MAX_UPLOAD_BYTES", "20MB"),
+            ("PLACARD_MAX_IMAGE_PIXELS", "0"),
+            ("PLACARD_MIN_IMAGE_SIDE", "-5"),
+            ("PLACARD_NEAR_DUPLICATE_DISTANCE", "65"),
+            ("PLACARD_JOB_LEASE_SECONDS", "0"),
         ];
         for (var, value) in cases {
             let err = config(&[(var, value)]).expect_err(var);
@@ -247,16 +353,25 @@ mod tests {
             ("PLACARD_DATABASE_URL", "postgres://p@db:5432/placard"),
             ("PLACARD_STORAGE_URL", "s3://placard/prod"),
             ("PLACARD_S3_ENDPOINT", "http://127.0.0.1:3900"),
-            ("PLACARD_CORS_ORIGINS", "https://a.example, https://b.example/"),
+            (
+                "PLACARD_CORS_ORIGINS",
+                "https://a.example, https://b.example/",
+            ),
             ("PLACARD_RATE_LIMIT_PER_MINUTE", "0"),
         ])
         .expect("ok");
         assert!(matches!(c.database_url, DatabaseUrl::Postgres(_)));
         assert_eq!(
             c.storage_url,
-            StorageUrl::S3 { bucket: "placard".into(), prefix: "prod".into() }
+            StorageUrl::S3 {
+                bucket: "placard".into(),
+                prefix: "prod".into()
+            }
         );
-        assert_eq!(c.cors_origins, vec!["https://a.example", "https://b.example"]);
+        assert_eq!(
+            c.cors_origins,
+            vec!["https://a.example", "https://b.example"]
+        );
         assert_eq!(c.rate_limit_per_minute, 0);
     }
 

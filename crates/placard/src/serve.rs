@@ -4,7 +4,9 @@ use crate::cli::open_database;
 use crate::config::{Config, Roles};
 use anyhow::Context;
 use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
-use placard_worker::{Scheduler, Worker, WorkerMetrics, WorkerSettings};
+use placard_worker::{
+    ProcessPhoto, Scheduler, Worker, WorkerMetrics, WorkerSettings, PROCESS_PHOTO,
+};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
@@ -20,6 +22,29 @@ pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
     let registry = prometheus::Registry::new();
     let http_metrics = HttpMetrics::register(&registry)?;
 
+    let worker = if roles.worker {
+        let mut settings = WorkerSettings::default();
+        if let Some(n) = config.worker_concurrency {
+            settings.concurrency = n;
+        }
+        settings.lease = chrono::TimeDelta::from_std(config.job_lease).unwrap_or(settings.lease);
+        // Four heartbeats per lease: one lost to a slow database does not lose the job.
+        settings.heartbeat_every = config.job_lease / 4;
+        let mut worker = Worker::new(store.clone(), settings, WorkerMetrics::register(&registry)?);
+        worker.register(
+            PROCESS_PHOTO,
+            Arc::new(ProcessPhoto {
+                store: store.clone(),
+                objects: objects.clone(),
+                limits: config.image_limits,
+                near_duplicate_distance: config.near_duplicate_distance,
+            }),
+        );
+        Some(Arc::new(worker))
+    } else {
+        None
+    };
+
     let settings = HttpSettings {
         bind: config.bind,
         public_url: config.public_url.clone().unwrap_or_default(),
@@ -27,9 +52,17 @@ pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
         rate_limit_per_minute: config.rate_limit_per_minute,
         rate_limit_burst: 20,
         serve_api: roles.api,
+        max_upload_bytes: config.max_upload_bytes,
+        image_limits: config.image_limits,
+        upload_dir: config.data_dir.join("uploads"),
     };
+    let mut state = AppState::new(store.clone(), objects.clone(), http_metrics, settings).await?;
+    if let Some(w) = &worker {
+        let w = w.clone();
+        state = state.with_waker(Arc::new(move || w.wake()));
+    }
     // Every process answers probes and metrics, whatever its roles.
-    let app = Application::build(AppState::new(store.clone(), objects.clone(), http_metrics, settings))?;
+    let app = Application::build(state)?;
     let addr = std::net::SocketAddr::new(config.bind.ip(), app.port());
     tracing::info!(
         http.addr = %addr,
@@ -45,16 +78,7 @@ pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
     let http_task = tokio::spawn(app.run_until_stopped());
 
     let stop_worker = CancellationToken::new();
-    let worker_task = if roles.worker {
-        let mut settings = WorkerSettings::default();
-        if let Some(n) = config.worker_concurrency {
-            settings.concurrency = n;
-        }
-        let worker = Arc::new(Worker::new(store.clone(), settings, WorkerMetrics::register(&registry)?));
-        Some(tokio::spawn(worker.run(stop_worker.clone())))
-    } else {
-        None
-    };
+    let worker_task = worker.map(|w| tokio::spawn(w.run(stop_worker.clone())));
 
     let scheduler = if roles.scheduler {
         Some(Scheduler::start(store.clone(), SCHEDULER_TICK).await?)

@@ -160,7 +160,9 @@ mod tests {
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(redact("mysql://u:secret@h/db"), "mysql://u:***@h/db");
-        let err = "mysql://u:secret@h/db".parse::<DatabaseUrl>().expect_err("mysql is refused");
+        let err = "mysql://u:secret@h/db"
+            .parse::<DatabaseUrl>()
+            .expect_err("mysql is refused");
         assert!(!err.to_string().contains("secret"));
     }
 }

@@ -12,10 +12,12 @@
 mod macros;
 
 pub mod audit;
+pub mod campaigns;
 mod connect;
 mod cursor;
 mod error;
 pub mod jobs;
+pub mod photos;
 pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;

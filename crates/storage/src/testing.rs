@@ -163,6 +163,34 @@ impl Drop for TestDatabase {
 }
 
 impl Store {
+    /// Sets a photo's status directly, for tests of what follows a decision (the gallery)
+    /// that must not depend on the moderation endpoints.
+    pub async fn force_photo_status(
+        &self,
+        id: uuid::Uuid,
+        status: placard_domain::PhotoStatus,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), crate::StoreError> {
+        let approved = (status == placard_domain::PhotoStatus::Approved).then_some(at);
+        with_pool!(self, |p| sqlx::query(
+            "UPDATE photos SET status = $1, approved_at = $2, decided_at = $3 WHERE id = $4"
+        )
+        .bind(status.as_str())
+        .bind(approved)
+        .bind(at)
+        .bind(id)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// `SELECT COUNT(*) …` for tests that prove something is gone (rows, personal fields).
+    pub async fn count(&self, sql: &str) -> Result<i64, crate::StoreError> {
+        let (n,): (i64,) = with_pool!(self, |p| sqlx::query_as(sql).fetch_one(p).await)?;
+        Ok(n)
+    }
+
     /// Runs a raw statement: for tests that must prove the database itself refuses
     /// something (the audit log's triggers), bypassing the repository on purpose.
     pub async fn execute_raw(&self, sql: &str) -> Result<u64, crate::StoreError> {

@@ -4,9 +4,11 @@
 #![forbid(unsafe_code)]
 
 mod metrics;
+mod photos;
 mod runner;
 mod scheduler;
 
 pub use metrics::WorkerMetrics;
+pub use photos::{ProcessPhoto, PROCESS_PHOTO};
 pub use runner::{JobError, JobHandler, Worker, WorkerSettings};
 pub use scheduler::{maintenance_tick, Scheduler};

@@ -1,2 +1,5 @@
 pub mod admin;
+pub mod campaigns;
 pub mod health;
+pub mod media;
+pub mod photos;

@@ -1,0 +1,180 @@
+//! Photo submissions: their states and the supporter's form.
+
+use crate::campaign::{field_error, optional_text, FieldError};
+use crate::country::Country;
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhotoStatus {
+    /// Stored, waiting for the worker.
+    Received,
+    Processing,
+    PendingReview,
+    Approved,
+    Rejected,
+    /// Could not be decoded; the supporter sees why.
+    Failed,
+}
+
+impl PhotoStatus {
+    pub const ALL: [PhotoStatus; 6] = [
+        PhotoStatus::Received,
+        PhotoStatus::Processing,
+        PhotoStatus::PendingReview,
+        PhotoStatus::Approved,
+        PhotoStatus::Rejected,
+        PhotoStatus::Failed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoStatus::Received => "received",
+            PhotoStatus::Processing => "processing",
+            PhotoStatus::PendingReview => "pending_review",
+            PhotoStatus::Approved => "approved",
+            PhotoStatus::Rejected => "rejected",
+            PhotoStatus::Failed => "failed",
+        }
+    }
+
+    /// Whether thumbnails exist in this state.
+    pub fn has_derivatives(self) -> bool {
+        matches!(
+            self,
+            PhotoStatus::PendingReview | PhotoStatus::Approved | PhotoStatus::Rejected
+        )
+    }
+}
+
+impl fmt::Display for PhotoStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for PhotoStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PhotoStatus::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| format!("unknown photo status `{s}`"))
+    }
+}
+
+/// The supporter's form fields, checked. Consent is required and must be exactly `true`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoForm {
+    pub display_name: Option<String>,
+    pub country: Option<Country>,
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhotoFormError {
+    #[error("consent is required: send consent=true")]
+    ConsentRequired,
+    #[error(transparent)]
+    Field(#[from] FieldError),
+}
+
+impl PhotoForm {
+    pub const DISPLAY_NAME_MAX: usize = 60;
+    pub const CAPTION_MAX: usize = 280;
+
+    pub fn parse(
+        consent: Option<&str>,
+        display_name: Option<&str>,
+        country: Option<&str>,
+        caption: Option<&str>,
+    ) -> Result<Self, PhotoFormError> {
+        if consent.map(str::trim) != Some("true") {
+            return Err(PhotoFormError::ConsentRequired);
+        }
+        let display_name =
+            optional_text("display_name", display_name, Self::DISPLAY_NAME_MAX, false)?;
+        let caption = optional_text("caption", caption, Self::CAPTION_MAX, true)?;
+        let country =
+            match country.map(str::trim).filter(|c| !c.is_empty()) {
+                None => None,
+                Some(c) => Some(Country::parse(c).ok_or_else(|| {
+                    field_error("country", "an ISO 3166-1 alpha-2 code such as PT")
+                })?),
+            };
+        Ok(Self {
+            display_name,
+            country,
+            caption,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consent_is_required_and_exact() {
+        for c in [None, Some("false"), Some("yes"), Some("TRUE ")] {
+            assert_eq!(
+                PhotoForm::parse(c, None, None, None),
+                Err(PhotoFormError::ConsentRequired),
+                "{c:?}"
+            );
+        }
+        assert!(PhotoForm::parse(Some("true"), None, None, None).is_ok());
+    }
+
+    #[test]
+    fn fields_are_bounded_and_clean() {
+        let field = |r: Result<PhotoForm, PhotoFormError>| match r {
+            Err(PhotoFormError::Field(f)) => f.field,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            field(PhotoForm::parse(
+                Some("true"),
+                Some(&"n".repeat(61)),
+                None,
+                None
+            )),
+            "display_name"
+        );
+        assert_eq!(
+            field(PhotoForm::parse(Some("true"), Some("a\0"), None, None)),
+            "display_name"
+        );
+        assert_eq!(
+            field(PhotoForm::parse(Some("true"), None, Some("Portugal"), None)),
+            "country"
+        );
+        assert_eq!(
+            field(PhotoForm::parse(
+                Some("true"),
+                None,
+                None,
+                Some(&"c".repeat(281))
+            )),
+            "caption"
+        );
+        let ok = PhotoForm::parse(Some("true"), Some(" Ana "), Some("pt"), Some("line\nbreak"))
+            .expect("ok");
+        assert_eq!(ok.display_name.as_deref(), Some("Ana"));
+        assert_eq!(
+            ok.country.map(|c| c.as_str().to_owned()).as_deref(),
+            Some("PT")
+        );
+        assert_eq!(ok.caption.as_deref(), Some("line\nbreak"));
+        let empty = PhotoForm::parse(Some("true"), Some(""), Some(" "), Some("")).expect("ok");
+        assert_eq!(
+            empty,
+            PhotoForm {
+                display_name: None,
+                country: None,
+                caption: None
+            }
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! Campaigns: created by admins, read by anyone.
+
+use crate::auth::{Admin, Authed};
+use crate::{ApiError, AppState};
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use placard_domain::{CampaignState, NewCampaign};
+use placard_storage::campaigns::Campaign;
+use placard_storage::StoreError;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCampaign {
+    /// 2–64 of a-z, 0-9 and inner hyphens; used in URLs.
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Submissions are refused before this instant (none: open at once).
+    pub opens_at: Option<DateTime<Utc>>,
+    /// Submissions are refused from this instant on (none: never closes).
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CampaignView {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    /// `upcoming`, `open` or `closed`, now.
+    pub state: &'static str,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<Campaign> for CampaignView {
+    fn from(c: Campaign) -> Self {
+        Self {
+            state: CampaignState::at(placard_storage::now(), c.opens_at, c.closes_at).as_str(),
+            id: c.id,
+            slug: c.slug,
+            title: c.title,
+            description: c.description,
+            opens_at: c.opens_at,
+            closes_at: c.closes_at,
+            created_at: c.created_at,
+        }
+    }
+}
+
+/// Creates a campaign (a photo petition).
+#[utoipa::path(post, path = "/api/v1/admin/campaigns", tag = "admin",
+    request_body = CreateCampaign,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = CampaignView),
+        (status = 400, description = "A field is invalid (`invalid_field`)", body = crate::error::ErrorBody),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not an admin", body = crate::error::ErrorBody),
+        (status = 409, description = "The slug is taken (`conflict`)", body = crate::error::ErrorBody)))]
+pub async fn create_campaign(
+    _auth: Authed<Admin>,
+    state: web::Data<AppState>,
+    body: web::Json<CreateCampaign>,
+) -> Result<HttpResponse, ApiError> {
+    let b = body.into_inner();
+    let new = NewCampaign::parse(
+        &b.slug,
+        &b.title,
+        b.description.as_deref(),
+        b.opens_at,
+        b.closes_at,
+    )
+    .map_err(|e| ApiError::bad_request("invalid_field", e.to_string()))?;
+    let campaign = state
+        .store
+        .create_campaign(&new, placard_storage::now())
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => {
+                ApiError::conflict("conflict", "A campaign with this slug exists.")
+            }
+            other => other.into(),
+        })?;
+    Ok(HttpResponse::Created().json(CampaignView::from(campaign)))
+}
+
+/// A campaign with its timeline and current state.
+#[utoipa::path(get, path = "/api/v1/campaigns/{slug}", tag = "photos",
+    params(("slug" = String, Path)),
+    responses(
+        (status = 200, description = "The campaign", body = CampaignView),
+        (status = 404, description = "No such campaign", body = crate::error::ErrorBody)))]
+pub async fn get_campaign(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let campaign = find_campaign(&state, &slug).await?;
+    Ok(HttpResponse::Ok().json(CampaignView::from(campaign)))
+}
+
+pub async fn find_campaign(state: &AppState, slug: &str) -> Result<Campaign, ApiError> {
+    state
+        .store
+        .campaign_by_slug(slug)
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::not_found("The campaign"),
+            other => other.into(),
+        })
+}

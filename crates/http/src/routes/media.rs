@@ -1,0 +1,131 @@
+//! Thumbnail bytes: stable public URLs for approved photos, signed expiring URLs for the rest.
+//! Originals are never served here.
+
+use crate::auth::{Authed, Moderator};
+use crate::media_urls::Size;
+use crate::{ApiError, AppState};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{web, HttpRequest, HttpResponse};
+use placard_blob::ObjectKey;
+use placard_domain::PhotoStatus;
+use placard_storage::photos::Photo;
+use placard_storage::StoreError;
+use serde::Deserialize;
+use uuid::Uuid;
+
+async fn load(state: &AppState, id: Uuid) -> Result<Photo, ApiError> {
+    state.store.photo(id).await.map_err(|e| match e {
+        StoreError::NotFound => ApiError::not_found("The image"),
+        other => other.into(),
+    })
+}
+
+async fn send(
+    state: &AppState,
+    req: &HttpRequest,
+    photo: &Photo,
+    size: Size,
+    cache: &str,
+) -> Result<HttpResponse, ApiError> {
+    let derivative = size
+        .of(photo)
+        .ok_or_else(|| ApiError::not_found("The image"))?;
+    let etag = format!(
+        "\"{}-{}-{}\"",
+        photo.id.simple(),
+        derivative.width,
+        photo.processed_at.map_or(0, |t| t.timestamp_micros())
+    );
+    let fresh = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    if fresh {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, cache.to_owned()))
+            .finish());
+    }
+    let key = ObjectKey::parse(&derivative.key).map_err(ApiError::internal)?;
+    let object = state.objects.get(&key).await?;
+    let mut res = HttpResponse::Ok();
+    res.content_type("image/jpeg")
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, cache.to_owned()))
+        .insert_header((header::CONTENT_LENGTH, HeaderValue::from(object.size)));
+    Ok(res.streaming(object.body))
+}
+
+/// An approved photo's thumbnail: stable, public, cacheable for a year.
+pub async fn public_image(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(Uuid, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, size) = path.into_inner();
+    let size = Size::parse(&size).ok_or_else(|| ApiError::not_found("The image"))?;
+    let photo = load(&state, id).await?;
+    if photo.status != PhotoStatus::Approved {
+        return Err(ApiError::not_found("The image"));
+    }
+    send(
+        &state,
+        &req,
+        &photo,
+        size,
+        "public, max-age=31536000, immutable",
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct Signature {
+    expires: i64,
+    signature: String,
+}
+
+/// Any processed photo's thumbnail, through a signed URL that expires.
+pub async fn signed_image(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(Uuid, String)>,
+    sig: web::Query<Signature>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, size) = path.into_inner();
+    let size = Size::parse(&size).ok_or_else(|| ApiError::not_found("The image"))?;
+    let now = placard_storage::now().timestamp();
+    if !state
+        .signer
+        .verify(id, size, sig.expires, &sig.signature, now)
+    {
+        return Err(ApiError::forbidden());
+    }
+    let photo = load(&state, id).await?;
+    let cache = format!("private, max-age={}", (sig.expires - now).max(0));
+    send(&state, &req, &photo, size, &cache).await
+}
+
+/// A photo's original as uploaded, for staff only (never cached, never public).
+#[utoipa::path(get, path = "/api/v1/moderation/photos/{id}/original", tag = "moderation",
+    params(("id" = Uuid, Path)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The original's bytes", content_type = "image/*"),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such photo", body = crate::error::ErrorBody)))]
+pub async fn original_image(
+    _auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let photo = load(&state, *id).await?;
+    let key = ObjectKey::parse(&photo.original_key).map_err(ApiError::internal)?;
+    let object = state.objects.get(&key).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(photo.mime.as_str())
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .insert_header((header::CONTENT_LENGTH, HeaderValue::from(object.size)))
+        .streaming(object.body))
+}

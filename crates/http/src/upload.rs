@@ -1,0 +1,126 @@
+//! Receiving a photo: streamed to a staging file on local disk while its bytes are counted
+//! and hashed, so memory stays flat whatever the size and however many arrive at once.
+//! Both the staging file and the stored original are removed by guards unless the upload
+//! commits: a refused or failed upload leaves nothing behind.
+
+use crate::ApiError;
+use actix_multipart::Field;
+use actix_web::http::StatusCode;
+use futures_util::StreamExt;
+use placard_blob::{ObjectKey, ObjectStore};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tokio::io::AsyncWriteExt;
+
+/// A staging file, deleted when dropped.
+pub struct StagedFile {
+    path: PathBuf,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl StagedFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.path).ok();
+    }
+}
+
+pub fn too_large(max: u64) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        format!(
+            "The photo is larger than the limit of {} MiB.",
+            max / (1024 * 1024)
+        ),
+    )
+}
+
+/// Streams a multipart file field to a new staging file, refusing it once it passes `max`.
+pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile, ApiError> {
+    tokio::fs::create_dir_all(dir)
+        .await
+        .map_err(ApiError::internal)?;
+    let path = dir.join(format!("{}.part", uuid::Uuid::new_v4().simple()));
+    let mut staged = StagedFile {
+        path,
+        bytes: 0,
+        sha256: String::new(),
+    };
+    let mut file = tokio::fs::File::create(&staged.path)
+        .await
+        .map_err(ApiError::internal)?;
+    let mut hasher = Sha256::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::bad_request("invalid_field", format!("The upload broke off: {e}."))
+        })?;
+        staged.bytes += chunk.len() as u64;
+        if staged.bytes > max {
+            return Err(too_large(max));
+        }
+        hasher.update(&chunk);
+        file.write_all(&chunk).await.map_err(ApiError::internal)?;
+    }
+    file.flush().await.map_err(ApiError::internal)?;
+    staged.sha256 = hex::encode(hasher.finalize());
+    Ok(staged)
+}
+
+/// Reads a small text field, refusing one longer than `max` bytes.
+pub async fn text(mut field: Field, name: &str, max: usize) -> Result<String, ApiError> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk =
+            chunk.map_err(|e| ApiError::bad_request("invalid_field", format!("{name}: {e}")))?;
+        if buf.len() + chunk.len() > max {
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                format!("{name}: too long."),
+            ));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    String::from_utf8(buf)
+        .map_err(|_| ApiError::bad_request("invalid_field", format!("{name}: not valid UTF-8.")))
+}
+
+/// Deletes a stored object when dropped, unless disarmed after the commit that makes it
+/// reachable (pict-rs's session pattern).
+pub struct ObjectGuard {
+    objects: Arc<dyn ObjectStore>,
+    key: Option<ObjectKey>,
+}
+
+impl ObjectGuard {
+    pub fn new(objects: Arc<dyn ObjectStore>, key: ObjectKey) -> Self {
+        Self {
+            objects,
+            key: Some(key),
+        }
+    }
+
+    pub fn disarm(mut self) {
+        self.key = None;
+    }
+}
+
+impl Drop for ObjectGuard {
+    fn drop(&mut self) {
+        if let Some(key) = self.key.take() {
+            let objects = self.objects.clone();
+            tokio::spawn(async move {
+                if let Err(e) = objects.delete(&key).await {
+                    tracing::error!(object.key = %key, error = %e, "removing an uncommitted upload failed");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Placard's photo pipeline, CPU only (no network, no database): everything between the
+//! bytes a supporter sent and the thumbnails moderators and the gallery see.
+//!
+//! - [`inspect`] is the upload-time check: type from the magic bytes, dimensions from the
+//!   header, completeness from the container's end marker, the limits — all without decoding
+//!   a pixel, so a hostile file costs microseconds.
+//! - [`process`] is the worker's job: decode once (JPEGs at a DCT-reduced scale no smaller
+//!   than the large derivative needs), resize with a SIMD Lanczos filter, apply the EXIF
+//!   orientation to the already small image, derive `small` from `large`, encode both as JPEG
+//!   from pixels alone (so no metadata can survive), and compute the hashes.
+#![forbid(unsafe_code)]
+
+mod exif;
+mod hash;
+mod inspect;
+mod pipeline;
+
+pub use hash::{hamming_distance, perceptual_hash};
+pub use inspect::{inspect, inspect_file, sniff, Format, Header, InspectError, Limits};
+pub use pipeline::{process, Derivative, ProcessError, Processed, LARGE_EDGE, SMALL_EDGE};

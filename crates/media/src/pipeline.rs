@@ -1,0 +1,267 @@
+//! Decode once, derive both thumbnails, hash.
+
+use crate::inspect::{inspect, Format, InspectError, Limits};
+use crate::{exif, hash};
+use fast_image_resize::images::{Image as FirImage, ImageRef};
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, RgbImage};
+use sha2::{Digest, Sha256};
+use std::io::Cursor;
+
+/// Long edge of the `large` derivative: what a moderator reviews and the gallery opens.
+pub const LARGE_EDGE: u32 = 1280;
+/// Long edge of the `small` derivative: queue and gallery grids.
+pub const SMALL_EDGE: u32 = 320;
+
+const LARGE_QUALITY: u8 = 82;
+const SMALL_QUALITY: u8 = 80;
+
+/// A JPEG derivative: pixels only, no metadata segment of any kind.
+#[derive(Debug, Clone)]
+pub struct Derivative {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub large: Derivative,
+    pub small: Derivative,
+    /// A blurhash of the small derivative (4×3 components) for gallery placeholders.
+    pub blurhash: String,
+    /// 64-bit perceptual hash of the small derivative.
+    pub phash: u64,
+    /// Hex SHA-256 of the original bytes (exact duplicates).
+    pub sha256: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProcessError {
+    #[error(transparent)]
+    Inspect(#[from] InspectError),
+    /// The header read but the pixels do not: told to the supporter as a failure reason.
+    #[error("the image data cannot be decoded: {0}")]
+    Decode(String),
+    #[error("encoding a thumbnail failed: {0}")]
+    Encode(String),
+}
+
+/// Pixels decoded as 8-bit RGB, not yet oriented.
+struct Decoded {
+    rgb: Vec<u8>,
+    width: u32,
+    height: u32,
+    orientation: Orientation,
+}
+
+/// Runs the whole pipeline on an original's bytes.
+pub fn process(bytes: &[u8], limits: &Limits) -> Result<Processed, ProcessError> {
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    let header = inspect(bytes, limits)?;
+    let decoded = match header.format {
+        Format::Jpeg => match decode_jpeg_scaled(bytes, limits)? {
+            Some(d) => d,
+            None => decode_generic(bytes, header.format, limits)?,
+        },
+        Format::Png | Format::Webp => decode_generic(bytes, header.format, limits)?,
+    };
+    // Resize first, rotate after: rotating a 1280-px image costs ~1 % of rotating the original.
+    let (large, lw, lh) = fit(decoded.rgb, decoded.width, decoded.height, LARGE_EDGE)?;
+    let (large, lw, lh) = orient(large, lw, lh, decoded.orientation)?;
+    let (small, sw, sh) = fit(large.clone(), lw, lh, SMALL_EDGE)?;
+    let blurhash = blurhash_of(&small, sw, sh)?;
+    let phash = hash::perceptual_hash(&small, sw, sh);
+    Ok(Processed {
+        large: encode(&large, lw, lh, LARGE_QUALITY)?,
+        small: encode(&small, sw, sh, SMALL_QUALITY)?,
+        blurhash,
+        phash,
+        sha256,
+    })
+}
+
+/// The target size for a `width`×`height` image whose long edge must be at most `edge`.
+fn fitted(width: u32, height: u32, edge: u32) -> (u32, u32) {
+    let long = width.max(height);
+    if long <= edge {
+        return (width, height);
+    }
+    let scale = |side: u32| {
+        ((u64::from(side) * u64::from(edge) + u64::from(long) / 2) / u64::from(long)).max(1) as u32
+    };
+    if width >= height {
+        (edge, scale(height))
+    } else {
+        (scale(width), edge)
+    }
+}
+
+/// JPEG decoded at the smallest DCT scale (1, 1/2, 1/4, 1/8) that still covers the large
+/// derivative: the decoder skips most of the work of a full-size decode. `None` for the
+/// JPEGs it does not handle (CMYK, 16-bit), which take the general path.
+fn decode_jpeg_scaled(bytes: &[u8], limits: &Limits) -> Result<Option<Decoded>, ProcessError> {
+    let decode_err = |e: jpeg_decoder::Error| ProcessError::Decode(e.to_string());
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(
+        usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
+    );
+    decoder.read_info().map_err(decode_err)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| ProcessError::Decode("no frame header".into()))?;
+    match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8 => {}
+        _ => return Ok(None),
+    }
+    let (want_w, want_h) = fitted(u32::from(info.width), u32::from(info.height), LARGE_EDGE);
+    let (width, height) = decoder
+        .scale(
+            u16::try_from(want_w).unwrap_or(u16::MAX),
+            u16::try_from(want_h).unwrap_or(u16::MAX),
+        )
+        .map_err(decode_err)?;
+    let pixels = decoder.decode().map_err(decode_err)?;
+    let orientation = decoder
+        .exif_data()
+        .and_then(exif::orientation)
+        .and_then(Orientation::from_exif)
+        .unwrap_or(Orientation::NoTransforms);
+    let rgb = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => pixels.iter().flat_map(|&g| [g, g, g]).collect(),
+        _ => pixels,
+    };
+    let (width, height) = (u32::from(width), u32::from(height));
+    if rgb.len() != width as usize * height as usize * 3 {
+        return Err(ProcessError::Decode(
+            "decoded size does not match the header".into(),
+        ));
+    }
+    Ok(Some(Decoded {
+        rgb,
+        width,
+        height,
+        orientation,
+    }))
+}
+
+/// Any accepted format through the `image` crate, with its allocation limits set; alpha is
+/// flattened onto white (JPEG has none), 16-bit and grey become 8-bit RGB.
+fn decode_generic(bytes: &[u8], format: Format, limits: &Limits) -> Result<Decoded, ProcessError> {
+    let decode_err = |e: image::ImageError| ProcessError::Decode(e.to_string());
+    let image_format = match format {
+        Format::Jpeg => image::ImageFormat::Jpeg,
+        Format::Png => image::ImageFormat::Png,
+        Format::Webp => image::ImageFormat::WebP,
+    };
+    let mut reader = image::ImageReader::with_format(Cursor::new(bytes), image_format);
+    let mut image_limits = image::Limits::default();
+    image_limits.max_image_width = Some(limits.max_side);
+    image_limits.max_image_height = Some(limits.max_side);
+    image_limits.max_alloc = Some(limits.max_pixels.saturating_mul(8));
+    reader.limits(image_limits);
+    let mut decoder = reader.into_decoder().map_err(decode_err)?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let image = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
+    let (width, height) = (image.width(), image.height());
+    let rgb = if image.color().has_alpha() {
+        image
+            .to_rgba8()
+            .pixels()
+            .flat_map(|p| {
+                let a = u16::from(p[3]);
+                let over_white = |c: u8| ((u16::from(c) * a + 255 * (255 - a) + 127) / 255) as u8;
+                [over_white(p[0]), over_white(p[1]), over_white(p[2])]
+            })
+            .collect()
+    } else {
+        image.to_rgb8().into_raw()
+    };
+    Ok(Decoded {
+        rgb,
+        width,
+        height,
+        orientation,
+    })
+}
+
+/// Shrinks to a long edge of at most `edge` with a Lanczos3 filter (SIMD); never enlarges.
+fn fit(
+    rgb: Vec<u8>,
+    width: u32,
+    height: u32,
+    edge: u32,
+) -> Result<(Vec<u8>, u32, u32), ProcessError> {
+    let (w, h) = fitted(width, height, edge);
+    if (w, h) == (width, height) {
+        return Ok((rgb, width, height));
+    }
+    let resize_err =
+        |e: &dyn std::fmt::Display| ProcessError::Decode(format!("resizing failed: {e}"));
+    let src = ImageRef::new(width, height, &rgb, PixelType::U8x3).map_err(|e| resize_err(&e))?;
+    let mut dst = FirImage::new(w, h, PixelType::U8x3);
+    Resizer::new()
+        .resize(
+            &src,
+            &mut dst,
+            &ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)),
+        )
+        .map_err(|e| resize_err(&e))?;
+    Ok((dst.into_vec(), w, h))
+}
+
+fn orient(
+    rgb: Vec<u8>,
+    width: u32,
+    height: u32,
+    orientation: Orientation,
+) -> Result<(Vec<u8>, u32, u32), ProcessError> {
+    if orientation == Orientation::NoTransforms {
+        return Ok((rgb, width, height));
+    }
+    let buffer = RgbImage::from_raw(width, height, rgb)
+        .ok_or_else(|| ProcessError::Decode("pixel buffer does not match its size".into()))?;
+    let mut image = DynamicImage::ImageRgb8(buffer);
+    image.apply_orientation(orientation);
+    let (w, h) = (image.width(), image.height());
+    Ok((image.into_rgb8().into_raw(), w, h))
+}
+
+fn encode(rgb: &[u8], width: u32, height: u32, quality: u8) -> Result<Derivative, ProcessError> {
+    let mut jpeg = Vec::with_capacity(rgb.len() / 8);
+    let w = u16::try_from(width).map_err(|_| ProcessError::Encode("too wide".into()))?;
+    let h = u16::try_from(height).map_err(|_| ProcessError::Encode("too tall".into()))?;
+    jpeg_encoder::Encoder::new(&mut jpeg, quality)
+        .encode(rgb, w, h, jpeg_encoder::ColorType::Rgb)
+        .map_err(|e| ProcessError::Encode(e.to_string()))?;
+    Ok(Derivative {
+        jpeg,
+        width,
+        height,
+    })
+}
+
+fn blurhash_of(rgb: &[u8], width: u32, height: u32) -> Result<String, ProcessError> {
+    let rgba: Vec<u8> = rgb
+        .chunks_exact(3)
+        .flat_map(|p| [p[0], p[1], p[2], 255])
+        .collect();
+    blurhash::encode(4, 3, width, height, &rgba)
+        .map_err(|e| ProcessError::Encode(format!("blurhash: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_keeps_aspect_and_never_enlarges() {
+        assert_eq!(fitted(6000, 4000, 1280), (1280, 853));
+        assert_eq!(fitted(3088, 2056, 320), (320, 213));
+        assert_eq!(fitted(2056, 3088, 1280), (852, 1280));
+        assert_eq!(fitted(800, 600, 1280), (800, 600));
+        assert_eq!(fitted(10_000, 200, 320), (320, 6));
+        assert_eq!(fitted(100_000, 1, 320), (320, 1));
+    }
+}

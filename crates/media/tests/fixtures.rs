@@ -1,0 +1,184 @@
+//! The pipeline on the real fixture photographs and broken files in ../shared/fixtures.
+
+use placard_media::{inspect, process, InspectError, Limits, LARGE_EDGE, SMALL_EDGE};
+use std::path::PathBuf;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+}
+
+fn read(rel: &str) -> Vec<u8> {
+    let path = fixtures().join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
+}
+
+fn photos() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join("photos"))
+        .expect("fixtures/photos")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// What the rotated fixture carries (camera make and model, editing software, an XMP packet
+/// naming a person, a comment with an address; its GPS position sits in the EXIF block), and
+/// what no derivative may: searched for as bytes, not asked of a decoder.
+pub const PLANTED: &[&[u8]] = &[
+    b"PlacardTestCam",
+    b"Model 7",
+    b"SecretEditor",
+    b"Private Person",
+    b"Secret St",
+    b"x:xmpmeta",
+    b"http://ns.adobe.com/xap",
+    b"Exif\0\0",
+];
+
+#[test]
+fn every_fixture_photo_gives_bounded_metadata_free_derivatives() {
+    for name in photos() {
+        let bytes = read(&format!("photos/{name}"));
+        let p = process(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (d, edge) in [(&p.large, LARGE_EDGE), (&p.small, SMALL_EDGE)] {
+            assert!(
+                d.width.max(d.height) <= edge,
+                "{name}: {}x{} over {edge}",
+                d.width,
+                d.height
+            );
+            assert!(
+                d.jpeg.starts_with(&[0xFF, 0xD8, 0xFF]),
+                "{name}: not a JPEG"
+            );
+            let decoded = image::load_from_memory(&d.jpeg).expect("derivative decodes");
+            assert_eq!(
+                (decoded.width(), decoded.height()),
+                (d.width, d.height),
+                "{name}"
+            );
+            for needle in PLANTED {
+                assert!(
+                    !d.jpeg.windows(needle.len()).any(|w| w == *needle),
+                    "{name}: derivative contains {:?}",
+                    String::from_utf8_lossy(needle)
+                );
+            }
+        }
+        // 4×3 components: size flag, max AC, DC (4) and 11 AC values of 2 characters.
+        assert_eq!(
+            p.blurhash.len(),
+            1 + 1 + 4 + 2 * 11,
+            "{name}: blurhash {}",
+            p.blurhash
+        );
+        assert_eq!(p.sha256.len(), 64);
+    }
+}
+
+#[test]
+fn the_rotated_fixture_comes_out_portrait_and_without_its_secrets() {
+    let bytes = read("photos/aitzgorri-rotated8-gps.jpg");
+    // The original does carry them: otherwise the test would prove nothing.
+    for needle in PLANTED {
+        assert!(
+            bytes.windows(needle.len()).any(|w| w == *needle),
+            "fixture lacks {needle:?}"
+        );
+    }
+    let p = process(&bytes, &Limits::default()).expect("process");
+    assert!(
+        p.large.height > p.large.width,
+        "large is {}x{}",
+        p.large.width,
+        p.large.height
+    );
+    assert!(p.small.height > p.small.width);
+    // 1544×1028 stored, orientation 8: upright it is 1028 wide and 1544 tall, shrunk to 1280.
+    assert_eq!((p.large.width, p.large.height), (852, 1280));
+}
+
+#[test]
+fn small_images_are_never_enlarged() {
+    let bytes = read("photos/aitzgorri-rotated8-gps.jpg");
+    let p = process(&bytes, &Limits::default()).expect("process");
+    // The small derivative (320 px) processed again: nothing grows.
+    let again = process(
+        &p.small.jpeg,
+        &Limits {
+            min_side: 1,
+            ..Limits::default()
+        },
+    )
+    .expect("process");
+    assert_eq!(
+        (again.large.width, again.large.height),
+        (p.small.width, p.small.height)
+    );
+    assert_eq!(
+        (again.small.width, again.small.height),
+        (p.small.width, p.small.height)
+    );
+}
+
+#[test]
+fn bad_files_are_refused_before_decoding() {
+    let l = Limits::default();
+    type Expect = fn(&InspectError) -> bool;
+    let cases: &[(&str, Expect)] = &[
+        ("bad/not-an-image.jpg", |e| {
+            matches!(e, InspectError::UnsupportedType)
+        }),
+        ("bad/photo.gif", |e| {
+            matches!(e, InspectError::UnsupportedType)
+        }),
+        ("bad/bomb-25000.png", |e| {
+            matches!(e, InspectError::TooLarge { .. })
+        }),
+        ("bad/claims-40000x40000.jpg", |e| {
+            matches!(e, InspectError::TooLarge { .. })
+        }),
+        ("bad/tiny-100x80.png", |e| {
+            matches!(e, InspectError::TooSmall { .. })
+        }),
+        ("bad/truncated-half.jpg", |e| {
+            matches!(e, InspectError::Truncated)
+        }),
+    ];
+    for (file, expected) in cases {
+        let err = inspect(&read(file), &l).expect_err(file);
+        assert!(expected(&err), "{file}: got {err:?}");
+        let from_disk = placard_media::inspect_file(&fixtures().join(file), &l).expect_err(file);
+        assert_eq!(from_disk, err, "{file}: memory and disk disagree");
+    }
+    for name in photos() {
+        let path = fixtures().join("photos").join(&name);
+        let header =
+            placard_media::inspect_file(&path, &l).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            Some(header),
+            inspect(&read(&format!("photos/{name}")), &l).ok(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn near_duplicates_hash_close() {
+    let bytes = read("photos/ladybird-2560x1600.jpg");
+    let a = process(&bytes, &Limits::default()).expect("process");
+    // Re-encoding the large derivative gives a visually identical, byte-different image.
+    let b = process(
+        &a.large.jpeg,
+        &Limits {
+            min_side: 1,
+            ..Limits::default()
+        },
+    )
+    .expect("process");
+    assert_ne!(a.sha256, b.sha256);
+    assert!(placard_media::hamming_distance(a.phash, b.phash) <= 4);
+    let other =
+        process(&read("photos/dragonfly-4224x3168.jpg"), &Limits::default()).expect("process");
+    assert!(placard_media::hamming_distance(a.phash, other.phash) > 10);
+}

@@ -1,0 +1,70 @@
+//! Campaigns: where photo petitions live.
+
+use crate::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use placard_domain::NewCampaign;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Campaign {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, slug, title, description, opens_at, closes_at, created_at";
+
+impl Store {
+    /// Creates a campaign; a taken slug is a [`StoreError::Conflict`].
+    pub async fn create_campaign(
+        &self,
+        new: &NewCampaign,
+        now: DateTime<Utc>,
+    ) -> Result<Campaign, StoreError> {
+        let sql = format!(
+            "INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
+        );
+        let campaign = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(Uuid::now_v7())
+            .bind(new.slug.as_str())
+            .bind(&new.title)
+            .bind(new.description.as_deref())
+            .bind(new.opens_at)
+            .bind(new.closes_at)
+            .bind(now)
+            .fetch_one(p)
+            .await)?;
+        Ok(campaign)
+    }
+
+    pub async fn campaign_by_slug(&self, slug: &str) -> Result<Campaign, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE slug = $1");
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_one(p)
+            .await)?)
+    }
+
+    /// The key that signs media URLs: created once, shared by every instance.
+    pub async fn media_signing_key(&self, fresh: &str) -> Result<String, StoreError> {
+        with_pool!(self, |p| {
+            sqlx::query(
+            "INSERT INTO app_secrets (name, value) VALUES ('media_signing_key', $1) ON CONFLICT (name) DO NOTHING"
+        )
+        .bind(fresh)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        let (value,): (String,) = with_pool!(self, |p| sqlx::query_as(
+            "SELECT value FROM app_secrets WHERE name = 'media_signing_key'"
+        )
+        .fetch_one(p)
+        .await)?;
+        Ok(value)
+    }
+}

@@ -1,0 +1,428 @@
+//! Photo submissions: from upload to a reviewed thumbnail, and erasure.
+
+use crate::audit::NewAuditEntry;
+use crate::{Cursor, Store, StoreError, Tx};
+use chrono::{DateTime, Utc};
+use placard_domain::{PhotoForm, PhotoStatus, TokenHash};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// The job that turns an upload into thumbnails (enqueued by the API, run by the worker).
+pub const PROCESS_PHOTO: &str = "photo.process";
+
+/// Where a photo's original is stored: private, never served publicly.
+pub fn original_key(id: Uuid) -> String {
+    format!("originals/{id}")
+}
+
+/// Where a photo's derivative of `size` (`small`, `large`) is stored: a fixed key, so a
+/// retried job overwrites rather than duplicates.
+pub fn derivative_key(id: Uuid, size: &str) -> String {
+    format!("derivatives/{id}/{size}.jpg")
+}
+
+/// Every key a photo can have objects under (for erasure).
+pub fn object_keys(id: Uuid) -> [String; 3] {
+    [
+        original_key(id),
+        derivative_key(id, "small"),
+        derivative_key(id, "large"),
+    ]
+}
+
+/// A thumbnail as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDerivative {
+    pub key: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub status: PhotoStatus,
+    pub receipt_hash: TokenHash,
+    pub display_name: Option<String>,
+    pub country: Option<String>,
+    pub caption: Option<String>,
+    pub original_key: String,
+    pub original_sha256: String,
+    pub original_bytes: i64,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    pub small: Option<StoredDerivative>,
+    pub large: Option<StoredDerivative>,
+    pub blurhash: Option<String>,
+    pub phash: Option<u64>,
+    pub failure_reason: Option<String>,
+    pub rejection_reason: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    pub processed_at: Option<DateTime<Utc>>,
+    pub approved_at: Option<DateTime<Utc>>,
+}
+
+/// A moderator-facing note that a photo repeats an earlier one of its campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhotoFlag {
+    /// `duplicate` (same bytes) or `near_duplicate` (perceptual hash within the threshold).
+    pub kind: String,
+    pub of: Uuid,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<u32>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PhotoRow {
+    id: Uuid,
+    campaign_id: Uuid,
+    status: String,
+    receipt_hash: String,
+    display_name: Option<String>,
+    country: Option<String>,
+    caption: Option<String>,
+    original_key: String,
+    original_sha256: String,
+    original_bytes: i64,
+    mime: String,
+    width: i32,
+    height: i32,
+    small_key: Option<String>,
+    small_width: Option<i32>,
+    small_height: Option<i32>,
+    large_key: Option<String>,
+    large_width: Option<i32>,
+    large_height: Option<i32>,
+    blurhash: Option<String>,
+    phash: Option<i64>,
+    failure_reason: Option<String>,
+    rejection_reason: Option<String>,
+    submitted_at: DateTime<Utc>,
+    processed_at: Option<DateTime<Utc>>,
+    approved_at: Option<DateTime<Utc>>,
+}
+
+pub(crate) const PHOTO_COLUMNS: &str = "id, campaign_id, status, receipt_hash, display_name, country, caption, \
+    original_key, original_sha256, original_bytes, mime, width, height, small_key, small_width, small_height, \
+    large_key, large_width, large_height, blurhash, phash, failure_reason, rejection_reason, submitted_at, \
+    processed_at, approved_at";
+
+fn dim(v: i32) -> u32 {
+    u32::try_from(v).unwrap_or(0)
+}
+
+fn derivative(key: Option<String>, w: Option<i32>, h: Option<i32>) -> Option<StoredDerivative> {
+    Some(StoredDerivative {
+        key: key?,
+        width: dim(w?),
+        height: dim(h?),
+    })
+}
+
+impl TryFrom<PhotoRow> for Photo {
+    type Error = StoreError;
+
+    fn try_from(r: PhotoRow) -> Result<Self, StoreError> {
+        Ok(Photo {
+            id: r.id,
+            campaign_id: r.campaign_id,
+            status: r.status.parse().map_err(StoreError::Corrupt)?,
+            receipt_hash: TokenHash::from_stored(r.receipt_hash),
+            display_name: r.display_name,
+            country: r.country,
+            caption: r.caption,
+            original_key: r.original_key,
+            original_sha256: r.original_sha256,
+            original_bytes: r.original_bytes,
+            mime: r.mime,
+            width: dim(r.width),
+            height: dim(r.height),
+            small: derivative(r.small_key, r.small_width, r.small_height),
+            large: derivative(r.large_key, r.large_width, r.large_height),
+            blurhash: r.blurhash,
+            // Stored signed (SQL has no unsigned 64-bit type); the bits are what matter.
+            phash: r.phash.map(|h| h as u64),
+            failure_reason: r.failure_reason,
+            rejection_reason: r.rejection_reason,
+            submitted_at: r.submitted_at,
+            processed_at: r.processed_at,
+            approved_at: r.approved_at,
+        })
+    }
+}
+
+/// What an accepted upload records.
+pub struct NewPhoto<'a> {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub receipt: &'a TokenHash,
+    pub form: &'a PhotoForm,
+    pub original_key: &'a str,
+    pub original_sha256: &'a str,
+    pub original_bytes: u64,
+    pub mime: &'a str,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// What the worker made of a photo.
+pub struct ProcessedPhoto {
+    pub small: StoredDerivative,
+    pub large: StoredDerivative,
+    pub blurhash: String,
+    pub phash: u64,
+}
+
+fn i32_of(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+impl Tx {
+    pub async fn insert_photo(
+        &mut self,
+        p: &NewPhoto<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        with_tx!(self, |c| {
+            sqlx::query(
+            "INSERT INTO photos (id, campaign_id, status, receipt_hash, display_name, country, caption, consent_at,
+                                 original_key, original_sha256, original_bytes, mime, width, height, submitted_at)
+             VALUES ($1, $2, 'received', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7)"
+        )
+        .bind(p.id)
+        .bind(p.campaign_id)
+        .bind(p.receipt.as_str())
+        .bind(p.form.display_name.as_deref())
+        .bind(p.form.country.as_ref().map(|c| c.as_str()))
+        .bind(p.form.caption.as_deref())
+        .bind(now)
+        .bind(p.original_key)
+        .bind(p.original_sha256)
+        .bind(i64::try_from(p.original_bytes).unwrap_or(i64::MAX))
+        .bind(p.mime)
+        .bind(i32_of(p.width))
+        .bind(i32_of(p.height))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+}
+
+impl Store {
+    pub async fn photo(&self, id: Uuid) -> Result<Photo, StoreError> {
+        let sql = format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = $1");
+        let row: PhotoRow = with_pool!(self, |p| sqlx::query_as(&sql).bind(id).fetch_one(p).await)?;
+        row.try_into()
+    }
+
+    /// Marks a photo as being processed. `None` when there is nothing to process: it was
+    /// erased, or an earlier run already finished it (jobs can run twice).
+    pub async fn start_processing(&self, id: Uuid) -> Result<Option<Photo>, StoreError> {
+        let sql = format!(
+            "UPDATE photos SET status = 'processing' WHERE id = $1 AND status IN ('received', 'processing')
+             RETURNING {PHOTO_COLUMNS}"
+        );
+        let row: Option<PhotoRow> = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(p)
+            .await)?;
+        row.map(Photo::try_from).transpose()
+    }
+
+    /// Records the derivatives and flags and moves the photo to `pending_review`, in one
+    /// transaction. `false` if the photo is no longer being processed (erased meanwhile): the
+    /// caller then removes what it wrote.
+    pub async fn finish_processing(
+        &self,
+        id: Uuid,
+        done: &ProcessedPhoto,
+        flags: &[PhotoFlag],
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let updated = with_tx!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE photos SET status = 'pending_review', small_key = $1, small_width = $2, small_height = $3,
+                    large_key = $4, large_width = $5, large_height = $6, blurhash = $7, phash = $8,
+                    processed_at = $9, failure_reason = NULL
+             WHERE id = $10 AND status = 'processing'"
+        )
+        .bind(&done.small.key)
+        .bind(i32_of(done.small.width))
+        .bind(i32_of(done.small.height))
+        .bind(&done.large.key)
+        .bind(i32_of(done.large.width))
+        .bind(i32_of(done.large.height))
+        .bind(&done.blurhash)
+        .bind(done.phash as i64)
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        if updated == 0 {
+            return Ok(false);
+        }
+        for flag in flags {
+            with_tx!(&mut tx, |c| {
+                sqlx::query(
+                "INSERT INTO photo_flags (photo_id, kind, of_photo_id, distance) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT DO NOTHING"
+            )
+            .bind(id)
+            .bind(&flag.kind)
+            .bind(flag.of)
+            .bind(flag.distance.map(|d| i32::try_from(d).unwrap_or(i32::MAX)))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The photo cannot be decoded: `failed`, with a reason the supporter can read.
+    pub async fn fail_processing(
+        &self,
+        id: Uuid,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = with_pool!(self, |p| sqlx::query(
+            "UPDATE photos SET status = 'failed', failure_reason = $1, processed_at = $2
+             WHERE id = $3 AND status = 'processing'"
+        )
+        .bind(reason)
+        .bind(now)
+        .bind(id)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+
+    /// The earliest photo of the campaign, submitted before this one, with the same bytes.
+    pub async fn earlier_exact_duplicate(&self, photo: &Photo) -> Result<Option<Uuid>, StoreError> {
+        let row: Option<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT id FROM photos
+             WHERE campaign_id = $1 AND original_sha256 = $2 AND (submitted_at, id) < ($3, $4)
+             ORDER BY submitted_at, id LIMIT 1"
+        )
+        .bind(photo.campaign_id)
+        .bind(&photo.original_sha256)
+        .bind(photo.submitted_at)
+        .bind(photo.id)
+        .fetch_optional(p)
+        .await)?;
+        Ok(row.map(|(id,)| id))
+    }
+
+    /// Perceptual hashes of the campaign's photos submitted before this one, oldest first.
+    pub async fn earlier_perceptual_hashes(
+        &self,
+        photo: &Photo,
+    ) -> Result<Vec<(Uuid, u64)>, StoreError> {
+        let rows: Vec<(Uuid, i64)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT id, phash FROM photos
+             WHERE campaign_id = $1 AND phash IS NOT NULL AND (submitted_at, id) < ($2, $3)
+             ORDER BY submitted_at, id"
+        )
+        .bind(photo.campaign_id)
+        .bind(photo.submitted_at)
+        .bind(photo.id)
+        .fetch_all(p)
+        .await)?;
+        Ok(rows.into_iter().map(|(id, h)| (id, h as u64)).collect())
+    }
+
+    pub async fn photo_flags(&self, id: Uuid) -> Result<Vec<PhotoFlag>, StoreError> {
+        let rows: Vec<(String, Uuid, Option<i32>)> = with_pool!(self, |p| {
+            sqlx::query_as(
+            "SELECT kind, of_photo_id, distance FROM photo_flags WHERE photo_id = $1 ORDER BY kind, of_photo_id"
+        )
+        .bind(id)
+        .fetch_all(p)
+        .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, of, distance)| PhotoFlag {
+                kind,
+                of,
+                distance: distance.and_then(|d| u32::try_from(d).ok()),
+            })
+            .collect())
+    }
+
+    /// Erases a photo's row (its personal fields with it) and records that an erasure
+    /// happened — nothing more — in the audit log, in one transaction. The caller deletes
+    /// the objects first, so a failure here leaves a row that can be erased again.
+    pub async fn erase_photo(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let deleted = with_tx!(&mut tx, |c| sqlx::query("DELETE FROM photos WHERE id = $1")
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if deleted == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: "supporter",
+                action: "photo.erase",
+                subject_type: "photo",
+                subject_id: &id.to_string(),
+                details: serde_json::json!({}),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Approved photos of a campaign, most recently approved first.
+    pub async fn gallery(
+        &self,
+        campaign_id: Uuid,
+        limit: u32,
+        after: Option<Cursor>,
+    ) -> Result<(Vec<Photo>, Option<Cursor>), StoreError> {
+        let sql = format!(
+            "SELECT {PHOTO_COLUMNS} FROM photos
+             WHERE campaign_id = $1 AND status = 'approved' AND ($2 OR (approved_at, id) < ($3, $4))
+             ORDER BY approved_at DESC, id DESC LIMIT $5"
+        );
+        let (at, id) = after.map_or((crate::now(), Uuid::max()), |c| (c.at, c.id));
+        let rows: Vec<PhotoRow> = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(campaign_id)
+            .bind(after.is_none())
+            .bind(at)
+            .bind(id)
+            .bind(i64::from(limit) + 1)
+            .fetch_all(p)
+            .await)?;
+        let mut photos = rows
+            .into_iter()
+            .map(Photo::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = if photos.len() > limit as usize {
+            photos.truncate(limit as usize);
+            photos.last().and_then(|p| {
+                Some(Cursor {
+                    at: p.approved_at?,
+                    id: p.id,
+                })
+            })
+        } else {
+            None
+        };
+        Ok((photos, next))
+    }
+}

@@ -1,0 +1,158 @@
+//! The `photo.process` job: original in, metadata-free thumbnails and hashes out.
+
+use crate::{JobError, JobHandler};
+use placard_blob::{ObjectKey, ObjectStore};
+use placard_media::{hamming_distance, Limits, ProcessError};
+use placard_storage::jobs::ClaimedJob;
+use placard_storage::photos::{derivative_key, PhotoFlag, ProcessedPhoto, StoredDerivative};
+use placard_storage::{now, Store, StoreError};
+use std::sync::Arc;
+use uuid::Uuid;
+
+pub use placard_storage::photos::PROCESS_PHOTO;
+
+pub struct ProcessPhoto {
+    pub store: Store,
+    pub objects: Arc<dyn ObjectStore>,
+    pub limits: Limits,
+    /// Perceptual-hash distance (bits of 64) at or under which two photos are flagged as
+    /// near duplicates.
+    pub near_duplicate_distance: u32,
+}
+
+fn transient(e: impl std::fmt::Display) -> JobError {
+    JobError::Transient(e.to_string())
+}
+
+/// What the supporter reads when their photo cannot be used.
+fn reason(e: &ProcessError) -> String {
+    match e {
+        ProcessError::Encode(_) => "We could not make thumbnails of this photo. Please try another one.".into(),
+        _ => "This file could not be read as a photo; it may be damaged or cut off. Please try another one.".into(),
+    }
+}
+
+#[async_trait::async_trait]
+impl JobHandler for ProcessPhoto {
+    async fn run(&self, job: &ClaimedJob) -> Result<(), JobError> {
+        let id: Uuid = job.payload["photo_id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| JobError::Permanent("payload has no photo_id".into()))?;
+        // Nothing to do if it was erased, or an earlier run already finished it.
+        let Some(photo) = self.store.start_processing(id).await.map_err(transient)? else {
+            return Ok(());
+        };
+        let key = ObjectKey::parse(&photo.original_key)
+            .map_err(|e| JobError::Permanent(e.to_string()))?;
+        let original = match self.objects.get(&key).await {
+            Ok(o) => o.into_bytes().await.map_err(transient)?,
+            // Erased while we started: the row goes with it, so nothing is left to do.
+            Err(placard_blob::BlobError::NotFound) => match self.store.photo(id).await {
+                Err(StoreError::NotFound) => return Ok(()),
+                _ => return Err(JobError::Permanent(format!("original {key} is missing"))),
+            },
+            Err(e) => return Err(transient(e)),
+        };
+        let limits = self.limits;
+        let outcome =
+            tokio::task::spawn_blocking(move || placard_media::process(&original, &limits))
+                .await
+                .map_err(transient)?;
+        let done = match outcome {
+            Ok(done) => done,
+            Err(e) => {
+                tracing::warn!(photo.id = %id, error = %e, "photo cannot be processed");
+                self.store
+                    .fail_processing(id, &reason(&e), now())
+                    .await
+                    .map_err(transient)?;
+                return Ok(());
+            }
+        };
+
+        let small = StoredDerivative {
+            key: derivative_key(id, "small"),
+            width: done.small.width,
+            height: done.small.height,
+        };
+        let large = StoredDerivative {
+            key: derivative_key(id, "large"),
+            width: done.large.width,
+            height: done.large.height,
+        };
+        let keys = [
+            ObjectKey::parse(&small.key).map_err(transient)?,
+            ObjectKey::parse(&large.key).map_err(transient)?,
+        ];
+        self.objects
+            .put_bytes(&keys[0], done.small.jpeg.into(), "image/jpeg")
+            .await
+            .map_err(transient)?;
+        self.objects
+            .put_bytes(&keys[1], done.large.jpeg.into(), "image/jpeg")
+            .await
+            .map_err(transient)?;
+
+        let flags = self.flags(&photo, done.phash).await.map_err(transient)?;
+        let recorded = self
+            .store
+            .finish_processing(
+                id,
+                &ProcessedPhoto {
+                    small,
+                    large,
+                    blurhash: done.blurhash,
+                    phash: done.phash,
+                },
+                &flags,
+                now(),
+            )
+            .await
+            .map_err(transient)?;
+        if !recorded {
+            // Erased while we worked: remove what we just wrote.
+            for key in &keys {
+                self.objects.delete(key).await.map_err(transient)?;
+            }
+        }
+        tracing::info!(photo.id = %id, photo.flags = flags.len(), "photo processed");
+        Ok(())
+    }
+}
+
+impl ProcessPhoto {
+    /// Duplicate and near-duplicate flags against the earliest earlier photo of the campaign.
+    /// They inform moderators; they never reject anything by themselves.
+    async fn flags(
+        &self,
+        photo: &placard_storage::photos::Photo,
+        phash: u64,
+    ) -> Result<Vec<PhotoFlag>, StoreError> {
+        let mut flags = Vec::new();
+        let exact = self.store.earlier_exact_duplicate(photo).await?;
+        if let Some(of) = exact {
+            flags.push(PhotoFlag {
+                kind: "duplicate".into(),
+                of,
+                distance: None,
+            });
+        }
+        let near = self
+            .store
+            .earlier_perceptual_hashes(photo)
+            .await?
+            .into_iter()
+            .filter(|(other, _)| Some(*other) != exact)
+            .map(|(other, h)| (other, hamming_distance(h, phash)))
+            .find(|(_, d)| *d <= self.near_duplicate_distance);
+        if let Some((of, distance)) = near {
+            flags.push(PhotoFlag {
+                kind: "near_duplicate".into(),
+                of,
+                distance: Some(distance),
+            });
+        }
+        Ok(flags)
+    }
+}
