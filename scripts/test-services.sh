@@ -56,6 +56,16 @@ api_bind_addr = "127.0.0.1:3903"
 TOML
 fi
 g() { garage -c "$conf" "$@"; }
+# A fresh cluster takes a moment before it accepts keys and buckets: retry until it does.
+retry() {
+  local out
+  for _ in $(seq 1 60); do
+    if out=$("$@" 2>&1); then return 0; fi
+    sleep 0.5
+  done
+  log "giving up on: $* ($out)"
+  return 1
+}
 
 s3_up() { (exec 3<>/dev/tcp/127.0.0.1/3900) 2>/dev/null; }
 if ! s3_up; then
@@ -73,15 +83,14 @@ if g layout show 2>/dev/null | grep -q "No nodes currently have a role"; then
   g layout apply --version 1 >/dev/null
   log "Garage layout applied"
 fi
-for _ in $(seq 1 30); do g status 2>/dev/null | grep -q "dc1" && break; sleep 0.5; done
 
 # A fixed test key and bucket (imported, so the coordinates never change).
 key_id="GK0123456789abcdef01234567"
 secret="0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 bucket="placard-test"
-g key info "$key_id" >/dev/null 2>&1 || g key import --yes -n placard-test "$key_id" "$secret" >/dev/null
-g bucket info "$bucket" >/dev/null 2>&1 || g bucket create "$bucket" >/dev/null
-g bucket allow --read --write --owner "$bucket" --key "$key_id" >/dev/null
+g key info "$key_id" >/dev/null 2>&1 || retry g key import --yes -n placard-test "$key_id" "$secret"
+g bucket info "$bucket" >/dev/null 2>&1 || retry g bucket create "$bucket"
+retry g bucket allow --read --write --owner "$bucket" --key "$key_id"
 
 cat >"$state/env" <<ENV
 PLACARD_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
