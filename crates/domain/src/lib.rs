@@ -7,6 +7,7 @@
 pub mod campaign;
 pub mod country;
 pub mod jobs;
+pub mod moderation;
 pub mod photo;
 pub mod role;
 pub mod staff;
@@ -16,6 +17,7 @@ pub mod token;
 pub use campaign::{CampaignState, FieldError, NewCampaign, Slug};
 pub use country::Country;
 pub use jobs::{JobKind, JobState, RetryPolicy};
+pub use moderation::{Decision, DecisionError, RejectionReason};
 pub use photo::{PhotoForm, PhotoFormError, PhotoStatus};
 pub use role::Role;
 pub use staff::StaffName;

@@ -2,7 +2,7 @@
 
 use crate::media_urls::MediaSigner;
 use crate::middleware::{self, PostLimiter};
-use crate::routes::{admin, campaigns, health, media, photos};
+use crate::routes::{admin, campaigns, health, media, moderation, photos};
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -120,36 +120,68 @@ impl Application {
     }
 }
 
-/// Every route. Probes and metrics are served by every process; the API only by `api`.
+/// Declares every route once: the app registers from it, and `ROUTES` lists it for the
+/// authorization-matrix test, which fails for any route missing from its table.
+macro_rules! route_table {
+    ($( $path:literal => { $( $method:ident : $handler:path ),+ $(,)? } ),* $(,)?) => {
+        /// Every `(METHOD, path)` the API role serves.
+        pub const ROUTES: &[(&str, &str)] = &[ $( $( (method_name!($method), $path), )+ )* ];
+
+        fn register(cfg: &mut web::ServiceConfig) {
+            $( cfg.service(web::resource($path) $( .route(web::$method().to($handler)) )+ ); )*
+        }
+    };
+}
+
+macro_rules! method_name {
+    (get) => {
+        "GET"
+    };
+    (post) => {
+        "POST"
+    };
+    (put) => {
+        "PUT"
+    };
+    (delete) => {
+        "DELETE"
+    };
+}
+
+route_table! {
+    "/healthz" => { get: health::healthz },
+    "/readyz" => { get: health::readyz },
+    "/metrics" => { get: health::metrics },
+    "/api/v1/openapi.json" => { get: openapi::openapi_json },
+    "/api/v1/admin/jobs" => { get: admin::jobs::list_jobs },
+    "/api/v1/admin/jobs/{id}/retry" => { post: admin::jobs::retry_job },
+    "/api/v1/admin/campaigns" => { post: campaigns::create_campaign },
+    "/api/v1/campaigns/{slug}" => { get: campaigns::get_campaign },
+    "/api/v1/campaigns/{slug}/photos" => { post: photos::upload_photo },
+    "/api/v1/campaigns/{slug}/gallery" => { get: photos::gallery },
+    "/api/v1/photos/{id}" => { get: photos::get_photo, delete: photos::delete_photo },
+    "/api/v1/moderation/photos" => { get: moderation::list_photos },
+    "/api/v1/moderation/photos/next" => { post: moderation::next_photo },
+    "/api/v1/moderation/photos/decisions" => { post: moderation::decide_photos },
+    "/api/v1/moderation/photos/{id}/decision" => { post: moderation::decide_photo },
+    "/api/v1/moderation/photos/{id}/reopen" => { post: moderation::reopen_photo },
+    "/api/v1/moderation/photos/{id}/original" => { get: media::original_image },
+    "/api/v1/moderation/audit" => { get: moderation::list_audit },
+    "/media/photos/{id}/{size}" => { get: media::public_image },
+    "/media/signed/{id}/{size}" => { get: media::signed_image },
+}
+
+/// Probes and metrics are served by every process; everything else by the `api` role only.
+const PROBES: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
+
 fn routes(cfg: &mut web::ServiceConfig, serve_api: bool) {
-    cfg.service(web::resource("/healthz").get(health::healthz))
-        .service(web::resource("/readyz").get(health::readyz))
-        .service(web::resource("/metrics").get(health::metrics));
-    if !serve_api {
-        return;
+    if serve_api {
+        register(cfg);
+    } else {
+        cfg.service(web::resource(PROBES[0]).get(health::healthz))
+            .service(web::resource(PROBES[1]).get(health::readyz))
+            .service(web::resource(PROBES[2]).get(health::metrics));
     }
-    cfg.service(
-        web::scope("/api/v1")
-            .service(web::resource("/openapi.json").get(openapi::openapi_json))
-            .service(web::resource("/admin/jobs").get(admin::jobs::list_jobs))
-            .service(web::resource("/admin/jobs/{id}/retry").post(admin::jobs::retry_job))
-            .service(web::resource("/admin/campaigns").post(campaigns::create_campaign))
-            .service(web::resource("/campaigns/{slug}").get(campaigns::get_campaign))
-            .service(
-                web::resource("/campaigns/{slug}/photos")
-                    .wrap(actix_web::middleware::from_fn(middleware::rate_limit_posts))
-                    .post(photos::upload_photo),
-            )
-            .service(web::resource("/campaigns/{slug}/gallery").get(photos::gallery))
-            .service(web::resource("/moderation/photos/{id}/original").get(media::original_image))
-            .service(
-                web::resource("/photos/{id}")
-                    .get(photos::get_photo)
-                    .delete(photos::delete_photo),
-            ),
-    )
-    .service(web::resource("/media/photos/{id}/{size}").get(media::public_image))
-    .service(web::resource("/media/signed/{id}/{size}").get(media::signed_image));
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {

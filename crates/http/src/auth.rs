@@ -72,6 +72,30 @@ impl<R: Requirement> FromRequest for Authed<R> {
     }
 }
 
+/// An extractor whose failure is held back until the handler asks for the value.
+///
+/// Actix polls a handler's extractors together, so a malformed body or query would be
+/// refused (400) before the asynchronous token check could answer 401/403: that would tell
+/// an unauthenticated caller how to shape a request. Staff handlers take their body and
+/// query through this, and unwrap it after `Authed` has passed.
+pub struct Deferred<E>(Result<E, actix_web::Error>);
+
+impl<E> Deferred<E> {
+    pub fn get(self) -> Result<E, ApiError> {
+        self.0.map_err(ApiError::from)
+    }
+}
+
+impl<E: FromRequest + 'static> FromRequest for Deferred<E> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let fut = E::from_request(req, payload);
+        Box::pin(async move { Ok(Deferred(fut.await.map_err(Into::into))) })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,13 +8,15 @@ use serde::Serialize;
 use std::fmt;
 use utoipa::ToSchema;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
     code: &'static str,
     message: String,
     /// For 5xx: what went wrong, for the log only.
     cause: Option<String>,
+    /// Seconds, for 429 and 503.
+    retry_after: Option<u64>,
 }
 
 /// The error envelope every failure is rendered as.
@@ -38,7 +40,14 @@ impl ApiError {
             code,
             message: message.into(),
             cause: None,
+            retry_after: None,
         }
+    }
+
+    pub fn rate_limited(retry_after: u64) -> Self {
+        let mut e = Self::for_status(StatusCode::TOO_MANY_REQUESTS);
+        e.retry_after = Some(retry_after.max(1));
+        e
     }
 
     pub fn internal(cause: impl fmt::Display) -> Self {
@@ -47,6 +56,7 @@ impl ApiError {
             code: "internal_error",
             message: "Something went wrong on our side. Please try again later.".into(),
             cause: Some(cause.to_string()),
+            retry_after: None,
         }
     }
 
@@ -152,7 +162,11 @@ impl ResponseError for ApiError {
         if let Some(cause) = &self.cause {
             tracing::error!(error.cause = %cause, http.status = self.status.as_u16(), "request failed");
         }
-        HttpResponse::build(self.status).json(ErrorBody {
+        let mut res = HttpResponse::build(self.status);
+        if let Some(secs) = self.retry_after {
+            res.insert_header((actix_web::http::header::RETRY_AFTER, secs.to_string()));
+        }
+        res.json(ErrorBody {
             error: ErrorDetail {
                 code: self.code.to_owned(),
                 message: self.message.clone(),
@@ -177,6 +191,17 @@ impl From<placard_blob::BlobError> for ApiError {
         match e {
             placard_blob::BlobError::NotFound => ApiError::not_found("The object"),
             other => ApiError::internal(other),
+        }
+    }
+}
+
+impl From<actix_web::Error> for ApiError {
+    /// Extractor failures arrive as actix errors; ours (from the configured error handlers)
+    /// come back out unchanged, any other keeps its status.
+    fn from(e: actix_web::Error) -> Self {
+        match e.as_error::<ApiError>() {
+            Some(api) => api.clone(),
+            None => ApiError::for_status(e.as_response_error().status_code()),
         }
     }
 }

@@ -16,7 +16,7 @@ mod routes;
 mod settings;
 mod upload;
 
-pub use app::{AppState, Application};
+pub use app::{AppState, Application, ROUTES};
 pub use error::ApiError;
 pub use metrics::HttpMetrics;
 pub use settings::HttpSettings;

@@ -16,6 +16,14 @@ pub struct HttpMetrics {
     pub jobs: IntGaugeVec,
     /// Jobs waiting to run (queued), refreshed at every scrape.
     pub queue_depth: IntGauge,
+    /// Moderation decisions: `approved` or the rejection reason.
+    pub decisions: IntCounterVec,
+    /// From upload to decision, in seconds.
+    pub time_to_decision: prometheus::Histogram,
+    /// Photos awaiting review per campaign, refreshed at every scrape.
+    pub review_queue: IntGaugeVec,
+    /// Age of the oldest photo awaiting review per campaign, in seconds.
+    pub oldest_pending_seconds: IntGaugeVec,
 }
 
 impl HttpMetrics {
@@ -43,6 +51,48 @@ impl HttpMetrics {
         )?;
         let jobs = IntGaugeVec::new(Opts::new("placard_jobs", "Jobs by state"), &["state"])?;
         let queue_depth = IntGauge::new("placard_queue_depth", "Jobs queued and waiting to run")?;
+        let decisions = IntCounterVec::new(
+            Opts::new(
+                "placard_moderation_decisions_total",
+                "Moderation decisions by outcome (approved or reason)",
+            ),
+            &["outcome"],
+        )?;
+        let time_to_decision = prometheus::Histogram::with_opts(
+            HistogramOpts::new(
+                "placard_time_to_decision_seconds",
+                "From upload to moderation decision",
+            )
+            .buckets(vec![
+                60.0,
+                300.0,
+                900.0,
+                3600.0,
+                4.0 * 3600.0,
+                12.0 * 3600.0,
+                86400.0,
+                3.0 * 86400.0,
+                7.0 * 86400.0,
+            ]),
+        )?;
+        let review_queue = IntGaugeVec::new(
+            Opts::new(
+                "placard_review_queue_depth",
+                "Photos awaiting review per campaign",
+            ),
+            &["campaign"],
+        )?;
+        let oldest_pending_seconds = IntGaugeVec::new(
+            Opts::new(
+                "placard_review_oldest_pending_seconds",
+                "Age of the oldest photo awaiting review",
+            ),
+            &["campaign"],
+        )?;
+        registry.register(Box::new(decisions.clone()))?;
+        registry.register(Box::new(time_to_decision.clone()))?;
+        registry.register(Box::new(review_queue.clone()))?;
+        registry.register(Box::new(oldest_pending_seconds.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_duration.clone()))?;
         registry.register(Box::new(uploads.clone()))?;
@@ -55,6 +105,10 @@ impl HttpMetrics {
             uploads,
             jobs,
             queue_depth,
+            decisions,
+            time_to_decision,
+            review_queue,
+            oldest_pending_seconds,
         })
     }
 

@@ -2,10 +2,9 @@
 //! responses no handler produced, CORS and the public-POST rate limiter.
 
 use crate::{ApiError, AppState};
-use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
-use actix_web::http::Method;
+use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse, ErrorHandlers, Next};
 use actix_web::{web, Error, ResponseError};
 use governor::clock::{Clock, DefaultClock};
@@ -116,28 +115,24 @@ impl PostLimiter {
     }
 }
 
-/// Applies [`PostLimiter`] to POST requests of the scope it wraps.
-pub async fn rate_limit_posts(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
-    let limiter = req
-        .app_data::<web::Data<AppState>>()
-        .and_then(|s| s.limiter.clone());
-    if let (Some(limiter), Some(peer), true) =
-        (limiter, req.peer_addr(), req.method() == Method::POST)
-    {
-        if let Err(wait) = limiter.check(peer.ip()) {
-            let mut res = ApiError::for_status(actix_web::http::StatusCode::TOO_MANY_REQUESTS)
-                .error_response();
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(wait.max(1)));
-            return Ok(req.into_response(res).map_into_right_body());
-        }
+/// The per-address allowance of a public POST endpoint: handlers take it as their first
+/// argument, so staff endpoints are never limited and public ones cannot forget to be.
+pub struct PublicPost;
+
+impl actix_web::FromRequest for PublicPost {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let limiter = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|s| s.limiter.clone());
+        let verdict = match (limiter, req.peer_addr()) {
+            (Some(limiter), Some(peer)) => limiter.check(peer.ip()).map_err(ApiError::rate_limited),
+            _ => Ok(()),
+        };
+        std::future::ready(verdict.map(|()| PublicPost))
     }
-    next.call(req)
-        .await
-        .map(ServiceResponse::map_into_left_body)
 }
 
 /// CORS for the origins the operator allowed (a campaign's own site embedding the form),

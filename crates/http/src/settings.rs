@@ -20,6 +20,8 @@ pub struct HttpSettings {
     pub image_limits: placard_media::Limits,
     /// Where uploads are staged while they arrive and are checked (local disk).
     pub upload_dir: std::path::PathBuf,
+    /// How long a moderator's claim on an item holds.
+    pub claim_hold: chrono::TimeDelta,
 }
 
 impl HttpSettings {
@@ -34,6 +36,7 @@ impl HttpSettings {
             max_upload_bytes: 20 * 1024 * 1024,
             image_limits: placard_media::Limits::default(),
             upload_dir: std::env::temp_dir().join("placard-uploads"),
+            claim_hold: chrono::TimeDelta::minutes(10),
         }
     }
 }

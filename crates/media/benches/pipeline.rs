@@ -12,7 +12,12 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
     let mut all: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap_or_default(),
+            )
+        })
         .collect();
     all.sort();
     all
@@ -20,9 +25,13 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
 
 fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("process");
-    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
     for (name, bytes) in fixtures() {
-        group.bench_function(&name, |b| b.iter(|| process(&bytes, &Limits::default()).map(|p| p.phash)));
+        group.bench_function(&name, |b| {
+            b.iter(|| process(&bytes, &Limits::default()).map(|p| p.phash))
+        });
     }
     group.finish();
 }

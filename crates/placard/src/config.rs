@@ -27,6 +27,8 @@ pub struct Config {
     pub near_duplicate_distance: u32,
     /// How long a worker's claim on a job holds without a heartbeat.
     pub job_lease: Duration,
+    /// How long a moderator's claim on a photo or entry holds.
+    pub claim_hold: Duration,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -257,7 +259,11 @@ impl Config {
             "a number of seconds",
         )?);
 
+        let claim_hold =
+            Duration::from_secs(60 * number("PLACARD_CLAIM_MINUTES", 10, "a number of minutes")?);
+
         Ok(Config {
+            claim_hold,
             job_lease,
             max_upload_bytes,
             image_limits,
@@ -339,6 +345,7 @@ mod tests {
             ("PLACARD_MIN_IMAGE_SIDE", "-5"),
             ("PLACARD_NEAR_DUPLICATE_DISTANCE", "65"),
             ("PLACARD_JOB_LEASE_SECONDS", "0"),
+            ("PLACARD_CLAIM_MINUTES", "ten"),
         ];
         for (var, value) in cases {
             let err = config(&[(var, value)]).expect_err(var);

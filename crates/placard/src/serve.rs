@@ -55,6 +55,8 @@ pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
         max_upload_bytes: config.max_upload_bytes,
         image_limits: config.image_limits,
         upload_dir: config.data_dir.join("uploads"),
+        claim_hold: chrono::TimeDelta::from_std(config.claim_hold)
+            .unwrap_or(chrono::TimeDelta::minutes(10)),
     };
     let mut state = AppState::new(store.clone(), objects.clone(), http_metrics, settings).await?;
     if let Some(w) = &worker {

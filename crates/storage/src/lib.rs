@@ -17,6 +17,7 @@ mod connect;
 mod cursor;
 mod error;
 pub mod jobs;
+pub mod moderation;
 pub mod photos;
 pub mod staff;
 #[cfg(feature = "testing")]

@@ -62,6 +62,11 @@ pub struct Photo {
     pub submitted_at: DateTime<Utc>,
     pub processed_at: Option<DateTime<Utc>>,
     pub approved_at: Option<DateTime<Utc>>,
+    pub decision_note: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub claimed_by: Option<Uuid>,
+    pub claim_expires_at: Option<DateTime<Utc>>,
 }
 
 /// A moderator-facing note that a photo repeats an earlier one of its campaign.
@@ -102,12 +107,17 @@ struct PhotoRow {
     submitted_at: DateTime<Utc>,
     processed_at: Option<DateTime<Utc>>,
     approved_at: Option<DateTime<Utc>>,
+    decision_note: Option<String>,
+    decided_by: Option<String>,
+    decided_at: Option<DateTime<Utc>>,
+    claimed_by: Option<Uuid>,
+    claim_expires_at: Option<DateTime<Utc>>,
 }
 
 pub(crate) const PHOTO_COLUMNS: &str = "id, campaign_id, status, receipt_hash, display_name, country, caption, \
     original_key, original_sha256, original_bytes, mime, width, height, small_key, small_width, small_height, \
     large_key, large_width, large_height, blurhash, phash, failure_reason, rejection_reason, submitted_at, \
-    processed_at, approved_at";
+    processed_at, approved_at, decision_note, decided_by, decided_at, claimed_by, claim_expires_at";
 
 fn dim(v: i32) -> u32 {
     u32::try_from(v).unwrap_or(0)
@@ -149,6 +159,11 @@ impl TryFrom<PhotoRow> for Photo {
             submitted_at: r.submitted_at,
             processed_at: r.processed_at,
             approved_at: r.approved_at,
+            decision_note: r.decision_note,
+            decided_by: r.decided_by,
+            decided_at: r.decided_at,
+            claimed_by: r.claimed_by,
+            claim_expires_at: r.claim_expires_at,
         })
     }
 }
@@ -419,6 +434,62 @@ impl Store {
                     at: p.approved_at?,
                     id: p.id,
                 })
+            })
+        } else {
+            None
+        };
+        Ok((photos, next))
+    }
+}
+
+/// Which photos a moderator lists.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewFilter {
+    pub campaign_id: Option<Uuid>,
+    /// Default: `pending_review`.
+    pub status: Option<PhotoStatus>,
+    /// Only photos carrying a flag of this kind (`duplicate`, `near_duplicate`).
+    pub flag: Option<String>,
+}
+
+impl Store {
+    /// Photos for review, oldest first.
+    pub async fn review_queue(
+        &self,
+        filter: &ReviewFilter,
+        limit: u32,
+        after: Option<Cursor>,
+    ) -> Result<(Vec<Photo>, Option<Cursor>), StoreError> {
+        let sql = format!(
+            "SELECT {PHOTO_COLUMNS} FROM photos
+             WHERE status = $1 AND ($2 OR campaign_id = $3)
+               AND ($4 OR EXISTS (SELECT 1 FROM photo_flags f WHERE f.photo_id = photos.id AND f.kind = $5))
+               AND ($6 OR (submitted_at, id) > ($7, $8))
+             ORDER BY submitted_at, id LIMIT $9"
+        );
+        let status = filter.status.unwrap_or(PhotoStatus::PendingReview);
+        let (at, id) = after.map_or((crate::now(), Uuid::nil()), |c| (c.at, c.id));
+        let rows: Vec<PhotoRow> = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(status.as_str())
+            .bind(filter.campaign_id.is_none())
+            .bind(filter.campaign_id.unwrap_or_else(Uuid::nil))
+            .bind(filter.flag.is_none())
+            .bind(filter.flag.as_deref().unwrap_or(""))
+            .bind(after.is_none())
+            .bind(at)
+            .bind(id)
+            .bind(i64::from(limit) + 1)
+            .fetch_all(p)
+            .await)?;
+        let mut photos = rows
+            .into_iter()
+            .map(Photo::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = if photos.len() > limit as usize {
+            photos.truncate(limit as usize);
+            photos.last().map(|p| Cursor {
+                at: p.submitted_at,
+                id: p.id,
             })
         } else {
             None

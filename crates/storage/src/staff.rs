@@ -89,3 +89,14 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// Every staff member's name by id (a small table), to show who holds a claim.
+    pub async fn staff_names(&self) -> Result<std::collections::HashMap<Uuid, String>, StoreError> {
+        let rows: Vec<(Uuid, String)> =
+            with_pool!(self, |p| sqlx::query_as("SELECT id, name FROM staff_users")
+                .fetch_all(p)
+                .await)?;
+        Ok(rows.into_iter().collect())
+    }
+}

@@ -1,6 +1,6 @@
 //! Campaigns: created by admins, read by anyone.
 
-use crate::auth::{Admin, Authed};
+use crate::auth::{Admin, Authed, Deferred};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -65,9 +65,9 @@ impl From<Campaign> for CampaignView {
 pub async fn create_campaign(
     _auth: Authed<Admin>,
     state: web::Data<AppState>,
-    body: web::Json<CreateCampaign>,
+    body: Deferred<web::Json<CreateCampaign>>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
+    let b = body.get()?.into_inner();
     let new = NewCampaign::parse(
         &b.slug,
         &b.title,

@@ -68,6 +68,25 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
         }
         Err(e) => tracing::warn!(error = %e, "metrics: job counts unavailable"),
     }
+    match state.store.review_backlog().await {
+        Ok(rows) => {
+            let now = placard_storage::now();
+            for (campaign, n, oldest) in rows {
+                state
+                    .metrics
+                    .review_queue
+                    .with_label_values(&[&campaign])
+                    .set(n);
+                let age = oldest.map_or(0, |t| (now - t).num_seconds().max(0));
+                state
+                    .metrics
+                    .oldest_pending_seconds
+                    .with_label_values(&[&campaign])
+                    .set(age);
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "metrics: review backlog unavailable"),
+    }
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(state.metrics.render())

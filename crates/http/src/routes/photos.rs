@@ -71,6 +71,7 @@ pub struct PhotoUpload {
         (status = 422, description = "`invalid_image`, `image_too_large` or `image_too_small`", body = crate::error::ErrorBody),
         (status = 429, description = "`rate_limited`", body = crate::error::ErrorBody)))]
 pub async fn upload_photo(
+    _limit: crate::middleware::PublicPost,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     req: HttpRequest,

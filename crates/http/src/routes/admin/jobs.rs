@@ -1,6 +1,6 @@
 //! Failed work, visible and retryable by admins.
 
-use crate::auth::{Admin, Authed};
+use crate::auth::{Admin, Authed, Deferred};
 use crate::pagination::{Page, PageQuery};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
@@ -66,9 +66,9 @@ impl From<Job> for JobView {
 pub async fn list_jobs(
     _auth: Authed<Admin>,
     state: web::Data<AppState>,
-    query: web::Query<JobsQuery>,
+    query: Deferred<web::Query<JobsQuery>>,
 ) -> Result<HttpResponse, ApiError> {
-    let q = query.into_inner();
+    let q = query.get()?.into_inner();
     let job_state: JobState = q.state.as_deref().unwrap_or("dead").parse().map_err(
         |e: placard_domain::jobs::UnknownJobState| {
             ApiError::bad_request("invalid_query", e.to_string())

@@ -1,0 +1,443 @@
+//! Moderation (moderators and admins): the photo queue, claims, decisions one by one or in
+//! bulk, reopening, and the audit log.
+
+use crate::auth::{Authed, Deferred, Moderator};
+use crate::media_urls::Thumbnails;
+use crate::pagination::{Page, PageQuery};
+use crate::routes::campaigns::find_campaign;
+use crate::{ApiError, AppState};
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use placard_domain::{Decision, DecisionError, PhotoStatus};
+use placard_storage::audit::{AuditEntry, AuditFilter};
+use placard_storage::moderation::{DecideError, Subject};
+use placard_storage::photos::{Photo, PhotoFlag, ReviewFilter};
+use placard_storage::staff::Staff;
+use placard_storage::{Cursor, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// Bulk decisions take at most this many ids at once.
+const MAX_BULK: usize = 200;
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewItem {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub status: &'static str,
+    pub submitted_at: DateTime<Utc>,
+    pub display_name: Option<String>,
+    pub country: Option<String>,
+    pub caption: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    pub thumbnails: Option<Thumbnails>,
+    pub blurhash: Option<String>,
+    /// e.g. `{"kind":"duplicate","of":ID}`, `{"kind":"near_duplicate","of":ID,"distance":N}`.
+    #[schema(value_type = Vec<Object>)]
+    pub flags: Vec<PhotoFlag>,
+    /// The name of the moderator holding the claim, while it holds.
+    pub claimed_by: Option<String>,
+    pub claim_expires_at: Option<DateTime<Utc>>,
+    pub rejection_reason: Option<String>,
+    pub decision_note: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+async fn review_item(
+    state: &AppState,
+    photo: Photo,
+    names: &HashMap<Uuid, String>,
+) -> Result<ReviewItem, ApiError> {
+    let now = placard_storage::now();
+    let flags = state.store.photo_flags(photo.id).await?;
+    let claim_open = photo.claim_expires_at.is_some_and(|t| t > now);
+    Ok(ReviewItem {
+        thumbnails: state
+            .signer
+            .thumbnails(&state.settings.public_url, &photo, now.timestamp()),
+        claimed_by: photo
+            .claimed_by
+            .filter(|_| claim_open)
+            .and_then(|id| names.get(&id).cloned()),
+        claim_expires_at: photo.claim_expires_at.filter(|_| claim_open),
+        id: photo.id,
+        campaign_id: photo.campaign_id,
+        status: photo.status.as_str(),
+        submitted_at: photo.submitted_at,
+        display_name: photo.display_name,
+        country: photo.country,
+        caption: photo.caption,
+        width: photo.width,
+        height: photo.height,
+        blurhash: photo.blurhash,
+        flags,
+        rejection_reason: photo.rejection_reason,
+        decision_note: photo.decision_note,
+        decided_by: photo.decided_by,
+        decided_at: photo.decided_at,
+    })
+}
+
+async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
+    let photo = state.store.photo(id).await.map_err(|e| match e {
+        StoreError::NotFound => ApiError::not_found("The photo"),
+        other => other.into(),
+    })?;
+    review_item(state, photo, &state.store.staff_names().await?).await
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QueueQuery {
+    /// A campaign's slug (all campaigns when absent).
+    pub campaign: Option<String>,
+    /// Default `pending_review`.
+    pub status: Option<String>,
+    /// `duplicate` or `near_duplicate`: only photos carrying that flag.
+    pub flag: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+/// The review queue, oldest first.
+#[utoipa::path(get, path = "/api/v1/moderation/photos", tag = "moderation",
+    params(QueueQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of photos", body = Page<ReviewItem>),
+        (status = 400, description = "`invalid_query`", body = crate::error::ErrorBody),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody)))]
+pub async fn list_photos(
+    _auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    query: Deferred<web::Query<QueueQuery>>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.get()?.into_inner();
+    let campaign_id = match &q.campaign {
+        Some(slug) => Some(find_campaign(&state, slug).await?.id),
+        None => None,
+    };
+    let status = q
+        .status
+        .as_deref()
+        .map(|s| s.parse::<PhotoStatus>())
+        .transpose()
+        .map_err(|e| ApiError::bad_request("invalid_query", e))?;
+    if q.flag
+        .as_deref()
+        .is_some_and(|f| f != "duplicate" && f != "near_duplicate")
+    {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "flag must be duplicate or near_duplicate.",
+        ));
+    }
+    let page = PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    };
+    let filter = ReviewFilter {
+        campaign_id,
+        status,
+        flag: q.flag,
+    };
+    let (photos, next) = state
+        .store
+        .review_queue(&filter, page.limit()?, page.cursor(Cursor::decode)?)
+        .await?;
+    let names = state.store.staff_names().await?;
+    let mut items = Vec::with_capacity(photos.len());
+    for p in photos {
+        items.push(review_item(&state, p, &names).await?);
+    }
+    Ok(HttpResponse::Ok().json(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NextQuery {
+    /// The campaign's slug.
+    pub campaign: String,
+}
+
+/// Claims the oldest unclaimed photo awaiting review (yours again if you still hold one).
+#[utoipa::path(post, path = "/api/v1/moderation/photos/next", tag = "moderation",
+    params(NextQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The photo, now claimed by you", body = ReviewItem),
+        (status = 204, description = "Nothing left to review"),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such campaign", body = crate::error::ErrorBody)))]
+pub async fn next_photo(
+    auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    query: Deferred<web::Query<NextQuery>>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.get()?;
+    let campaign = find_campaign(&state, &query.campaign).await?;
+    let claimed = state
+        .store
+        .claim_next(
+            Subject::Photo,
+            campaign.id,
+            auth.staff.id,
+            state.settings.claim_hold,
+            placard_storage::now(),
+        )
+        .await?;
+    match claimed {
+        Some(id) => Ok(HttpResponse::Ok().json(load_item(&state, id).await?)),
+        None => Ok(HttpResponse::NoContent().finish()),
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionBody {
+    /// `approve` or `reject`.
+    pub decision: String,
+    /// Required to reject: `no_logo`, `inappropriate`, `duplicate`, `poor_quality`, `privacy`, `spam`, `other`.
+    pub reason: Option<String>,
+    pub note: Option<String>,
+}
+
+fn parse_decision(b: &DecisionBody) -> Result<Decision, ApiError> {
+    Decision::parse(&b.decision, b.reason.as_deref(), b.note.as_deref()).map_err(|e| match e {
+        DecisionError::InvalidReason => ApiError::unprocessable("invalid_reason", e.to_string()),
+        other => ApiError::bad_request("invalid_field", other.to_string()),
+    })
+}
+
+fn decide_error(e: DecideError) -> ApiError {
+    match e {
+        DecideError::NotFound => ApiError::not_found("The photo"),
+        DecideError::ClaimedByOther => ApiError::conflict(
+            "claimed_by_other",
+            "Another moderator is reviewing this photo.",
+        ),
+        DecideError::AlreadyDecided => ApiError::conflict(
+            "already_decided",
+            "This photo has been decided; reopen it first.",
+        ),
+        DecideError::NotReady => {
+            ApiError::conflict("not_ready", "This photo is not ready for review yet.")
+        }
+        DecideError::NotDecided => {
+            ApiError::conflict("not_decided", "Only a decided photo can be reopened.")
+        }
+        DecideError::Store(s) => s.into(),
+    }
+}
+
+/// Applies a decision and records its metrics; the one path single and bulk decisions share.
+async fn apply(
+    state: &AppState,
+    staff: &Staff,
+    id: Uuid,
+    decision: &Decision,
+) -> Result<(), DecideError> {
+    let done = state
+        .store
+        .decide(Subject::Photo, id, staff, decision, placard_storage::now())
+        .await?;
+    let label = match decision {
+        Decision::Approve => "approved",
+        Decision::Reject { reason, .. } => reason.as_str(),
+    };
+    state.metrics.decisions.with_label_values(&[label]).inc();
+    let waited = (done.decided_at - done.submitted_at)
+        .num_milliseconds()
+        .max(0) as f64
+        / 1000.0;
+    state.metrics.time_to_decision.observe(waited);
+    tracing::info!(photo.id = %id, decision = decision.verb(), "photo decided");
+    Ok(())
+}
+
+/// Approves or rejects a photo (claiming it at once if nobody holds it).
+#[utoipa::path(post, path = "/api/v1/moderation/photos/{id}/decision", tag = "moderation",
+    params(("id" = Uuid, Path)), request_body = DecisionBody, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The updated photo", body = ReviewItem),
+        (status = 400, description = "`invalid_field`", body = crate::error::ErrorBody),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such photo", body = crate::error::ErrorBody),
+        (status = 409, description = "`claimed_by_other`, `already_decided` or `not_ready`", body = crate::error::ErrorBody),
+        (status = 422, description = "`invalid_reason`", body = crate::error::ErrorBody)))]
+pub async fn decide_photo(
+    auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: Deferred<web::Json<DecisionBody>>,
+) -> Result<HttpResponse, ApiError> {
+    let decision = parse_decision(&body.get()?.into_inner())?;
+    apply(&state, &auth.staff, *id, &decision)
+        .await
+        .map_err(decide_error)?;
+    Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
+}
+
+/// Returns a decided photo to the queue.
+#[utoipa::path(post, path = "/api/v1/moderation/photos/{id}/reopen", tag = "moderation",
+    params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The photo, pending review again", body = ReviewItem),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such photo", body = crate::error::ErrorBody),
+        (status = 409, description = "`not_decided`", body = crate::error::ErrorBody)))]
+pub async fn reopen_photo(
+    auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .store
+        .reopen(Subject::Photo, *id, &auth.staff, placard_storage::now())
+        .await
+        .map_err(decide_error)?;
+    Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkBody {
+    /// At most 200.
+    pub ids: Vec<Uuid>,
+    pub decision: String,
+    pub reason: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BulkResult {
+    pub id: Uuid,
+    /// `approved`, `rejected`, or the error code for this id.
+    pub outcome: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BulkResults {
+    pub results: Vec<BulkResult>,
+}
+
+/// Applies one decision to many photos; reports per id. One bad id does not sink the others.
+#[utoipa::path(post, path = "/api/v1/moderation/photos/decisions", tag = "moderation",
+    request_body = BulkBody, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "What happened to each id", body = BulkResults),
+        (status = 400, description = "`invalid_field`", body = crate::error::ErrorBody),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 422, description = "`invalid_reason`", body = crate::error::ErrorBody)))]
+pub async fn decide_photos(
+    auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    body: Deferred<web::Json<BulkBody>>,
+) -> Result<HttpResponse, ApiError> {
+    let b = body.get()?.into_inner();
+    if b.ids.is_empty() || b.ids.len() > MAX_BULK {
+        return Err(ApiError::bad_request(
+            "invalid_field",
+            format!("ids: between 1 and {MAX_BULK}."),
+        ));
+    }
+    let decision = parse_decision(&DecisionBody {
+        decision: b.decision,
+        reason: b.reason,
+        note: b.note,
+    })?;
+    let mut results = Vec::with_capacity(b.ids.len());
+    for id in b.ids {
+        let outcome = match apply(&state, &auth.staff, id, &decision).await {
+            Ok(()) => match decision {
+                Decision::Approve => "approved".to_owned(),
+                Decision::Reject { .. } => "rejected".to_owned(),
+            },
+            Err(e) => decide_error(e).code().to_owned(),
+        };
+        results.push(BulkResult { id, outcome });
+    }
+    Ok(HttpResponse::Ok().json(BulkResults { results }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// `photo`, `entry`, `job`, `contest`.
+    pub subject_type: Option<String>,
+    pub subject_id: Option<String>,
+    /// A staff member's name (or `supporter`, `scheduler`).
+    pub actor: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditView {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    #[schema(value_type = Object)]
+    pub details: serde_json::Value,
+}
+
+impl From<AuditEntry> for AuditView {
+    fn from(e: AuditEntry) -> Self {
+        Self {
+            at: e.at,
+            actor: e.actor,
+            action: e.action,
+            subject_type: e.subject_type,
+            subject_id: e.subject_id,
+            details: e.details,
+        }
+    }
+}
+
+/// The audit log, newest first.
+#[utoipa::path(get, path = "/api/v1/moderation/audit", tag = "moderation",
+    params(AuditQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of entries", body = Page<AuditView>),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody)))]
+pub async fn list_audit(
+    _auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    query: Deferred<web::Query<AuditQuery>>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.get()?.into_inner();
+    let page = PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    };
+    let filter = AuditFilter {
+        subject_type: q.subject_type,
+        subject_id: q.subject_id,
+        actor: q.actor,
+    };
+    let (entries, next) = state
+        .store
+        .list_audit(
+            &filter,
+            page.limit()?,
+            page.cursor(|c| c.parse::<i64>().ok())?,
+        )
+        .await?;
+    Ok(HttpResponse::Ok().json(Page {
+        items: entries.into_iter().map(AuditView::from).collect::<Vec<_>>(),
+        next_cursor: next.map(|n| n.to_string()),
+    }))
+}

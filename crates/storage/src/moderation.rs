@@ -1,0 +1,292 @@
+//! One moderation model for photos and slogan entries: claims, decisions, reopening.
+//!
+//! Both tables carry the same moderation columns; [`Subject`] names the table, so every rule
+//! here is written once. Table names come from this closed enum only, never from input.
+
+use crate::audit::NewAuditEntry;
+use crate::staff::Staff;
+use crate::{Backend, Store, StoreError};
+use chrono::{DateTime, TimeDelta, Utc};
+use placard_domain::Decision;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Photo,
+    Entry,
+}
+
+impl Subject {
+    fn table(self) -> &'static str {
+        match self {
+            Subject::Photo => "photos",
+            Subject::Entry => "slogan_entries",
+        }
+    }
+
+    fn scope(self) -> &'static str {
+        match self {
+            Subject::Photo => "campaign_id",
+            Subject::Entry => "contest_id",
+        }
+    }
+
+    /// The audit log's `subject_type`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Subject::Photo => "photo",
+            Subject::Entry => "entry",
+        }
+    }
+}
+
+/// Why a decision was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DecideError {
+    #[error("not found")]
+    NotFound,
+    #[error("another moderator holds the claim")]
+    ClaimedByOther,
+    #[error("already decided")]
+    AlreadyDecided,
+    #[error("not ready for review")]
+    NotReady,
+    #[error("not decided")]
+    NotDecided,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for DecideError {
+    fn from(e: sqlx::Error) -> Self {
+        DecideError::Store(e.into())
+    }
+}
+
+/// What a decision did, for metrics.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub id: Uuid,
+    pub submitted_at: DateTime<Utc>,
+    pub decided_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Current {
+    status: String,
+    claimed_by: Option<Uuid>,
+    claim_expires_at: Option<DateTime<Utc>>,
+    submitted_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Claims the oldest unclaimed `pending_review` item of a campaign or contest for
+    /// `moderator` until `now + hold`, or `None` when there is none. A moderator who still
+    /// holds an open claim gets that item back (claim renewed) instead of a new one.
+    pub async fn claim_next(
+        &self,
+        subject: Subject,
+        scope: Uuid,
+        moderator: Uuid,
+        hold: TimeDelta,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Uuid>, StoreError> {
+        let (table, col) = (subject.table(), subject.scope());
+        let own = format!(
+            "UPDATE {table} SET claim_expires_at = $1
+             WHERE id = (SELECT id FROM {table}
+                         WHERE {col} = $2 AND status = 'pending_review' AND claimed_by = $3 AND claim_expires_at > $4
+                         ORDER BY submitted_at, id LIMIT 1)
+             RETURNING id"
+        );
+        let kept: Option<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(&own)
+            .bind(now + hold)
+            .bind(scope)
+            .bind(moderator)
+            .bind(now)
+            .fetch_optional(p)
+            .await)?;
+        if let Some((id,)) = kept {
+            return Ok(Some(id));
+        }
+        let lock = match self.backend() {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let claim = format!(
+            "UPDATE {table} SET claimed_by = $1, claim_expires_at = $2
+             WHERE id = (SELECT id FROM {table}
+                         WHERE {col} = $3 AND status = 'pending_review'
+                           AND (claimed_by IS NULL OR claim_expires_at <= $4)
+                         ORDER BY submitted_at, id LIMIT 1 {lock})
+             RETURNING id"
+        );
+        let claimed: Option<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(&claim)
+            .bind(moderator)
+            .bind(now + hold)
+            .bind(scope)
+            .bind(now)
+            .fetch_optional(p)
+            .await)?;
+        Ok(claimed.map(|(id,)| id))
+    }
+
+    /// Approves or rejects one item, recording who and why in the audit log in the same
+    /// transaction. An unclaimed item is claimed and decided at once; one claimed by someone
+    /// else (claim still open) is refused.
+    pub async fn decide(
+        &self,
+        subject: Subject,
+        id: Uuid,
+        actor: &Staff,
+        decision: &Decision,
+        now: DateTime<Utc>,
+    ) -> Result<Decided, DecideError> {
+        let table = subject.table();
+        let mut tx = self.begin().await?;
+        let current = self.lock_current(&mut tx, subject, id).await?;
+        match current.status.as_str() {
+            "approved" | "rejected" => return Err(DecideError::AlreadyDecided),
+            "pending_review" => {}
+            _ => return Err(DecideError::NotReady),
+        }
+        let held_by_other = current.claimed_by.is_some_and(|c| c != actor.id)
+            && current.claim_expires_at.is_some_and(|t| t > now);
+        if held_by_other {
+            return Err(DecideError::ClaimedByOther);
+        }
+        let (status, reason, note) = match decision {
+            Decision::Approve => ("approved", None, None),
+            Decision::Reject { reason, note } => {
+                ("rejected", Some(reason.as_str()), note.as_deref())
+            }
+        };
+        let approved_at = (status == "approved").then_some(now);
+        // Entries have no approved_at column; photos need it for the gallery's order.
+        let approved_col = match subject {
+            Subject::Photo => ", approved_at = $6",
+            Subject::Entry => "",
+        };
+        let sql = format!(
+            "UPDATE {table} SET status = $1, rejection_reason = $2, decision_note = $3, decided_by = $4,
+                    decided_at = $5, claimed_by = NULL, claim_expires_at = NULL{approved_col}
+             WHERE id = $7"
+        );
+        with_tx!(&mut tx, |c| sqlx::query(&sql)
+            .bind(status)
+            .bind(reason)
+            .bind(note)
+            .bind(&actor.name)
+            .bind(now)
+            .bind(approved_at)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        let mut details = serde_json::json!({});
+        if let Some(r) = reason {
+            details["reason"] = r.into();
+        }
+        if let Some(n) = note {
+            details["note"] = n.into();
+        }
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: &actor.name,
+                action: &format!("{}.{}", subject.kind(), decision.verb()),
+                subject_type: subject.kind(),
+                subject_id: &id.to_string(),
+                details,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Decided {
+            id,
+            submitted_at: current.submitted_at,
+            decided_at: now,
+        })
+    }
+
+    /// Returns a decided item to `pending_review` (its decision stays in the audit log).
+    pub async fn reopen(
+        &self,
+        subject: Subject,
+        id: Uuid,
+        actor: &Staff,
+        now: DateTime<Utc>,
+    ) -> Result<(), DecideError> {
+        let table = subject.table();
+        let mut tx = self.begin().await?;
+        let current = self.lock_current(&mut tx, subject, id).await?;
+        if !matches!(current.status.as_str(), "approved" | "rejected") {
+            return Err(DecideError::NotDecided);
+        }
+        let approved_col = match subject {
+            Subject::Photo => ", approved_at = NULL",
+            Subject::Entry => "",
+        };
+        let sql = format!(
+            "UPDATE {table} SET status = 'pending_review', rejection_reason = NULL, decision_note = NULL,
+                    decided_by = NULL, decided_at = NULL, claimed_by = NULL, claim_expires_at = NULL{approved_col}
+             WHERE id = $1"
+        );
+        with_tx!(&mut tx, |c| sqlx::query(&sql)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: &actor.name,
+                action: &format!("{}.reopen", subject.kind()),
+                subject_type: subject.kind(),
+                subject_id: &id.to_string(),
+                details: serde_json::json!({ "was": current.status }),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Reads an item's moderation state, locking its row on PostgreSQL (SQLite's
+    /// `BEGIN IMMEDIATE` already holds the write lock).
+    async fn lock_current(
+        &self,
+        tx: &mut crate::Tx,
+        subject: Subject,
+        id: Uuid,
+    ) -> Result<Current, DecideError> {
+        let lock = match self.backend() {
+            Backend::Postgres => "FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "SELECT status, claimed_by, claim_expires_at, submitted_at FROM {} WHERE id = $1 {lock}",
+            subject.table()
+        );
+        let row: Option<Current> = with_tx!(tx, |c| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(c)
+            .await)?;
+        row.ok_or(DecideError::NotFound)
+    }
+
+    /// Items awaiting review per campaign slug (for `/metrics`), and the oldest one's upload time.
+    pub async fn review_backlog(
+        &self,
+    ) -> Result<Vec<(String, i64, Option<DateTime<Utc>>)>, StoreError> {
+        let rows: Vec<(String, i64, Option<DateTime<Utc>>)> =
+            with_pool!(self, |p| sqlx::query_as(
+                "SELECT c.slug, COUNT(p.id), MIN(p.submitted_at) FROM campaigns c
+             LEFT JOIN photos p ON p.campaign_id = c.id AND p.status = 'pending_review'
+             GROUP BY c.slug"
+            )
+            .fetch_all(p)
+            .await)?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,254 @@
+//! Moderation on both backends: claims under concurrency, decisions and their errors,
+//! reopening, and one audit entry per action.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use placard_domain::{
+    Decision, NewCampaign, PhotoForm, PhotoStatus, RejectionReason, Role, SecretToken, StaffName,
+};
+use placard_storage::audit::AuditFilter;
+use placard_storage::moderation::{DecideError, Subject};
+use placard_storage::photos::NewPhoto;
+use placard_storage::staff::Staff;
+use placard_storage::{behaviour_suite, Store};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+behaviour_suite!(
+    ten_moderators_at_once_get_four_distinct_photos,
+    a_moderator_gets_their_own_claim_back_and_expired_claims_free_up,
+    decisions_follow_the_rules_and_are_audited,
+    not_ready_photos_cannot_be_decided,
+);
+
+const HOLD: TimeDelta = TimeDelta::minutes(10);
+
+async fn staff(store: &Store, name: &str, role: Role) -> Staff {
+    store
+        .create_staff(
+            &StaffName::parse(name).expect("name"),
+            role,
+            &SecretToken::generate("plc").hash(),
+        )
+        .await
+        .expect("staff")
+}
+
+/// A campaign with `n` photos in `status`, submitted a second apart (oldest first).
+async fn seed(store: &Store, n: usize, status: PhotoStatus) -> (Uuid, Vec<Uuid>) {
+    let t0 = placard_storage::now() - TimeDelta::hours(1);
+    let campaign = store
+        .create_campaign(
+            &NewCampaign::parse("sdp", "SDP", None, None, None).expect("campaign"),
+            t0,
+        )
+        .await
+        .expect("create campaign");
+    let form = PhotoForm::parse(Some("true"), None, None, None).expect("form");
+    let mut ids = Vec::new();
+    for i in 0..n {
+        let id = Uuid::now_v7();
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_photo(
+            &NewPhoto {
+                id,
+                campaign_id: campaign.id,
+                receipt: &SecretToken::generate("rct").hash(),
+                form: &form,
+                original_key: &format!("originals/{id}"),
+                original_sha256: "00",
+                original_bytes: 1,
+                mime: "image/jpeg",
+                width: 800,
+                height: 600,
+            },
+            t0 + TimeDelta::seconds(i as i64),
+        )
+        .await
+        .expect("insert");
+        tx.commit().await.expect("commit");
+        store
+            .execute_raw(&format!("UPDATE photos SET status = '{}'", status.as_str()))
+            .await
+            .expect("status");
+        ids.push(id);
+    }
+    (campaign.id, ids)
+}
+
+async fn ten_moderators_at_once_get_four_distinct_photos(store: &Store) {
+    let (campaign, ids) = seed(store, 4, PhotoStatus::PendingReview).await;
+    let mut moderators = Vec::new();
+    for i in 0..10 {
+        moderators.push(staff(store, &format!("mod{i}"), Role::Moderator).await);
+    }
+    let now = placard_storage::now();
+    let tasks: Vec<_> = moderators
+        .iter()
+        .map(|m| {
+            let (store, id) = (store.clone(), m.id);
+            tokio::spawn(async move {
+                store
+                    .claim_next(Subject::Photo, campaign, id, HOLD, now)
+                    .await
+            })
+        })
+        .collect();
+    let mut got = Vec::new();
+    let mut none = 0;
+    for t in futures_util::future::join_all(tasks).await {
+        match t.expect("task").expect("claim") {
+            Some(id) => got.push(id),
+            None => none += 1,
+        }
+    }
+    let distinct: HashSet<_> = got.iter().collect();
+    assert_eq!((got.len(), distinct.len(), none), (4, 4, 6), "{got:?}");
+    assert_eq!(distinct, ids.iter().collect::<HashSet<_>>());
+}
+
+async fn a_moderator_gets_their_own_claim_back_and_expired_claims_free_up(store: &Store) {
+    let (campaign, ids) = seed(store, 2, PhotoStatus::PendingReview).await;
+    let (a, b) = (
+        staff(store, "a", Role::Moderator).await,
+        staff(store, "b", Role::Moderator).await,
+    );
+    let now = placard_storage::now();
+    let first = store
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now)
+        .await
+        .expect("claim");
+    assert_eq!(first, Some(ids[0]), "oldest first");
+    let again = store
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now)
+        .await
+        .expect("claim");
+    assert_eq!(
+        again,
+        Some(ids[0]),
+        "a gets their open claim back, not a second photo"
+    );
+    let other = store
+        .claim_next(Subject::Photo, campaign, b.id, HOLD, now)
+        .await
+        .expect("claim");
+    assert_eq!(other, Some(ids[1]));
+    let later = now + HOLD + TimeDelta::seconds(1);
+    let freed = store
+        .claim_next(Subject::Photo, campaign, b.id, HOLD, later)
+        .await
+        .expect("claim");
+    assert!(freed.is_some(), "expired claims are free again");
+}
+
+async fn decide(
+    store: &Store,
+    id: Uuid,
+    who: &Staff,
+    d: &Decision,
+    now: DateTime<Utc>,
+) -> Result<(), DecideError> {
+    store
+        .decide(Subject::Photo, id, who, d, now)
+        .await
+        .map(|_| ())
+}
+
+async fn decisions_follow_the_rules_and_are_audited(store: &Store) {
+    let (campaign, ids) = seed(store, 3, PhotoStatus::PendingReview).await;
+    let (a, b) = (
+        staff(store, "ana", Role::Moderator).await,
+        staff(store, "bo", Role::Moderator).await,
+    );
+    let now = placard_storage::now();
+    let reject = Decision::Reject {
+        reason: RejectionReason::NoLogo,
+        note: Some("no logo visible".into()),
+    };
+    store
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now)
+        .await
+        .expect("claim");
+    assert!(matches!(
+        decide(store, ids[0], &b, &Decision::Approve, now).await,
+        Err(DecideError::ClaimedByOther)
+    ));
+    decide(store, ids[0], &a, &Decision::Approve, now)
+        .await
+        .expect("approve own claim");
+    assert!(matches!(
+        decide(store, ids[0], &a, &reject, now).await,
+        Err(DecideError::AlreadyDecided)
+    ));
+    // Unclaimed: claimed and decided at once.
+    decide(store, ids[1], &b, &reject, now)
+        .await
+        .expect("reject unclaimed");
+    let rejected = store.photo(ids[1]).await.expect("photo");
+    assert_eq!(
+        (rejected.status, rejected.rejection_reason.as_deref()),
+        (PhotoStatus::Rejected, Some("no_logo"))
+    );
+    assert_eq!(rejected.decided_by.as_deref(), Some("bo"));
+    assert!(matches!(
+        store.reopen(Subject::Photo, ids[2], &a, now).await,
+        Err(DecideError::NotDecided)
+    ));
+    store
+        .reopen(Subject::Photo, ids[1], &a, now)
+        .await
+        .expect("reopen");
+    let reopened = store.photo(ids[1]).await.expect("photo");
+    assert_eq!(
+        (reopened.status, reopened.rejection_reason),
+        (PhotoStatus::PendingReview, None)
+    );
+    decide(store, ids[1], &a, &Decision::Approve, now)
+        .await
+        .expect("decide again after reopen");
+    assert!(matches!(
+        decide(store, Uuid::new_v4(), &a, &Decision::Approve, now).await,
+        Err(DecideError::NotFound)
+    ));
+    let approved = store.photo(ids[0]).await.expect("photo");
+    assert_eq!(approved.approved_at, Some(now));
+
+    let (log, _) = store
+        .list_audit(&AuditFilter::default(), 50, None)
+        .await
+        .expect("audit");
+    let actions: Vec<(String, String)> = log
+        .iter()
+        .map(|e| (e.actor.clone(), e.action.clone()))
+        .collect();
+    let expected = [
+        ("ana", "photo.approve"),
+        ("bo", "photo.reject"),
+        ("ana", "photo.reopen"),
+        ("ana", "photo.approve"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .rev()
+        .map(|(a, b)| ((*a).into(), (*b).into()))
+        .collect();
+    assert_eq!(
+        actions, expected,
+        "one entry per action, newest first, refused attempts not recorded"
+    );
+    assert_eq!(log[2].details["reason"], "no_logo");
+    assert_eq!(log[2].details["note"], "no logo visible");
+}
+
+async fn not_ready_photos_cannot_be_decided(store: &Store) {
+    let (_, ids) = seed(store, 1, PhotoStatus::Processing).await;
+    let a = staff(store, "ana", Role::Admin).await;
+    let r = decide(
+        store,
+        ids[0],
+        &a,
+        &Decision::Approve,
+        placard_storage::now(),
+    )
+    .await;
+    assert!(matches!(r, Err(DecideError::NotReady)), "{r:?}");
+}

@@ -1,0 +1,435 @@
+//! Moderation end to end on both deployments, and the authorization matrix over every route.
+
+use placard_e2e::{error_code, on_both_deployments, Deployment, Server, TestEnv, Uploaded};
+use std::collections::HashSet;
+use std::time::Duration;
+
+on_both_deployments!(
+    ten_moderators_calling_next_at_once_get_distinct_photos,
+    decisions_reach_the_gallery_the_supporter_and_the_audit_log,
+);
+
+const PROCESSING: Duration = Duration::from_secs(120);
+
+async fn processed(app: &Server, slug: &str, n: usize) -> Vec<Uploaded> {
+    let names = placard_e2e::fixture_photos();
+    let mut ups = Vec::new();
+    for i in 0..n {
+        ups.push(
+            app.upload_fixture(slug, &names[i % names.len()], &[("caption", "hello")])
+                .await,
+        );
+    }
+    for up in &ups {
+        assert_eq!(
+            app.wait_processed(up, PROCESSING).await["status"],
+            "pending_review"
+        );
+    }
+    ups
+}
+
+async fn ten_moderators_calling_next_at_once_get_distinct_photos(d: Deployment) {
+    let env = TestEnv::new(d).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let ups = processed(&app, "sdp", 4).await;
+    let mut tokens = Vec::new();
+    for i in 0..10 {
+        tokens.push(env.create_user("moderator", &format!("mod{i}")).await);
+    }
+    let url = app.url("/api/v1/moderation/photos/next?campaign=sdp");
+    let calls = tokens
+        .iter()
+        .map(|t| app.client.post(&url).bearer_auth(t).send());
+    let mut got = Vec::new();
+    let mut empty = 0;
+    for resp in futures_util::future::join_all(calls).await {
+        let resp = resp.expect("next");
+        match resp.status().as_u16() {
+            200 => {
+                let item: serde_json::Value = resp.json().await.expect("item");
+                assert!(item["claimed_by"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("mod")));
+                got.push(item["id"].as_str().expect("id").to_owned());
+            }
+            204 => empty += 1,
+            other => panic!("next answered {other}"),
+        }
+    }
+    let distinct: HashSet<_> = got.iter().cloned().collect();
+    assert_eq!((got.len(), distinct.len(), empty), (4, 4, 6), "{got:?}");
+    assert_eq!(
+        distinct,
+        ups.iter().map(|u| u.id.clone()).collect::<HashSet<_>>()
+    );
+    app.stop().await;
+    env.cleanup().await;
+}
+
+async fn decisions_reach_the_gallery_the_supporter_and_the_audit_log(d: Deployment) {
+    let env = TestEnv::new(d).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    let ana = env.create_user("moderator", "ana").await;
+    let bo = env.create_user("moderator", "bo").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let ups = processed(&app, "sdp", 4).await;
+    let post = |path: String, token: &str, body: serde_json::Value| {
+        app.client
+            .post(app.url(&path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+    };
+    let decision = |id: &str| format!("/api/v1/moderation/photos/{id}/decision");
+    let approve = serde_json::json!({"decision": "approve"});
+
+    // Ana claims the oldest; Bo cannot decide it while she holds it.
+    let claimed: serde_json::Value = app
+        .client
+        .post(app.url("/api/v1/moderation/photos/next?campaign=sdp"))
+        .bearer_auth(&ana)
+        .send()
+        .await
+        .expect("next")
+        .json()
+        .await
+        .expect("item");
+    assert_eq!(claimed["id"], ups[0].id.as_str(), "oldest first");
+    let r = post(decision(&ups[0].id), &bo, approve.clone())
+        .await
+        .expect("decide");
+    assert_eq!(error_code(r).await, (409, "claimed_by_other".into()));
+    let r = post(decision(&ups[0].id), &ana, approve.clone())
+        .await
+        .expect("decide");
+    assert_eq!(r.status(), 200);
+    let item: serde_json::Value = r.json().await.expect("item");
+    assert_eq!(
+        (item["status"].as_str(), item["decided_by"].as_str()),
+        (Some("approved"), Some("ana"))
+    );
+    let r = post(decision(&ups[0].id), &ana, approve.clone())
+        .await
+        .expect("decide");
+    assert_eq!(error_code(r).await, (409, "already_decided".into()));
+    // Rejections need a valid reason.
+    for bad in [
+        serde_json::json!({"decision": "reject"}),
+        serde_json::json!({"decision": "reject", "reason": "ugly"}),
+    ] {
+        let r = post(decision(&ups[1].id), &bo, bad).await.expect("decide");
+        assert_eq!(error_code(r).await, (422, "invalid_reason".into()));
+    }
+    let r = post(
+        decision(&ups[1].id),
+        &bo,
+        serde_json::json!({"decision": "maybe"}),
+    )
+    .await
+    .expect("decide");
+    assert_eq!(error_code(r).await, (400, "invalid_field".into()));
+    let reject =
+        serde_json::json!({"decision": "reject", "reason": "no_logo", "note": "no logo in sight"});
+    assert_eq!(
+        post(decision(&ups[1].id), &bo, reject)
+            .await
+            .expect("decide")
+            .status(),
+        200
+    );
+    // Reopen, then decide again.
+    let reopen = format!("/api/v1/moderation/photos/{}/reopen", ups[0].id);
+    let r = post(reopen.clone(), &bo, serde_json::json!({}))
+        .await
+        .expect("reopen");
+    assert_eq!(r.status(), 200);
+    let r = post(reopen, &bo, serde_json::json!({}))
+        .await
+        .expect("reopen");
+    assert_eq!(error_code(r).await, (409, "not_decided".into()));
+    // Bulk: one bad id does not sink the others.
+    let unknown = uuid::Uuid::new_v4().to_string();
+    let bulk = serde_json::json!({"ids": [ups[0].id, ups[2].id, ups[1].id, unknown], "decision": "approve"});
+    let r = post("/api/v1/moderation/photos/decisions".into(), &ana, bulk)
+        .await
+        .expect("bulk");
+    assert_eq!(r.status(), 200);
+    let results: serde_json::Value = r.json().await.expect("results");
+    let outcomes: Vec<&str> = results["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec!["approved", "approved", "already_decided", "not_found"]
+    );
+
+    // The gallery holds exactly the approved photos; the supporter sees the rejection.
+    let gallery: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/campaigns/sdp/gallery"))
+        .send()
+        .await
+        .expect("gallery")
+        .json()
+        .await
+        .expect("json");
+    let shown: HashSet<String> = gallery["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["id"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(
+        shown,
+        [ups[0].id.clone(), ups[2].id.clone()].into_iter().collect()
+    );
+    let status = app.photo_status(&ups[1]).await;
+    assert_eq!(
+        (
+            status["status"].as_str(),
+            status["rejection_reason"].as_str()
+        ),
+        (Some("rejected"), Some("no_logo"))
+    );
+
+    // The queue lists what is left; the audit log holds one entry per action, newest first.
+    let queue: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/moderation/photos?campaign=sdp"))
+        .bearer_auth(&ana)
+        .send()
+        .await
+        .expect("queue")
+        .json()
+        .await
+        .expect("json");
+    let left: Vec<&str> = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(left, vec![ups[3].id.as_str()]);
+    let audit: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/moderation/audit?subject_type=photo"))
+        .bearer_auth(&ana)
+        .send()
+        .await
+        .expect("audit")
+        .json()
+        .await
+        .expect("json");
+    let log: Vec<(String, String)> = audit["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| {
+            (
+                e["actor"].as_str().unwrap_or("").to_owned(),
+                e["action"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("ana", "photo.approve"),
+        ("ana", "photo.approve"),
+        ("bo", "photo.reopen"),
+        ("bo", "photo.reject"),
+        ("ana", "photo.approve"),
+    ]
+    .iter()
+    .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+    .collect();
+    assert_eq!(log, expected);
+    let by_bo: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/moderation/audit?actor=bo&limit=1"))
+        .bearer_auth(&ana)
+        .send()
+        .await
+        .expect("audit")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(by_bo["items"][0]["action"], "photo.reopen");
+    assert!(by_bo["next_cursor"].is_string());
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    for series in [
+        "placard_moderation_decisions_total{outcome=\"no_logo\"} 1",
+        "placard_review_queue_depth{campaign=\"sdp\"} 1",
+        "placard_time_to_decision_seconds_count 4",
+        "placard_review_oldest_pending_seconds{campaign=\"sdp\"}",
+    ] {
+        assert!(metrics.contains(series), "/metrics lacks {series}");
+    }
+    app.stop().await;
+    env.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_photo_still_processing_is_not_ready() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api").await; // no worker: the photo stays `received`
+    let admin = env.create_user("admin", "root").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let up = app
+        .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[])
+        .await;
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/moderation/photos/{}/decision", up.id)))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({"decision": "approve"}))
+        .send()
+        .await
+        .expect("decide");
+    assert_eq!(error_code(r).await, (409, "not_ready".into()));
+    app.stop().await;
+    env.cleanup().await;
+}
+
+/// Who may call a route.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Access {
+    Anyone,
+    Receipt,
+    Admin,
+    Moderator,
+}
+
+/// Every route the app registers, with who may call it. A route the app registers that is
+/// missing here fails the test, so no route can be added without deciding its access.
+const MATRIX: &[(&str, &str, Access)] = &[
+    ("GET", "/healthz", Access::Anyone),
+    ("GET", "/readyz", Access::Anyone),
+    ("GET", "/metrics", Access::Anyone),
+    ("GET", "/api/v1/openapi.json", Access::Anyone),
+    ("GET", "/api/v1/admin/jobs", Access::Admin),
+    ("POST", "/api/v1/admin/jobs/{id}/retry", Access::Admin),
+    ("POST", "/api/v1/admin/campaigns", Access::Admin),
+    ("GET", "/api/v1/campaigns/{slug}", Access::Anyone),
+    ("POST", "/api/v1/campaigns/{slug}/photos", Access::Anyone),
+    ("GET", "/api/v1/campaigns/{slug}/gallery", Access::Anyone),
+    ("GET", "/api/v1/photos/{id}", Access::Receipt),
+    ("DELETE", "/api/v1/photos/{id}", Access::Receipt),
+    ("GET", "/api/v1/moderation/photos", Access::Moderator),
+    ("POST", "/api/v1/moderation/photos/next", Access::Moderator),
+    (
+        "POST",
+        "/api/v1/moderation/photos/decisions",
+        Access::Moderator,
+    ),
+    (
+        "POST",
+        "/api/v1/moderation/photos/{id}/decision",
+        Access::Moderator,
+    ),
+    (
+        "POST",
+        "/api/v1/moderation/photos/{id}/reopen",
+        Access::Moderator,
+    ),
+    (
+        "GET",
+        "/api/v1/moderation/photos/{id}/original",
+        Access::Moderator,
+    ),
+    ("GET", "/api/v1/moderation/audit", Access::Moderator),
+    ("GET", "/media/photos/{id}/{size}", Access::Anyone),
+    ("GET", "/media/signed/{id}/{size}", Access::Anyone),
+];
+
+#[tokio::test]
+async fn authorization_matrix_covers_every_route() {
+    let registered: HashSet<(&str, &str)> = placard_http::ROUTES.iter().copied().collect();
+    let listed: HashSet<(&str, &str)> = MATRIX.iter().map(|(m, p, _)| (*m, *p)).collect();
+    let missing: Vec<_> = registered.difference(&listed).collect();
+    assert!(
+        missing.is_empty(),
+        "routes without a row in the authorization matrix: {missing:?}"
+    );
+    let stale: Vec<_> = listed.difference(&registered).collect();
+    assert!(
+        stale.is_empty(),
+        "matrix rows for routes that no longer exist: {stale:?}"
+    );
+
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    let judge = env.create_user("judge", "jo").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let up = app
+        .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[])
+        .await;
+    app.wait_processed(&up, PROCESSING).await;
+    let principals: [(&str, Option<&str>); 6] = [
+        ("no token", None),
+        ("a bad token", Some("plc_0000")),
+        ("a receipt token", Some(&up.receipt)),
+        ("a judge", Some(&judge)),
+        ("a moderator", Some(&moderator)),
+        ("an admin", Some(&admin)),
+    ];
+    let mut rows: Vec<_> = MATRIX.to_vec();
+    rows.sort_by_key(|(m, _, _)| *m == "DELETE"); // erase last
+    for (method, template, access) in rows {
+        let path = template
+            .replace("{slug}", "sdp")
+            .replace("{id}", &up.id)
+            .replace("{size}", "small.jpg");
+        for (who, token) in principals {
+            let mut req = app
+                .client
+                .request(method.parse().expect("method"), app.url(&path));
+            if let Some(t) = token {
+                req = req.bearer_auth(t);
+            }
+            if method == "POST" {
+                req = req.json(&serde_json::json!({}));
+            }
+            let status = req.send().await.expect("request").status().as_u16();
+            let expected: Option<u16> = match (access, who) {
+                (Access::Anyone, _) => None,
+                (_, "no token") => Some(401),
+                (Access::Receipt, "a receipt token") => None,
+                (Access::Receipt, _) => Some(404),
+                (_, "a bad token" | "a receipt token") => Some(401),
+                (Access::Admin, "an admin") | (Access::Moderator, "an admin" | "a moderator") => {
+                    None
+                }
+                _ => Some(403),
+            };
+            match expected {
+                Some(code) => assert_eq!(status, code, "{method} {template} with {who}"),
+                None => assert!(
+                    ![401, 403].contains(&status),
+                    "{method} {template} refused {who}: {status}"
+                ),
+            }
+        }
+    }
+    app.stop().await;
+    env.cleanup().await;
+}
