@@ -314,6 +314,7 @@ enum Access {
     Receipt,
     Admin,
     Moderator,
+    Judge,
 }
 
 /// Every route the app registers, with who may call it. A route the app registers that is
@@ -356,6 +357,42 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/moderation/audit", Access::Moderator),
     ("GET", "/media/photos/{id}/{size}", Access::Anyone),
     ("GET", "/media/signed/{id}/{size}", Access::Anyone),
+    ("POST", "/api/v1/admin/contests", Access::Admin),
+    ("GET", "/api/v1/contests/{slug}", Access::Anyone),
+    ("POST", "/api/v1/contests/{slug}/entries", Access::Anyone),
+    ("GET", "/api/v1/contests/{slug}/results", Access::Anyone),
+    ("GET", "/api/v1/entries/{id}", Access::Receipt),
+    ("DELETE", "/api/v1/entries/{id}", Access::Receipt),
+    (
+        "GET",
+        "/api/v1/moderation/contests/{slug}/entries",
+        Access::Moderator,
+    ),
+    (
+        "POST",
+        "/api/v1/moderation/entries/{id}/decision",
+        Access::Moderator,
+    ),
+    (
+        "GET",
+        "/api/v1/judging/contests/{slug}/entries",
+        Access::Judge,
+    ),
+    (
+        "PUT",
+        "/api/v1/judging/contests/{slug}/entries/{id}/score",
+        Access::Judge,
+    ),
+    (
+        "GET",
+        "/api/v1/judging/contests/{slug}/ranking",
+        Access::Judge,
+    ),
+    (
+        "PUT",
+        "/api/v1/judging/contests/{slug}/shortlist",
+        Access::Judge,
+    ),
 ];
 
 #[tokio::test]
@@ -406,7 +443,7 @@ async fn authorization_matrix_covers_every_route() {
             if let Some(t) = token {
                 req = req.bearer_auth(t);
             }
-            if method == "POST" {
+            if method == "POST" || method == "PUT" {
                 req = req.json(&serde_json::json!({}));
             }
             let status = req.send().await.expect("request").status().as_u16();
@@ -416,9 +453,9 @@ async fn authorization_matrix_covers_every_route() {
                 (Access::Receipt, "a receipt token") => None,
                 (Access::Receipt, _) => Some(404),
                 (_, "a bad token" | "a receipt token") => Some(401),
-                (Access::Admin, "an admin") | (Access::Moderator, "an admin" | "a moderator") => {
-                    None
-                }
+                (Access::Admin, "an admin")
+                | (Access::Moderator, "an admin" | "a moderator")
+                | (Access::Judge, "an admin" | "a judge") => None,
                 _ => Some(403),
             };
             match expected {

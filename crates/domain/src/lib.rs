@@ -5,20 +5,25 @@
 #![forbid(unsafe_code)]
 
 pub mod campaign;
+pub mod contest;
 pub mod country;
 pub mod jobs;
 pub mod moderation;
 pub mod photo;
+pub mod ranking;
 pub mod role;
+pub mod slogan;
 pub mod staff;
 pub mod text;
 pub mod token;
 
 pub use campaign::{CampaignState, FieldError, NewCampaign, Slug};
+pub use contest::{ContestError, ContestState, NewContest};
 pub use country::Country;
 pub use jobs::{JobKind, JobState, RetryPolicy};
 pub use moderation::{Decision, DecisionError, RejectionReason};
 pub use photo::{PhotoForm, PhotoFormError, PhotoStatus};
 pub use role::Role;
+pub use slogan::{Slogan, SloganError};
 pub use staff::StaffName;
 pub use token::{SecretToken, TokenHash};

@@ -2,7 +2,7 @@
 
 use crate::media_urls::MediaSigner;
 use crate::middleware::{self, PostLimiter};
-use crate::routes::{admin, campaigns, health, media, moderation, photos};
+use crate::routes::{admin, campaigns, contests, health, judging, media, moderation, photos};
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -167,6 +167,17 @@ route_table! {
     "/api/v1/moderation/photos/{id}/reopen" => { post: moderation::reopen_photo },
     "/api/v1/moderation/photos/{id}/original" => { get: media::original_image },
     "/api/v1/moderation/audit" => { get: moderation::list_audit },
+    "/api/v1/moderation/contests/{slug}/entries" => { get: moderation::list_entries },
+    "/api/v1/moderation/entries/{id}/decision" => { post: moderation::decide_entry },
+    "/api/v1/admin/contests" => { post: contests::create_contest },
+    "/api/v1/contests/{slug}" => { get: contests::get_contest },
+    "/api/v1/contests/{slug}/entries" => { post: contests::enter },
+    "/api/v1/contests/{slug}/results" => { get: contests::results },
+    "/api/v1/entries/{id}" => { get: contests::get_entry, delete: contests::delete_entry },
+    "/api/v1/judging/contests/{slug}/entries" => { get: judging::blind_entries },
+    "/api/v1/judging/contests/{slug}/entries/{id}/score" => { put: judging::put_score },
+    "/api/v1/judging/contests/{slug}/ranking" => { get: judging::ranking },
+    "/api/v1/judging/contests/{slug}/shortlist" => { put: judging::pin_shortlist },
     "/media/photos/{id}/{size}" => { get: media::public_image },
     "/media/signed/{id}/{size}" => { get: media::signed_image },
 }

@@ -40,6 +40,11 @@ impl Requirement for Moderator {
     const ROLE: Role = Role::Moderator;
 }
 
+pub struct Judge;
+impl Requirement for Judge {
+    const ROLE: Role = Role::Judge;
+}
+
 /// A staff member holding the role `R` requires (admins hold every role).
 pub struct Authed<R: Requirement> {
     pub staff: Staff,

@@ -30,6 +30,18 @@ use utoipa::{Modify, OpenApi};
         routes::moderation::reopen_photo,
         routes::moderation::decide_photos,
         routes::moderation::list_audit,
+        routes::moderation::list_entries,
+        routes::moderation::decide_entry,
+        routes::contests::create_contest,
+        routes::contests::get_contest,
+        routes::contests::enter,
+        routes::contests::get_entry,
+        routes::contests::delete_entry,
+        routes::contests::results,
+        routes::judging::blind_entries,
+        routes::judging::put_score,
+        routes::judging::ranking,
+        routes::judging::pin_shortlist,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth),
@@ -38,6 +50,8 @@ use utoipa::{Modify, OpenApi};
         (name = "admin", description = "Admin-only operations"),
         (name = "photos", description = "The photo petition, for supporters"),
         (name = "moderation", description = "Reviewing submissions (moderators and admins)"),
+        (name = "contest", description = "The slogan contest, for supporters and the public"),
+        (name = "judging", description = "Blind judging (judges and admins)"),
     )
 )]
 pub struct ApiDoc;

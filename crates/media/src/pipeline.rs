@@ -115,6 +115,7 @@ fn decode_jpeg_scaled(bytes: &[u8], limits: &Limits) -> Result<Option<Decoded>, 
         jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8 => {}
         _ => return Ok(None),
     }
+
     let (want_w, want_h) = fitted(u32::from(info.width), u32::from(info.height), LARGE_EDGE);
     let (width, height) = decoder
         .scale(

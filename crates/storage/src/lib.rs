@@ -14,6 +14,7 @@ mod macros;
 pub mod audit;
 pub mod campaigns;
 mod connect;
+pub mod contests;
 mod cursor;
 mod error;
 pub mod jobs;

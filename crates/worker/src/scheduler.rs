@@ -6,7 +6,9 @@ use placard_storage::{now, Store};
 use std::time::Duration;
 use tokio_cron_scheduler::{Job, JobScheduler};
 
-/// One pass of the periodic duties. Safe to run from any number of instances at once.
+/// One pass of the periodic duties. Safe to run from any number of instances at once:
+/// announcing is a conditional transition in the database, so racing ticks announce a
+/// contest exactly once.
 pub async fn maintenance_tick(store: &Store) -> anyhow::Result<()> {
     let reaped = store.reap_expired_jobs(now()).await?;
     if reaped > 0 {
@@ -14,6 +16,11 @@ pub async fn maintenance_tick(store: &Store) -> anyhow::Result<()> {
             jobs.reaped = reaped,
             "jobs whose last lease expired are now dead"
         );
+    }
+    for contest in store.due_contests(now()).await? {
+        if store.announce(&contest, now()).await? {
+            tracing::info!(contest.id = %contest.id, contest.slug = %contest.slug, "results announced");
+        }
     }
     Ok(())
 }
@@ -25,6 +32,11 @@ pub struct Scheduler {
 impl Scheduler {
     /// Starts ticking every `every`.
     pub async fn start(store: Store, every: Duration) -> anyhow::Result<Self> {
+        // Catch up at once (a contest whose announce_at passed while no scheduler ran),
+        // rather than a tick later.
+        if let Err(e) = maintenance_tick(&store).await {
+            tracing::warn!(error = %e, "first scheduler tick failed; next tick retries");
+        }
         let inner = JobScheduler::new().await?;
         inner
             .add(Job::new_repeated_async(every, move |_id, _sched| {

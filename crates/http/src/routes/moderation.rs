@@ -241,12 +241,13 @@ fn decide_error(e: DecideError) -> ApiError {
 async fn apply(
     state: &AppState,
     staff: &Staff,
+    subject: Subject,
     id: Uuid,
     decision: &Decision,
 ) -> Result<(), DecideError> {
     let done = state
         .store
-        .decide(Subject::Photo, id, staff, decision, placard_storage::now())
+        .decide(subject, id, staff, decision, placard_storage::now())
         .await?;
     let label = match decision {
         Decision::Approve => "approved",
@@ -258,7 +259,7 @@ async fn apply(
         .max(0) as f64
         / 1000.0;
     state.metrics.time_to_decision.observe(waited);
-    tracing::info!(photo.id = %id, decision = decision.verb(), "photo decided");
+    tracing::info!(subject.kind = subject.kind(), subject.id = %id, decision = decision.verb(), "decided");
     Ok(())
 }
 
@@ -280,7 +281,7 @@ pub async fn decide_photo(
     body: Deferred<web::Json<DecisionBody>>,
 ) -> Result<HttpResponse, ApiError> {
     let decision = parse_decision(&body.get()?.into_inner())?;
-    apply(&state, &auth.staff, *id, &decision)
+    apply(&state, &auth.staff, Subject::Photo, *id, &decision)
         .await
         .map_err(decide_error)?;
     Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
@@ -358,7 +359,7 @@ pub async fn decide_photos(
     })?;
     let mut results = Vec::with_capacity(b.ids.len());
     for id in b.ids {
-        let outcome = match apply(&state, &auth.staff, id, &decision).await {
+        let outcome = match apply(&state, &auth.staff, Subject::Photo, id, &decision).await {
             Ok(()) => match decision {
                 Decision::Approve => "approved".to_owned(),
                 Decision::Reject { .. } => "rejected".to_owned(),
@@ -440,4 +441,119 @@ pub async fn list_audit(
         items: entries.into_iter().map(AuditView::from).collect::<Vec<_>>(),
         next_cursor: next.map(|n| n.to_string()),
     }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EntryReviewItem {
+    pub id: Uuid,
+    pub slogan: String,
+    pub author_name: Option<String>,
+    pub status: String,
+    pub submitted_at: DateTime<Utc>,
+    pub rejection_reason: Option<String>,
+    pub decided_by: Option<String>,
+    pub claimed_by: Option<String>,
+    pub claim_expires_at: Option<DateTime<Utc>>,
+}
+
+fn entry_item(
+    e: placard_storage::contests::Entry,
+    names: &HashMap<Uuid, String>,
+) -> EntryReviewItem {
+    let open = e
+        .claim_expires_at
+        .is_some_and(|t| t > placard_storage::now());
+    EntryReviewItem {
+        claimed_by: e
+            .claimed_by
+            .filter(|_| open)
+            .and_then(|id| names.get(&id).cloned()),
+        claim_expires_at: e.claim_expires_at.filter(|_| open),
+        id: e.id,
+        slogan: e.slogan,
+        author_name: e.author_name,
+        status: e.status,
+        submitted_at: e.submitted_at,
+        rejection_reason: e.rejection_reason,
+        decided_by: e.decided_by,
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntryQueueQuery {
+    /// Default `pending_review`; also `approved`, `rejected`.
+    pub status: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+/// A contest's slogan entries for review, oldest first.
+#[utoipa::path(get, path = "/api/v1/moderation/contests/{slug}/entries", tag = "moderation",
+    params(("slug" = String, Path), EntryQueueQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of entries", body = Page<EntryReviewItem>),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such contest", body = crate::error::ErrorBody)))]
+pub async fn list_entries(
+    _auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: Deferred<web::Query<EntryQueueQuery>>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.get()?.into_inner();
+    let status = q.status.unwrap_or_else(|| "pending_review".into());
+    if !["pending_review", "approved", "rejected"].contains(&status.as_str()) {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "status must be pending_review, approved or rejected.",
+        ));
+    }
+    let contest = crate::routes::contests::find_contest(&state, &slug).await?;
+    let page = PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    };
+    let (entries, next) = state
+        .store
+        .entries_for_review(
+            contest.id,
+            &status,
+            page.limit()?,
+            page.cursor(Cursor::decode)?,
+        )
+        .await?;
+    let names = state.store.staff_names().await?;
+    Ok(HttpResponse::Ok().json(Page {
+        items: entries
+            .into_iter()
+            .map(|e| entry_item(e, &names))
+            .collect::<Vec<_>>(),
+        next_cursor: next.map(|c| c.encode()),
+    }))
+}
+
+/// Approves or rejects a slogan entry: the same rules, errors and audit as photos.
+#[utoipa::path(post, path = "/api/v1/moderation/entries/{id}/decision", tag = "moderation",
+    params(("id" = Uuid, Path)), request_body = DecisionBody, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The updated entry", body = EntryReviewItem),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such entry", body = crate::error::ErrorBody),
+        (status = 409, description = "`claimed_by_other` or `already_decided`", body = crate::error::ErrorBody),
+        (status = 422, description = "`invalid_reason`", body = crate::error::ErrorBody)))]
+pub async fn decide_entry(
+    auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: Deferred<web::Json<DecisionBody>>,
+) -> Result<HttpResponse, ApiError> {
+    let decision = parse_decision(&body.get()?.into_inner())?;
+    apply(&state, &auth.staff, Subject::Entry, *id, &decision)
+        .await
+        .map_err(decide_error)?;
+    let entry = state.store.entry(*id).await?;
+    Ok(HttpResponse::Ok().json(entry_item(entry, &state.store.staff_names().await?)))
 }

@@ -1,0 +1,114 @@
+//! Slogan entries: normalisation, and the key that makes two spellings one slogan.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A slogan as stored and shown: Unicode NFKC, zero-width and control characters removed,
+/// whitespace collapsed to single spaces, trimmed; 3–120 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slogan {
+    text: String,
+    key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SloganError {
+    #[error("the slogan must be 3 to 120 characters once spaces are tidied (it has {0})")]
+    Length(usize),
+    #[error("the slogan must contain letters or digits")]
+    NoLetters,
+}
+
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+impl Slogan {
+    pub const MIN_CHARS: usize = 3;
+    pub const MAX_CHARS: usize = 120;
+
+    pub fn parse(raw: &str) -> Result<Self, SloganError> {
+        let normalised: String = raw.nfkc().filter(|c| !invisible(*c)).collect();
+        let mut text = String::with_capacity(normalised.len());
+        for word in normalised.split(|c: char| c.is_whitespace() || c.is_control()) {
+            if word.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        let n = text.chars().count();
+        if !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&n) {
+            return Err(SloganError::Length(n));
+        }
+        let key = dedup_key(&text);
+        if key.is_empty() {
+            return Err(SloganError::NoLetters);
+        }
+        Ok(Self { text, key })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Equal for slogans that differ only in case (full Unicode case folding), punctuation,
+    /// spacing or compatibility forms: the database keeps it unique per contest.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+fn dedup_key(text: &str) -> String {
+    let folded = caseless::default_case_fold_str(text);
+    folded.nfkc().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_slogan_share_a_key() {
+        let a = Slogan::parse("Support, don't punish").expect("ok");
+        let b = Slogan::parse("SUPPORT DONT PUNISH!!").expect("ok");
+        let c = Slogan::parse("ＳＵＰＰＯＲＴ　ＤＯＮ'Ｔ　ＰＵＮＩＳＨ").expect("full-width");
+        let d = Slogan::parse("  support\u{200B} don\u{2019}t\n\tpunish ").expect("ok");
+        assert_eq!(a.key(), "supportdontpunish");
+        for other in [&b, &c, &d] {
+            assert_eq!(other.key(), a.key(), "{}", other.as_str());
+        }
+        assert_eq!(c.as_str(), "SUPPORT DON'T PUNISH");
+        assert_eq!(d.as_str(), "support don\u{2019}t punish");
+        assert_ne!(
+            Slogan::parse("Support, do punish").expect("ok").key(),
+            a.key()
+        );
+    }
+
+    #[test]
+    fn full_case_folding_is_used() {
+        assert_eq!(
+            Slogan::parse("STRASSE frei").expect("ok").key(),
+            Slogan::parse("straße FREI").expect("ok").key()
+        );
+    }
+
+    #[test]
+    fn lengths_count_tidied_characters() {
+        assert_eq!(Slogan::parse("ab"), Err(SloganError::Length(2)));
+        assert_eq!(Slogan::parse("  a\u{200B}b  "), Err(SloganError::Length(2)));
+        assert!(Slogan::parse("abc").is_ok());
+        assert!(Slogan::parse(&"é".repeat(120)).is_ok());
+        assert_eq!(
+            Slogan::parse(&"x".repeat(121)),
+            Err(SloganError::Length(121))
+        );
+        assert_eq!(Slogan::parse("!!!"), Err(SloganError::NoLetters));
+        assert_eq!(
+            Slogan::parse("a\0b\u{7}c").map(|s| s.as_str().to_owned()),
+            Ok("a b c".into())
+        );
+    }
+}

@@ -1,0 +1,176 @@
+//! Judging (judges and admins): blind scoring, the calibrated ranking, the shortlist.
+
+use crate::auth::{Authed, Deferred, Judge};
+use crate::routes::contests::{find_contest, state_of};
+use crate::{ApiError, AppState};
+use actix_web::{web, HttpResponse};
+use placard_domain::ContestState;
+use placard_storage::contests::{BlindEntry, Contest, RankedEntry};
+use placard_storage::StoreError;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Serialize, ToSchema)]
+pub struct BlindList {
+    /// Approved entries: `{"id","slogan","my_score"}` — no author, email or others' scores.
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<BlindEntry>,
+}
+
+/// Judging closes at `announce_at` (or at the announcement, whichever comes first).
+fn ensure_open(contest: &Contest) -> Result<(), ApiError> {
+    if state_of(contest, placard_storage::now()) == ContestState::Announced {
+        return Err(ApiError::conflict(
+            "judging_closed",
+            "Judging closed at the announcement time.",
+        ));
+    }
+    Ok(())
+}
+
+/// The approved entries, blind.
+#[utoipa::path(get, path = "/api/v1/judging/contests/{slug}/entries", tag = "judging",
+    params(("slug" = String, Path)), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The entries to judge", body = BlindList),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a judge or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such contest", body = crate::error::ErrorBody)))]
+pub async fn blind_entries(
+    auth: Authed<Judge>,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let contest = find_contest(&state, &slug).await?;
+    let items = state.store.blind_entries(contest.id, auth.staff.id).await?;
+    Ok(HttpResponse::Ok().json(BlindList { items }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ScoreBody {
+    /// 1–10.
+    #[schema(value_type = i64)]
+    pub score: serde_json::Value,
+}
+
+/// Scores an entry; a later score by the same judge replaces the earlier one.
+#[utoipa::path(put, path = "/api/v1/judging/contests/{slug}/entries/{id}/score", tag = "judging",
+    params(("slug" = String, Path), ("id" = Uuid, Path)), request_body = ScoreBody, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Recorded", content_type = "application/json"),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a judge or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such approved entry in this contest", body = crate::error::ErrorBody),
+        (status = 409, description = "`judging_closed`", body = crate::error::ErrorBody),
+        (status = 422, description = "`invalid_score`", body = crate::error::ErrorBody)))]
+pub async fn put_score(
+    auth: Authed<Judge>,
+    state: web::Data<AppState>,
+    path: web::Path<(String, Uuid)>,
+    body: Deferred<web::Json<ScoreBody>>,
+) -> Result<HttpResponse, ApiError> {
+    let (slug, id) = path.into_inner();
+    let score = body
+        .get()
+        .ok()
+        .and_then(|b| b.score.as_u64())
+        .filter(|s| (1..=10).contains(s))
+        .ok_or_else(|| {
+            ApiError::unprocessable(
+                "invalid_score",
+                "score must be a whole number from 1 to 10.",
+            )
+        })?;
+    let contest = find_contest(&state, &slug).await?;
+    ensure_open(&contest)?;
+    state
+        .store
+        .put_score(
+            contest.id,
+            id,
+            auth.staff.id,
+            score as u8,
+            placard_storage::now(),
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::not_found("The entry"),
+            other => other.into(),
+        })?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"id": id, "score": score})))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RankingView {
+    /// `{"rank","id","slogan","score","judges","shortlisted"}`, best first.
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<RankedEntry>,
+}
+
+/// The calibrated ranking (method: docs/RANKING.md).
+#[utoipa::path(get, path = "/api/v1/judging/contests/{slug}/ranking", tag = "judging",
+    params(("slug" = String, Path)), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The ranking", body = RankingView),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a judge or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such contest", body = crate::error::ErrorBody)))]
+pub async fn ranking(
+    _auth: Authed<Judge>,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let contest = find_contest(&state, &slug).await?;
+    Ok(HttpResponse::Ok().json(RankingView {
+        items: state.store.ranking(&contest).await?,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShortlistBody {
+    /// Approved entries of this contest, in the order to show them.
+    pub entry_ids: Vec<Uuid>,
+}
+
+/// Pins the shortlist (an empty list returns to the top `shortlist_size` of the ranking).
+#[utoipa::path(put, path = "/api/v1/judging/contests/{slug}/shortlist", tag = "judging",
+    params(("slug" = String, Path)), request_body = ShortlistBody, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Pinned", content_type = "application/json"),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a judge or admin", body = crate::error::ErrorBody),
+        (status = 409, description = "`judging_closed`", body = crate::error::ErrorBody),
+        (status = 422, description = "`invalid_field`: an id is not an approved entry of the contest", body = crate::error::ErrorBody)))]
+pub async fn pin_shortlist(
+    auth: Authed<Judge>,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    body: Deferred<web::Json<ShortlistBody>>,
+) -> Result<HttpResponse, ApiError> {
+    let ids = body.get()?.into_inner().entry_ids;
+    let contest = find_contest(&state, &slug).await?;
+    ensure_open(&contest)?;
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != ids.len() || ids.len() > 100 {
+        return Err(ApiError::unprocessable(
+            "invalid_field",
+            "entry_ids: at most 100, each once.",
+        ));
+    }
+    state
+        .store
+        .pin_shortlist(contest.id, &ids, &auth.staff.name, placard_storage::now())
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::unprocessable(
+                "invalid_field",
+                "entry_ids: not all are approved entries of this contest.",
+            ),
+            other => other.into(),
+        })?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"entry_ids": ids})))
+}

@@ -1,0 +1,520 @@
+//! Slogan contests: entries, judges' scores, shortlist pins, and the one-time announcement.
+
+use crate::audit::NewAuditEntry;
+use crate::{Cursor, Store, StoreError};
+use chrono::{DateTime, Utc};
+use placard_domain::ranking::{rank, Score};
+use placard_domain::{NewContest, Slogan, TokenHash};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Contest {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub entries_close_at: DateTime<Utc>,
+    pub announce_at: DateTime<Utc>,
+    pub shortlist_size: i32,
+    pub announced_at: Option<DateTime<Utc>>,
+    pub results: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+const CONTEST_COLUMNS: &str =
+    "id, slug, title, description, opens_at, entries_close_at, announce_at, shortlist_size, announced_at, results, created_at";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: Uuid,
+    pub contest_id: Uuid,
+    pub slogan: String,
+    pub author_name: Option<String>,
+    pub status: String,
+    pub receipt_hash: TokenHash,
+    pub rejection_reason: Option<String>,
+    pub decided_by: Option<String>,
+    pub claimed_by: Option<Uuid>,
+    pub claim_expires_at: Option<DateTime<Utc>>,
+    pub submitted_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    id: Uuid,
+    contest_id: Uuid,
+    slogan: String,
+    author_name: Option<String>,
+    status: String,
+    receipt_hash: String,
+    rejection_reason: Option<String>,
+    decided_by: Option<String>,
+    claimed_by: Option<Uuid>,
+    claim_expires_at: Option<DateTime<Utc>>,
+    submitted_at: DateTime<Utc>,
+}
+
+const ENTRY_COLUMNS: &str =
+    "id, contest_id, slogan, author_name, status, receipt_hash, rejection_reason, decided_by, \
+    claimed_by, claim_expires_at, submitted_at";
+
+impl From<EntryRow> for Entry {
+    fn from(r: EntryRow) -> Self {
+        Entry {
+            id: r.id,
+            contest_id: r.contest_id,
+            slogan: r.slogan,
+            author_name: r.author_name,
+            status: r.status,
+            receipt_hash: TokenHash::from_stored(r.receipt_hash),
+            rejection_reason: r.rejection_reason,
+            decided_by: r.decided_by,
+            claimed_by: r.claimed_by,
+            claim_expires_at: r.claim_expires_at,
+            submitted_at: r.submitted_at,
+        }
+    }
+}
+
+pub struct NewEntry<'a> {
+    pub contest_id: Uuid,
+    pub slogan: &'a Slogan,
+    pub author_name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub receipt: &'a TokenHash,
+}
+
+/// One row of the ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedEntry {
+    pub rank: usize,
+    pub id: Uuid,
+    pub slogan: String,
+    #[serde(skip)]
+    pub author_name: Option<String>,
+    pub score: Option<f64>,
+    pub judges: usize,
+    pub shortlisted: bool,
+}
+
+/// An approved entry as a judge sees it: no author, no email, no other judge's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlindEntry {
+    pub id: Uuid,
+    pub slogan: String,
+    pub my_score: Option<i32>,
+}
+
+impl Store {
+    pub async fn create_contest(
+        &self,
+        new: &NewContest,
+        now: DateTime<Utc>,
+    ) -> Result<Contest, StoreError> {
+        let sql = format!(
+            "INSERT INTO contests (id, slug, title, description, opens_at, entries_close_at, announce_at,
+                                   shortlist_size, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {CONTEST_COLUMNS}"
+        );
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(Uuid::now_v7())
+            .bind(new.slug.as_str())
+            .bind(&new.title)
+            .bind(new.description.as_deref())
+            .bind(new.opens_at)
+            .bind(new.entries_close_at)
+            .bind(new.announce_at)
+            .bind(i32::try_from(new.shortlist_size).unwrap_or(10))
+            .bind(now)
+            .fetch_one(p)
+            .await)?)
+    }
+
+    pub async fn contest_by_slug(&self, slug: &str) -> Result<Contest, StoreError> {
+        let sql = format!("SELECT {CONTEST_COLUMNS} FROM contests WHERE slug = $1");
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_one(p)
+            .await)?)
+    }
+
+    /// Records an entry; a slogan already entered in the contest (same key) is a
+    /// [`StoreError::Conflict`] — enforced by the database's unique index, so two concurrent
+    /// submissions cannot both succeed.
+    pub async fn insert_entry(
+        &self,
+        e: &NewEntry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Uuid, StoreError> {
+        let id = Uuid::now_v7();
+        with_pool!(self, |p| {
+            sqlx::query(
+            "INSERT INTO slogan_entries (id, contest_id, slogan, dedup_key, author_name, email, consent_at,
+                                         receipt_hash, status, submitted_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending_review', $7)"
+        )
+        .bind(id)
+        .bind(e.contest_id)
+        .bind(e.slogan.as_str())
+        .bind(e.slogan.key())
+        .bind(e.author_name)
+        .bind(e.email)
+        .bind(now)
+        .bind(e.receipt.as_str())
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        Ok(id)
+    }
+
+    pub async fn entry(&self, id: Uuid) -> Result<Entry, StoreError> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM slogan_entries WHERE id = $1");
+        let row: EntryRow = with_pool!(self, |p| sqlx::query_as(&sql).bind(id).fetch_one(p).await)?;
+        Ok(row.into())
+    }
+
+    /// Withdraws an entry (its scores go with it); the audit log keeps only that it happened.
+    pub async fn erase_entry(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        for sql in [
+            "DELETE FROM shortlist_pins WHERE entry_id = $1",
+            "DELETE FROM scores WHERE entry_id = $1",
+        ] {
+            with_tx!(&mut tx, |c| sqlx::query(sql)
+                .bind(id)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
+        }
+        let deleted = with_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM slogan_entries WHERE id = $1"
+        )
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if deleted == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: "supporter",
+                action: "entry.erase",
+                subject_type: "entry",
+                subject_id: &id.to_string(),
+                details: serde_json::json!({}),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Entries of a contest in one status, oldest first.
+    pub async fn entries_for_review(
+        &self,
+        contest_id: Uuid,
+        status: &str,
+        limit: u32,
+        after: Option<Cursor>,
+    ) -> Result<(Vec<Entry>, Option<Cursor>), StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM slogan_entries
+             WHERE contest_id = $1 AND status = $2 AND ($3 OR (submitted_at, id) > ($4, $5))
+             ORDER BY submitted_at, id LIMIT $6"
+        );
+        let (at, id) = after.map_or((crate::now(), Uuid::nil()), |c| (c.at, c.id));
+        let rows: Vec<EntryRow> = with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(contest_id)
+            .bind(status)
+            .bind(after.is_none())
+            .bind(at)
+            .bind(id)
+            .bind(i64::from(limit) + 1)
+            .fetch_all(p)
+            .await)?;
+        let mut entries: Vec<Entry> = rows.into_iter().map(Entry::from).collect();
+        let next = if entries.len() > limit as usize {
+            entries.truncate(limit as usize);
+            entries.last().map(|e| Cursor {
+                at: e.submitted_at,
+                id: e.id,
+            })
+        } else {
+            None
+        };
+        Ok((entries, next))
+    }
+
+    /// The approved entries, blind, with this judge's own score.
+    pub async fn blind_entries(
+        &self,
+        contest_id: Uuid,
+        judge: Uuid,
+    ) -> Result<Vec<BlindEntry>, StoreError> {
+        let rows: Vec<(Uuid, String, Option<i32>)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT e.id, e.slogan, s.score FROM slogan_entries e
+             LEFT JOIN scores s ON s.entry_id = e.id AND s.judge_id = $2
+             WHERE e.contest_id = $1 AND e.status = 'approved'
+             ORDER BY e.submitted_at, e.id"
+        )
+        .bind(contest_id)
+        .bind(judge)
+        .fetch_all(p)
+        .await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, slogan, my_score)| BlindEntry {
+                id,
+                slogan,
+                my_score,
+            })
+            .collect())
+    }
+
+    /// Records (or replaces) a judge's score of an approved entry of the contest.
+    pub async fn put_score(
+        &self,
+        contest_id: Uuid,
+        entry: Uuid,
+        judge: Uuid,
+        score: u8,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (n,): (i64,) = with_pool!(self, |p| {
+            sqlx::query_as(
+            "SELECT COUNT(*) FROM slogan_entries WHERE id = $1 AND contest_id = $2 AND status = 'approved'"
+        )
+        .bind(entry)
+        .bind(contest_id)
+        .fetch_one(p)
+        .await
+        })?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        with_pool!(self, |p| {
+            sqlx::query(
+            "INSERT INTO scores (entry_id, judge_id, score, scored_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (entry_id, judge_id) DO UPDATE SET score = excluded.score, scored_at = excluded.scored_at"
+        )
+        .bind(entry)
+        .bind(judge)
+        .bind(i32::from(score))
+        .bind(now)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+
+    /// Pins the shortlist (replacing any earlier pin), audited in the same transaction.
+    pub async fn pin_shortlist(
+        &self,
+        contest_id: Uuid,
+        entries: &[Uuid],
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        with_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM shortlist_pins WHERE contest_id = $1"
+        )
+        .bind(contest_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        for (position, entry) in entries.iter().enumerate() {
+            let found = with_tx!(&mut tx, |c| {
+                sqlx::query(
+                "INSERT INTO shortlist_pins (contest_id, entry_id, position)
+                 SELECT $1, id, $3 FROM slogan_entries WHERE id = $2 AND contest_id = $1 AND status = 'approved'"
+            )
+            .bind(contest_id)
+            .bind(entry)
+            .bind(i32::try_from(position).unwrap_or(i32::MAX))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+            if found == 0 {
+                return Err(StoreError::NotFound);
+            }
+        }
+        tx.append_audit(
+            &NewAuditEntry {
+                actor,
+                action: "contest.shortlist",
+                subject_type: "contest",
+                subject_id: &contest_id.to_string(),
+                details: serde_json::json!({ "entries": entries }),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// The calibrated ranking of the approved entries, with the shortlist marked (the pinned
+    /// entries if any, else the top `shortlist_size`).
+    pub async fn ranking(&self, contest: &Contest) -> Result<Vec<RankedEntry>, StoreError> {
+        let (entries, scores, pins) = self.ranking_inputs(contest.id).await?;
+        Ok(ranked(contest, &entries, &scores, &pins))
+    }
+
+    async fn ranking_inputs(
+        &self,
+        contest_id: Uuid,
+    ) -> Result<
+        (
+            Vec<(Uuid, String, Option<String>)>,
+            Vec<(Uuid, Uuid, i32)>,
+            Vec<Uuid>,
+        ),
+        StoreError,
+    > {
+        let entries: Vec<(Uuid, String, Option<String>)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT id, slogan, author_name FROM slogan_entries
+             WHERE contest_id = $1 AND status = 'approved' ORDER BY submitted_at, id"
+        )
+        .bind(contest_id)
+        .fetch_all(p)
+        .await)?;
+        let scores: Vec<(Uuid, Uuid, i32)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT s.entry_id, s.judge_id, s.score FROM scores s
+             JOIN slogan_entries e ON e.id = s.entry_id
+             WHERE e.contest_id = $1 AND e.status = 'approved' ORDER BY s.entry_id, s.judge_id"
+        )
+        .bind(contest_id)
+        .fetch_all(p)
+        .await)?;
+        let pins: Vec<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT entry_id FROM shortlist_pins WHERE contest_id = $1 ORDER BY position"
+        )
+        .bind(contest_id)
+        .fetch_all(p)
+        .await)?;
+        Ok((entries, scores, pins.into_iter().map(|(id,)| id).collect()))
+    }
+
+    /// Contests whose `announce_at` has passed and that are not announced yet.
+    pub async fn due_contests(&self, now: DateTime<Utc>) -> Result<Vec<Contest>, StoreError> {
+        let sql = format!(
+            "SELECT {CONTEST_COLUMNS} FROM contests WHERE announced_at IS NULL AND announce_at <= $1 ORDER BY announce_at"
+        );
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(now)
+            .fetch_all(p)
+            .await)?)
+    }
+
+    /// Freezes the ranking into the results document and publishes it — once. The state
+    /// transition is conditional (`announced_at IS NULL`), so however many schedulers race,
+    /// exactly one wins, writes the document and its audit entry; the others change nothing.
+    /// Returns whether this call announced.
+    pub async fn announce(
+        &self,
+        contest: &Contest,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let (entries, scores, pins) = self.ranking_inputs(contest.id).await?;
+        let rows = ranked(contest, &entries, &scores, &pins);
+        let author = |id: Uuid| entries.iter().find(|e| e.0 == id).and_then(|e| e.2.clone());
+        let shortlist: Vec<serde_json::Value> = rows
+            .iter()
+            .filter(|r| r.shortlisted)
+            .map(|r| serde_json::json!({"rank": r.rank, "id": r.id, "slogan": r.slogan, "author_name": author(r.id)}))
+            .collect();
+        let winner = rows.first().map(
+            |r| serde_json::json!({"id": r.id, "slogan": r.slogan, "author_name": author(r.id)}),
+        );
+        // A digest over the canonical list of eligible entries and every score, so anyone
+        // holding an export can check that nothing changed after the announcement.
+        let canonical = serde_json::json!({
+            "entries": entries.iter().map(|(id, slogan, _)| serde_json::json!([id, slogan])).collect::<Vec<_>>(),
+            "scores": scores.iter().map(|(e, j, s)| serde_json::json!([e, j, s])).collect::<Vec<_>>(),
+        });
+        let digest = hex::encode(Sha256::digest(canonical.to_string().as_bytes()));
+        let results = serde_json::json!({
+            "announced": true,
+            "announced_at": now,
+            "winner": winner,
+            "shortlist": shortlist,
+            "sha256": digest,
+        });
+        let won = with_tx!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE contests SET announced_at = $1, results = $2 WHERE id = $3 AND announced_at IS NULL"
+        )
+        .bind(now)
+        .bind(results.to_string())
+        .bind(contest.id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        if won == 0 {
+            return Ok(false);
+        }
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: "scheduler",
+                action: "contest.announce",
+                subject_type: "contest",
+                subject_id: &contest.id.to_string(),
+                details: serde_json::json!({ "sha256": digest, "entries": entries.len(), "scores": scores.len() }),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+fn ranked(
+    contest: &Contest,
+    entries: &[(Uuid, String, Option<String>)],
+    scores: &[(Uuid, Uuid, i32)],
+    pins: &[Uuid],
+) -> Vec<RankedEntry> {
+    let ids: Vec<Uuid> = entries.iter().map(|e| e.0).collect();
+    let scores: Vec<Score<Uuid, Uuid>> = scores
+        .iter()
+        .map(|(entry, judge, score)| Score {
+            entry: *entry,
+            judge: *judge,
+            score: f64::from(*score),
+        })
+        .collect();
+    let size = usize::try_from(contest.shortlist_size).unwrap_or(10);
+    rank(&ids, &scores)
+        .into_iter()
+        .map(|r| {
+            let (_, slogan, author_name) = entries
+                .iter()
+                .find(|e| e.0 == r.entry)
+                .cloned()
+                .unwrap_or_default();
+            RankedEntry {
+                shortlisted: if pins.is_empty() {
+                    r.rank <= size
+                } else {
+                    pins.contains(&r.entry)
+                },
+                rank: r.rank,
+                id: r.entry,
+                slogan,
+                author_name,
+                score: r.score,
+                judges: r.judges,
+            }
+        })
+        .collect()
+}

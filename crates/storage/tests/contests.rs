@@ -1,0 +1,150 @@
+//! Contests on both backends: slogan uniqueness in the database, scores, and the
+//! exactly-once announcement.
+
+use chrono::TimeDelta;
+use placard_domain::{NewContest, Role, SecretToken, Slogan, StaffName};
+use placard_storage::audit::AuditFilter;
+use placard_storage::contests::{Contest, NewEntry};
+use placard_storage::{behaviour_suite, Store, StoreError};
+
+behaviour_suite!(
+    one_slogan_in_any_spelling_is_entered_once,
+    concurrent_duplicates_leave_exactly_one_entry,
+    racing_announcements_publish_exactly_once,
+);
+
+async fn contest(store: &Store) -> Contest {
+    let now = placard_storage::now();
+    let new = NewContest::parse(
+        "k1",
+        "K",
+        None,
+        None,
+        now + TimeDelta::hours(1),
+        now + TimeDelta::hours(2),
+        Some(2),
+    )
+    .expect("contest");
+    store.create_contest(&new, now).await.expect("create")
+}
+
+async fn enter(store: &Store, c: &Contest, slogan: &str) -> Result<uuid::Uuid, StoreError> {
+    let slogan = Slogan::parse(slogan).expect("slogan");
+    store
+        .insert_entry(
+            &NewEntry {
+                contest_id: c.id,
+                slogan: &slogan,
+                author_name: Some("Ana"),
+                email: None,
+                receipt: &SecretToken::generate("rct").hash(),
+            },
+            placard_storage::now(),
+        )
+        .await
+}
+
+async fn one_slogan_in_any_spelling_is_entered_once(store: &Store) {
+    let c = contest(store).await;
+    enter(store, &c, "Support, don't punish")
+        .await
+        .expect("first");
+    for dup in [
+        "SUPPORT DONT PUNISH!!",
+        "ＳＵＰＰＯＲＴ　ＤＯＮ'Ｔ　ＰＵＮＩＳＨ",
+        "support don\u{2019}t  punish",
+    ] {
+        assert!(
+            matches!(enter(store, &c, dup).await, Err(StoreError::Conflict(_))),
+            "{dup}"
+        );
+    }
+    enter(store, &c, "Support, do not punish")
+        .await
+        .expect("a different slogan");
+}
+
+async fn concurrent_duplicates_leave_exactly_one_entry(store: &Store) {
+    let c = contest(store).await;
+    let tasks: Vec<_> = (0..6)
+        .map(|_| {
+            let (store, c) = (store.clone(), c.clone());
+            tokio::spawn(async move { enter(&store, &c, "Treatment not prison").await })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in futures_util::future::join_all(tasks).await {
+        match t.expect("task") {
+            Ok(_) => ok += 1,
+            Err(StoreError::Conflict(_)) => {}
+            Err(e) => panic!("{e}"),
+        }
+    }
+    assert_eq!(ok, 1);
+}
+
+async fn racing_announcements_publish_exactly_once(store: &Store) {
+    let c = contest(store).await;
+    let judge = store
+        .create_staff(
+            &StaffName::parse("j").expect("name"),
+            Role::Judge,
+            &SecretToken::generate("plc").hash(),
+        )
+        .await
+        .expect("judge");
+    let id = enter(store, &c, "Support, don't punish")
+        .await
+        .expect("entry");
+    store
+        .execute_raw("UPDATE slogan_entries SET status = 'approved'")
+        .await
+        .expect("approve");
+    store
+        .put_score(c.id, id, judge.id, 7, placard_storage::now())
+        .await
+        .expect("score");
+    let now = placard_storage::now();
+    let tasks: Vec<_> = (0..5)
+        .map(|i| {
+            let (store, c) = (store.clone(), c.clone());
+            tokio::spawn(async move { store.announce(&c, now + TimeDelta::milliseconds(i)).await })
+        })
+        .collect();
+    let wins = futures_util::future::join_all(tasks)
+        .await
+        .into_iter()
+        .filter(|r| matches!(r, Ok(Ok(true))))
+        .count();
+    assert_eq!(wins, 1, "exactly one announcement");
+    let stored = store.contest_by_slug("k1").await.expect("contest");
+    let doc: serde_json::Value =
+        serde_json::from_str(stored.results.as_deref().expect("results")).expect("json");
+    assert_eq!(doc["winner"]["slogan"], "Support, don't punish");
+    assert_eq!(doc["sha256"].as_str().map(str::len), Some(64));
+    assert!(
+        !store
+            .announce(&stored, now + TimeDelta::hours(1))
+            .await
+            .expect("again"),
+        "never twice"
+    );
+    assert_eq!(
+        store
+            .contest_by_slug("k1")
+            .await
+            .expect("contest")
+            .announced_at,
+        stored.announced_at
+    );
+    let filter = AuditFilter {
+        subject_type: Some("contest".into()),
+        ..AuditFilter::default()
+    };
+    let (log, _) = store.list_audit(&filter, 10, None).await.expect("audit");
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].actor.as_str(), log[0].action.as_str()),
+        ("scheduler", "contest.announce")
+    );
+}
