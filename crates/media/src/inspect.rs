@@ -125,9 +125,14 @@ fn inspect_reader<R: std::io::BufRead + Seek>(
     let mut tail = Vec::new();
     r.by_ref().take(TAIL).read_to_end(&mut tail).map_err(io)?;
     r.seek(SeekFrom::Start(0)).map_err(io)?;
-    let (width, height) = image::ImageReader::with_format(r, format.image_format())
-        .into_dimensions()
-        .map_err(|e| InspectError::InvalidImage(e.to_string()))?;
+    let (width, height) = match format {
+        // `image`'s JPEG decoder reads the whole file into memory even to report its size;
+        // the frame header is all that is needed.
+        Format::Jpeg => jpeg_dimensions(&mut r)?,
+        _ => image::ImageReader::with_format(r, format.image_format())
+            .into_dimensions()
+            .map_err(|e| InspectError::InvalidImage(e.to_string()))?,
+    };
     let header = Header {
         format,
         width,
@@ -138,6 +143,60 @@ fn inspect_reader<R: std::io::BufRead + Seek>(
         return Err(InspectError::Truncated);
     }
     Ok(header)
+}
+
+/// Width and height from a JPEG's start-of-frame marker, reading marker segments only
+/// (at most 1 MiB of them) and never the image data.
+fn jpeg_dimensions(r: &mut impl Read) -> Result<(u32, u32), InspectError> {
+    let bad = |why: &str| InspectError::InvalidImage(why.to_owned());
+    let mut byte = [0u8; 1];
+    let mut next = |r: &mut dyn Read| -> Result<u8, InspectError> {
+        r.read_exact(&mut byte)
+            .map_err(|_| bad("the JPEG header ends early"))?;
+        Ok(byte[0])
+    };
+    if next(r)? != 0xFF || next(r)? != 0xD8 {
+        return Err(bad("no JPEG start marker"));
+    }
+    let mut read = 2usize;
+    loop {
+        if read > 1024 * 1024 {
+            return Err(bad("no frame header in the first MiB"));
+        }
+        let mut marker = next(r)?;
+        if marker != 0xFF {
+            return Err(bad("malformed JPEG marker"));
+        }
+        while marker == 0xFF {
+            marker = next(r)?; // fill bytes
+        }
+        read += 2;
+        if matches!(marker, 0x01 | 0xD0..=0xD7) {
+            continue; // standalone markers carry no length
+        }
+        if marker == 0xD9 || marker == 0xDA {
+            return Err(bad("image data before any frame header"));
+        }
+        let len = usize::from(u16::from_be_bytes([next(r)?, next(r)?]));
+        if len < 2 {
+            return Err(bad("malformed JPEG segment length"));
+        }
+        let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_frame {
+            let mut sof = [0u8; 5];
+            r.read_exact(&mut sof)
+                .map_err(|_| bad("the frame header ends early"))?;
+            let height = u32::from(u16::from_be_bytes([sof[1], sof[2]]));
+            let width = u32::from(u16::from_be_bytes([sof[3], sof[4]]));
+            if width == 0 || height == 0 {
+                return Err(bad("the frame header gives no size"));
+            }
+            return Ok((width, height));
+        }
+        std::io::copy(&mut r.by_ref().take(len as u64 - 2), &mut std::io::sink())
+            .map_err(|e| bad(&e.to_string()))?;
+        read += len;
+    }
 }
 
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
