@@ -70,7 +70,7 @@ def main():
         server = subprocess.Popen([binary, "serve", "--roles", "api"], env=env, stdout=subprocess.PIPE, text=True)
         host, port = server.stdout.readline().strip().removeprefix("listening on http://").split(":")
 
-        def measure(method, path):
+        def measure(method, path, decide=False):
             lat = []
             lock = threading.Lock()
             per = requests // moderators
@@ -81,11 +81,19 @@ def main():
                     t = time.perf_counter()
                     c.request(method, path, headers={"Authorization": f"Bearer {token}"})
                     r = c.getresponse()
-                    r.read()
+                    raw = r.read()
+                    item_id = [json.loads(raw)["id"]] if decide and r.status == 200 else [None]
                     if r.status not in (200, 204):
                         raise SystemExit(f"{method} {path}: {r.status}")
                     with lock:
                         lat.append((time.perf_counter() - t) * 1000)
+                    if decide and r.status == 200:
+                        # Approve it, so the next call claims a fresh photo (not timed).
+                        c.request("POST", f"/api/v1/moderation/photos/{item_id[0]}/decision",
+                                  json.dumps({"decision": "approve"}),
+                                  {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+                        d = c.getresponse()
+                        d.read()
 
             threads = [threading.Thread(target=client, args=(t,)) for t in tokens]
             t0 = time.perf_counter()
@@ -94,11 +102,13 @@ def main():
             for t in threads:
                 t.join()
             wall = time.perf_counter() - t0
-            print(f"{method} {path}: {len(lat)} requests, {moderators} at once, {len(lat) / wall:.0f}/s; "
+            what = f"{method} {path}" + (" (each followed by an untimed approve)" if decide else "")
+            print(f"{what}: {len(lat)} requests, {moderators} at once, {len(lat) / wall:.0f}/s; "
                   f"p50 {statistics.median(lat):.1f} ms, p95 {percentile(lat, 95):.1f} ms, "
                   f"p99 {percentile(lat, 99):.1f} ms, max {max(lat):.1f} ms")
 
         measure("POST", "/api/v1/moderation/photos/next?campaign=load")
+        measure("POST", "/api/v1/moderation/photos/next?campaign=load", decide=True)
         measure("GET", "/api/v1/moderation/photos?campaign=load&limit=50")
         server.terminate()
         server.wait()

@@ -356,6 +356,39 @@ impl Store {
         Ok(rows.into_iter().map(|(id, h)| (id, h as u64)).collect())
     }
 
+    /// The flags of many photos in one query (a queue page), keyed by photo.
+    pub async fn photo_flags_for(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, Vec<PhotoFlag>>, StoreError> {
+        let mut map: std::collections::HashMap<Uuid, Vec<PhotoFlag>> =
+            std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok(map);
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT photo_id, kind, of_photo_id, distance FROM photo_flags WHERE photo_id IN ({})
+             ORDER BY kind, of_photo_id",
+            placeholders.join(", ")
+        );
+        let rows: Vec<(Uuid, String, Uuid, Option<i32>)> = with_pool!(self, |p| {
+            let mut q = sqlx::query_as(&sql);
+            for id in ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(p).await
+        })?;
+        for (photo, kind, of, distance) in rows {
+            map.entry(photo).or_default().push(PhotoFlag {
+                kind,
+                of,
+                distance: distance.and_then(|d| u32::try_from(d).ok()),
+            });
+        }
+        Ok(map)
+    }
+
     pub async fn photo_flags(&self, id: Uuid) -> Result<Vec<PhotoFlag>, StoreError> {
         let rows: Vec<(String, Uuid, Option<i32>)> = with_pool!(self, |p| {
             sqlx::query_as(

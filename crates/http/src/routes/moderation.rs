@@ -47,15 +47,15 @@ pub struct ReviewItem {
     pub decided_at: Option<DateTime<Utc>>,
 }
 
-async fn review_item(
+fn review_item(
     state: &AppState,
     photo: Photo,
     names: &HashMap<Uuid, String>,
-) -> Result<ReviewItem, ApiError> {
+    flags: Vec<PhotoFlag>,
+) -> ReviewItem {
     let now = placard_storage::now();
-    let flags = state.store.photo_flags(photo.id).await?;
     let claim_open = photo.claim_expires_at.is_some_and(|t| t > now);
-    Ok(ReviewItem {
+    ReviewItem {
         thumbnails: state
             .signer
             .thumbnails(&state.settings.public_url, &photo, now.timestamp()),
@@ -79,7 +79,7 @@ async fn review_item(
         decision_note: photo.decision_note,
         decided_by: photo.decided_by,
         decided_at: photo.decided_at,
-    })
+    }
 }
 
 async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
@@ -87,7 +87,13 @@ async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
         StoreError::NotFound => ApiError::not_found("The photo"),
         other => other.into(),
     })?;
-    review_item(state, photo, &state.store.staff_names().await?).await
+    let flags = state.store.photo_flags(photo.id).await?;
+    Ok(review_item(
+        state,
+        photo,
+        &state.store.staff_names().await?,
+        flags,
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -150,10 +156,15 @@ pub async fn list_photos(
         .review_queue(&filter, page.limit()?, page.cursor(Cursor::decode)?)
         .await?;
     let names = state.store.staff_names().await?;
-    let mut items = Vec::with_capacity(photos.len());
-    for p in photos {
-        items.push(review_item(&state, p, &names).await?);
-    }
+    let ids: Vec<Uuid> = photos.iter().map(|p| p.id).collect();
+    let mut flags = state.store.photo_flags_for(&ids).await?;
+    let items: Vec<ReviewItem> = photos
+        .into_iter()
+        .map(|p| {
+            let f = flags.remove(&p.id).unwrap_or_default();
+            review_item(&state, p, &names, f)
+        })
+        .collect();
     Ok(HttpResponse::Ok().json(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
