@@ -27,6 +27,16 @@ pub enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Copy every object from one storage URL to another (e.g. file:// to s3://), resumably:
+    /// an object already at the destination with the same size is not copied again.
+    MigrateStore {
+        /// Source, e.g. file://./placard-data/objects
+        #[arg(long)]
+        from: String,
+        /// Destination, e.g. s3://placard-photos
+        #[arg(long)]
+        to: String,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -58,6 +68,7 @@ fn parse_role(s: &str) -> Result<Role, String> {
 pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { roles } => crate::serve::serve(config, roles).await,
+        Command::MigrateStore { from, to } => crate::migrate_store::run(&config, &from, &to).await,
         Command::Migrate => {
             let store = open_database(&config).await?;
             tracing::info!(db.backend = store.backend().as_str(), "migrations applied");

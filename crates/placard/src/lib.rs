@@ -3,6 +3,7 @@
 
 mod cli;
 mod config;
+mod migrate_store;
 mod serve;
 
 pub use cli::Cli;
