@@ -139,7 +139,32 @@ impl Tx {
         .await
         .map(|r| r.rows_affected())
         })?;
+        if let Tx::Postgres(t) = self {
+            // Delivered when the transaction commits, so a worker never wakes for a job it
+            // cannot see yet; a rollback sends nothing.
+            sqlx::query("SELECT pg_notify($1, '')")
+                .bind(JOBS_CHANNEL)
+                .execute(&mut **t)
+                .await?;
+        }
         Ok(id)
+    }
+}
+
+/// The PostgreSQL channel on which new jobs are announced.
+pub const JOBS_CHANNEL: &str = "placard_jobs";
+
+/// Wakes a waiting worker when a job is enqueued anywhere (PostgreSQL `LISTEN`).
+pub struct JobListener {
+    inner: sqlx::postgres::PgListener,
+}
+
+impl JobListener {
+    /// Waits for the next announcement. Reconnects by itself after a dropped connection
+    /// (notifications sent meanwhile are lost; the worker's poll covers them).
+    pub async fn recv(&mut self) -> Result<(), StoreError> {
+        self.inner.recv().await?;
+        Ok(())
     }
 }
 
@@ -152,6 +177,19 @@ const CLAIM_PICK: &str = "SELECT id FROM jobs
      LIMIT 1";
 
 impl Store {
+    /// A listener for new jobs, on PostgreSQL; `None` on SQLite, where every writer is in the
+    /// one process and wakes its worker directly.
+    pub async fn job_listener(&self) -> Result<Option<JobListener>, StoreError> {
+        match &self.pool {
+            crate::Pool::Postgres(p) => {
+                let mut inner = sqlx::postgres::PgListener::connect_with(p).await?;
+                inner.listen(JOBS_CHANNEL).await?;
+                Ok(Some(JobListener { inner }))
+            }
+            crate::Pool::Sqlite(_) => Ok(None),
+        }
+    }
+
     /// Enqueues a job on its own (for jobs that belong to no other change).
     pub async fn enqueue_job(
         &self,

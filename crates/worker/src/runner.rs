@@ -133,6 +133,33 @@ impl Worker {
         let mut running = JoinSet::new();
         let mut last_reap: Option<Instant> = None;
         tracing::info!(worker.id = %self.id, worker.concurrency = self.settings.concurrency, "worker started");
+        // On PostgreSQL, a LISTEN connection wakes this worker the moment any process
+        // commits a job; the poll below is only the fallback.
+        let listening = match self.store.job_listener().await {
+            Ok(Some(mut listener)) => {
+                let me = self.clone();
+                let stop = shutdown.clone();
+                Some(tokio::spawn(async move {
+                    loop {
+                        tokio::select! {
+                            r = listener.recv() => match r {
+                                Ok(()) => me.wake(),
+                                Err(e) => {
+                                    tracing::warn!(error = %e, "job notifications interrupted; polling meanwhile");
+                                    tokio::time::sleep(Duration::from_secs(1)).await;
+                                }
+                            },
+                            () = stop.cancelled() => return,
+                        }
+                    }
+                }))
+            }
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for job notifications; polling only");
+                None
+            }
+        };
         loop {
             let permit = tokio::select! {
                 p = slots.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break },
@@ -175,6 +202,9 @@ impl Worker {
                 }
             }
             while running.try_join_next().is_some() {}
+        }
+        if let Some(l) = listening {
+            l.abort();
         }
         tracing::info!(
             jobs.running = running.len(),

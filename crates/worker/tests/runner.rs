@@ -185,6 +185,67 @@ async fn shutdown_hands_running_jobs_back(backend: Backend) {
     );
 }
 
+/// Records when it ran.
+struct Stopwatch(std::sync::Mutex<Option<std::time::Instant>>);
+
+#[async_trait]
+impl JobHandler for Stopwatch {
+    async fn run(&self, _job: &ClaimedJob) -> Result<(), JobError> {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
+        Ok(())
+    }
+}
+
+/// On PostgreSQL an idle worker hears of a job enqueued by another connection at once
+/// (LISTEN/NOTIFY), not at its next poll (set here to a minute).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn postgres_idle_workers_wake_within_100ms_of_an_enqueue() {
+    let db = TestDatabase::new(Backend::Postgres).await;
+    let stopwatch = Arc::new(Stopwatch(std::sync::Mutex::new(None)));
+    let mut w = Worker::new(
+        db.store.clone(),
+        WorkerSettings {
+            poll_interval: Duration::from_secs(60),
+            ..settings()
+        },
+        WorkerMetrics::detached(),
+    );
+    w.register("timed", stopwatch.clone());
+    let w = Arc::new(w);
+    let stop = CancellationToken::new();
+    let run = tokio::spawn(w.clone().run(stop.clone()));
+    tokio::time::sleep(Duration::from_millis(500)).await; // idle, waiting
+                                                          // Another connection (the API, in production) enqueues.
+    let other = placard_storage::Store::connect(&db.url.parse().expect("url"), Default::default())
+        .await
+        .expect("connect");
+    let enqueued = std::time::Instant::now();
+    enqueue(&other, "timed", 3).await;
+    let mut waited = Duration::ZERO;
+    while stopwatch
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_none()
+        && waited < Duration::from_secs(5)
+    {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        waited += Duration::from_millis(5);
+    }
+    let ran = stopwatch
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .expect("the job ran");
+    let latency = ran - enqueued;
+    assert!(
+        latency < Duration::from_millis(100),
+        "picked up after {latency:?}"
+    );
+    stop.cancel();
+    run.await.expect("worker");
+}
+
 macro_rules! on_both {
     ($($name:ident),*) => {
         mod sqlite { $(
