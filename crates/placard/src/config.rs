@@ -21,6 +21,9 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub rate_limit_per_minute: u32,
     pub pool: PoolSettings,
+    /// Whether PLACARD_DATABASE_MAX_CONNECTIONS was set; if not, `serve` sizes the pool
+    /// for its roles.
+    pub pool_size_set: bool,
     pub worker_concurrency: Option<usize>,
     pub max_upload_bytes: u64,
     pub image_limits: placard_media::Limits,
@@ -103,6 +106,29 @@ fn is_origin(s: &str) -> bool {
 }
 
 impl Config {
+    /// The connection pool a `serve` process with these roles needs, unless the operator
+    /// set one: a worker needs a connection per running job plus its claims, heartbeats and
+    /// LISTEN; a scheduler two; the API ten for concurrent requests.
+    pub fn pool_for(&self, roles: Roles, worker_concurrency: usize) -> PoolSettings {
+        if self.pool_size_set {
+            return self.pool;
+        }
+        let mut n = 0;
+        if roles.api {
+            n += 10;
+        }
+        if roles.worker {
+            n += u32::try_from(worker_concurrency).unwrap_or(16) + 3;
+        }
+        if roles.scheduler {
+            n += 2;
+        }
+        PoolSettings {
+            max_connections: n.max(2),
+            ..self.pool
+        }
+    }
+
     /// Reads the configuration through `var` (the process environment in production, a map
     /// in tests).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
@@ -174,6 +200,7 @@ impl Config {
         };
 
         let mut pool = PoolSettings::default();
+        let pool_size_set = get("PLACARD_DATABASE_MAX_CONNECTIONS").is_some();
         if let Some(raw) = get("PLACARD_DATABASE_MAX_CONNECTIONS") {
             pool.max_connections = parse_number(
                 "PLACARD_DATABASE_MAX_CONNECTIONS",
@@ -263,6 +290,7 @@ impl Config {
             Duration::from_secs(60 * number("PLACARD_CLAIM_MINUTES", 10, "a number of minutes")?);
 
         Ok(Config {
+            pool_size_set,
             claim_hold,
             job_lease,
             max_upload_bytes,
@@ -380,6 +408,25 @@ mod tests {
             vec!["https://a.example", "https://b.example"]
         );
         assert_eq!(c.rate_limit_per_minute, 0);
+    }
+
+    #[test]
+    fn pools_are_sized_per_role_unless_set() {
+        let c = config(&[]).expect("defaults");
+        let roles = |s: &str| s.parse::<Roles>().expect("roles");
+        assert_eq!(c.pool_for(roles("api"), 1).max_connections, 10);
+        assert_eq!(c.pool_for(roles("worker"), 4).max_connections, 7);
+        assert_eq!(c.pool_for(roles("scheduler"), 1).max_connections, 2);
+        assert_eq!(
+            c.pool_for(roles("api,worker,scheduler"), 1).max_connections,
+            16
+        );
+        let set = config(&[("PLACARD_DATABASE_MAX_CONNECTIONS", "3")]).expect("ok");
+        assert_eq!(
+            set.pool_for(roles("api,worker"), 8).max_connections,
+            3,
+            "the operator's value wins"
+        );
     }
 
     #[test]

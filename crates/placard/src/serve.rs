@@ -15,7 +15,18 @@ use tokio_util::sync::CancellationToken;
 const SCHEDULER_TICK: Duration = Duration::from_secs(2);
 
 pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
-    let store = open_database(&config).await?;
+    let concurrency = config
+        .worker_concurrency
+        .unwrap_or_else(|| WorkerSettings::default().concurrency);
+    let sized = Config {
+        pool: config.pool_for(roles, concurrency),
+        ..config.clone()
+    };
+    tracing::info!(
+        db.max_connections = sized.pool.max_connections,
+        "database pool sized for the roles"
+    );
+    let store = open_database(&sized).await?;
     let objects = placard_blob::open(&config.storage_url, &config.s3)
         .await
         .context("Failed to open object storage (PLACARD_STORAGE_URL)")?;
