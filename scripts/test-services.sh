@@ -76,6 +76,12 @@ if ! s3_up; then
   s3_up || { log "Garage did not start; see $gdir/server.log"; tail -n 20 "$gdir/server.log" >&2; exit 1; }
 fi
 
+if ! g status >/dev/null 2>&1; then
+  log "something listens on 127.0.0.1:3900 but it is not this checkout's Garage ($conf);"
+  log "stop it (another checkout's .test-services/garage/pid) and run this script again"
+  exit 1
+fi
+
 # A single-node layout, applied once.
 if g layout show 2>/dev/null | grep -q "No nodes currently have a role"; then
   node=$(g node id -q | cut -d@ -f1)
