@@ -93,7 +93,7 @@ impl Store {
         .bind(i64::from(limit) + 1)
         .fetch_all(p)
         .await)?;
-        let mut entries = rows
+        let entries = rows
             .into_iter()
             .map(|r| {
                 Ok(AuditEntry {
@@ -108,12 +108,6 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let next = if entries.len() > limit as usize {
-            entries.truncate(limit as usize);
-            entries.last().map(|e| e.seq)
-        } else {
-            None
-        };
-        Ok((entries, next))
+        Ok(crate::cursor::trim_page(entries, limit, |e| Some(e.seq)))
     }
 }

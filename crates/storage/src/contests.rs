@@ -237,17 +237,13 @@ impl Store {
             .bind(i64::from(limit) + 1)
             .fetch_all(p)
             .await)?;
-        let mut entries: Vec<Entry> = rows.into_iter().map(Entry::from).collect();
-        let next = if entries.len() > limit as usize {
-            entries.truncate(limit as usize);
-            entries.last().map(|e| Cursor {
+        let entries: Vec<Entry> = rows.into_iter().map(Entry::from).collect();
+        Ok(crate::cursor::trim_page(entries, limit, |e| {
+            Some(Cursor {
                 at: e.submitted_at,
                 id: e.id,
             })
-        } else {
-            None
-        };
-        Ok((entries, next))
+        }))
     }
 
     /// The approved entries, blind, with this judge's own score.

@@ -25,6 +25,22 @@ impl Cursor {
     }
 }
 
+/// Trims a page fetched with one row more than `limit` (the way every list here asks) and
+/// derives the next cursor from the last row kept; `None` when that was the last page.
+pub(crate) fn trim_page<T, C>(
+    mut rows: Vec<T>,
+    limit: u32,
+    key: impl Fn(&T) -> Option<C>,
+) -> (Vec<T>, Option<C>) {
+    if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        let next = rows.last().and_then(key);
+        (rows, next)
+    } else {
+        (rows, None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

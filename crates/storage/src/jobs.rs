@@ -378,20 +378,16 @@ impl Store {
             .bind(fetch)
             .fetch_all(p)
             .await)?;
-        let mut jobs = rows
+        let jobs = rows
             .into_iter()
             .map(JobRow::into_job)
             .collect::<Result<Vec<_>, _>>()?;
-        let next = if jobs.len() > limit as usize {
-            jobs.truncate(limit as usize);
-            jobs.last().map(|j| Cursor {
+        Ok(crate::cursor::trim_page(jobs, limit, |j| {
+            Some(Cursor {
                 at: j.created_at,
                 id: j.id,
             })
-        } else {
-            None
-        };
-        Ok((jobs, next))
+        }))
     }
 
     /// Brings a dead job back to the queue with a fresh attempt budget, and records who did

@@ -456,22 +456,16 @@ impl Store {
             .bind(i64::from(limit) + 1)
             .fetch_all(p)
             .await)?;
-        let mut photos = rows
+        let photos = rows
             .into_iter()
             .map(Photo::try_from)
             .collect::<Result<Vec<_>, _>>()?;
-        let next = if photos.len() > limit as usize {
-            photos.truncate(limit as usize);
-            photos.last().and_then(|p| {
-                Some(Cursor {
-                    at: p.approved_at?,
-                    id: p.id,
-                })
+        Ok(crate::cursor::trim_page(photos, limit, |p| {
+            Some(Cursor {
+                at: p.approved_at?,
+                id: p.id,
             })
-        } else {
-            None
-        };
-        Ok((photos, next))
+        }))
     }
 }
 
@@ -514,19 +508,15 @@ impl Store {
             .bind(i64::from(limit) + 1)
             .fetch_all(p)
             .await)?;
-        let mut photos = rows
+        let photos = rows
             .into_iter()
             .map(Photo::try_from)
             .collect::<Result<Vec<_>, _>>()?;
-        let next = if photos.len() > limit as usize {
-            photos.truncate(limit as usize);
-            photos.last().map(|p| Cursor {
+        Ok(crate::cursor::trim_page(photos, limit, |p| {
+            Some(Cursor {
                 at: p.submitted_at,
                 id: p.id,
             })
-        } else {
-            None
-        };
-        Ok((photos, next))
+        }))
     }
 }
