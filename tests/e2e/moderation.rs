@@ -451,6 +451,7 @@ async fn authorization_matrix_covers_every_route() {
                 (Access::Anyone, _) => None,
                 (_, "no token") => Some(401),
                 (Access::Receipt, "a receipt token") => None,
+                (Access::Receipt, "a bad token") => Some(401),
                 (Access::Receipt, _) => Some(404),
                 (_, "a bad token" | "a receipt token") => Some(401),
                 (Access::Admin, "an admin")

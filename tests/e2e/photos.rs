@@ -379,6 +379,18 @@ async fn receipt_tokens_reach_only_their_own_photo(d: Deployment) {
     let url = |id: &str| app.url(&format!("/api/v1/photos/{id}"));
     let no_token = app.client.get(url(&a.id)).send().await.expect("get");
     assert_eq!(error_code(no_token).await, (401, "unauthenticated".into()));
+    let unknown = app
+        .client
+        .get(url(&a.id))
+        .bearer_auth("rct_not_a_real_token")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(
+        error_code(unknown).await,
+        (401, "unauthenticated".into()),
+        "an unknown token is 401"
+    );
     let crossed = app
         .client
         .get(url(&a.id))

@@ -20,6 +20,14 @@ impl SecretToken {
         Self(format!("{prefix}_{}", hex::encode(bytes)))
     }
 
+    /// Whether `s` has the shape of a token this kind generates (`PREFIX_` + 64 hex digits),
+    /// issued or not.
+    pub fn is_shaped(prefix: &str, s: &str) -> bool {
+        s.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('_'))
+            .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -69,5 +77,8 @@ mod tests {
         assert!(!stored.matches(b.expose()));
         assert!(!stored.matches(""));
         assert_ne!(stored.as_str(), a.expose(), "the hash is not the token");
+        assert!(SecretToken::is_shaped("plc", a.expose()));
+        assert!(!SecretToken::is_shaped("rct", a.expose()));
+        assert!(!SecretToken::is_shaped("rct", "rct_not_hex"));
     }
 }

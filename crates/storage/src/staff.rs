@@ -100,3 +100,20 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 }
+
+impl Store {
+    /// Whether a presented bearer token exists anywhere: a staff token or any submission's
+    /// receipt. Tells "unknown token" (401) from "someone else's token" (404).
+    pub async fn token_is_known(&self, presented: &str) -> Result<bool, StoreError> {
+        let hash = TokenHash::of(presented);
+        let (n,): (i64,) = with_pool!(self, |p| sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM staff_users WHERE token_hash = $1)
+                  + (SELECT COUNT(*) FROM photos WHERE receipt_hash = $1)
+                  + (SELECT COUNT(*) FROM slogan_entries WHERE receipt_hash = $1)"
+        )
+        .bind(hash.as_str())
+        .fetch_one(p)
+        .await)?;
+        Ok(n > 0)
+    }
+}

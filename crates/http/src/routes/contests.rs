@@ -1,7 +1,7 @@
 //! Slogan contests: created by admins; entered, checked and withdrawn by supporters; results
 //! published once, at `announce_at`.
 
-use crate::auth::{bearer_token, Admin, Authed, Deferred};
+use crate::auth::{Admin, Authed, Deferred};
 use crate::middleware::PublicPost;
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -246,15 +246,8 @@ pub struct EntryStatus {
 }
 
 async fn own_entry(state: &AppState, req: &HttpRequest, id: Uuid) -> Result<Entry, ApiError> {
-    let token = bearer_token(req).ok_or_else(ApiError::unauthenticated)?;
-    let entry = state.store.entry(id).await.map_err(|e| match e {
-        StoreError::NotFound => ApiError::not_found("The entry"),
-        other => other.into(),
-    })?;
-    if !entry.receipt_hash.matches(&token) {
-        return Err(ApiError::not_found("The entry"));
-    }
-    Ok(entry)
+    let found = state.store.entry(id).await;
+    crate::auth::owned(state, req, found, |e: &Entry| &e.receipt_hash, "The entry").await
 }
 
 /// A supporter's own entry.

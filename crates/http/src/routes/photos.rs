@@ -1,6 +1,5 @@
 //! The photo petition, for supporters: upload, status, erasure, and the public gallery.
 
-use crate::auth::bearer_token;
 use crate::media_urls::Thumbnails;
 use crate::pagination::{Page, PageQuery};
 use crate::routes::campaigns::find_campaign;
@@ -16,7 +15,7 @@ use placard_domain::{CampaignState, PhotoForm, PhotoFormError, SecretToken};
 use placard_media::InspectError;
 use placard_storage::jobs::NewJob;
 use placard_storage::photos::{NewPhoto, Photo};
-use placard_storage::{Cursor, StoreError};
+use placard_storage::Cursor;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -253,15 +252,8 @@ pub struct PhotoStatusView {
 /// The photo a receipt token belongs to. Any mismatch answers 404, the same as an unknown
 /// id, so a token reveals nothing about other submissions.
 async fn own_photo(state: &AppState, req: &HttpRequest, id: Uuid) -> Result<Photo, ApiError> {
-    let token = bearer_token(req).ok_or_else(ApiError::unauthenticated)?;
-    let photo = state.store.photo(id).await.map_err(|e| match e {
-        StoreError::NotFound => ApiError::not_found("The photo"),
-        other => other.into(),
-    })?;
-    if !photo.receipt_hash.matches(&token) {
-        return Err(ApiError::not_found("The photo"));
-    }
-    Ok(photo)
+    let found = state.store.photo(id).await;
+    crate::auth::owned(state, req, found, |p: &Photo| &p.receipt_hash, "The photo").await
 }
 
 /// A supporter's own photo: its status and, once processed, its thumbnails.
