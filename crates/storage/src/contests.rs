@@ -177,43 +177,6 @@ impl Store {
         Ok(row.into())
     }
 
-    /// Withdraws an entry (its scores go with it); the audit log keeps only that it happened.
-    pub async fn erase_entry(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.begin().await?;
-        for sql in [
-            "DELETE FROM shortlist_pins WHERE entry_id = $1",
-            "DELETE FROM scores WHERE entry_id = $1",
-        ] {
-            with_tx!(&mut tx, |c| sqlx::query(sql)
-                .bind(id)
-                .execute(c)
-                .await
-                .map(|r| r.rows_affected()))?;
-        }
-        let deleted = with_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM slogan_entries WHERE id = $1"
-        )
-        .bind(id)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-        if deleted == 0 {
-            return Err(StoreError::NotFound);
-        }
-        tx.append_audit(
-            &NewAuditEntry {
-                actor: "supporter",
-                action: "entry.erase",
-                subject_type: "entry",
-                subject_id: &id.to_string(),
-                details: serde_json::json!({}),
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await
-    }
-
     /// Entries of a contest in one status, oldest first.
     pub async fn entries_for_review(
         &self,

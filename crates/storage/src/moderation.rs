@@ -31,6 +31,18 @@ impl Subject {
         }
     }
 
+    /// Rows that hang off a submission and go with it when it is erased.
+    fn dependents(self) -> &'static [&'static str] {
+        match self {
+            // Photo flags go by ON DELETE CASCADE.
+            Subject::Photo => &[],
+            Subject::Entry => &[
+                "DELETE FROM shortlist_pins WHERE entry_id = $1",
+                "DELETE FROM scores WHERE entry_id = $1",
+            ],
+        }
+    }
+
     /// The audit log's `subject_type`.
     pub fn kind(self) -> &'static str {
         match self {
@@ -273,6 +285,47 @@ impl Store {
             .fetch_optional(c)
             .await)?;
         row.ok_or(DecideError::NotFound)
+    }
+
+    /// Erases a supporter's submission at their request: the row (its personal fields with it)
+    /// and what hangs off it, and an audit entry that records only that an erasure happened,
+    /// in one transaction. For photos the caller deletes the objects first, so a failure here
+    /// leaves a row whose erasure can simply be repeated.
+    pub async fn erase_submission(
+        &self,
+        subject: Subject,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        for sql in subject.dependents() {
+            with_tx!(&mut tx, |c| sqlx::query(sql)
+                .bind(id)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
+        }
+        let sql = format!("DELETE FROM {} WHERE id = $1", subject.table());
+        let deleted = with_tx!(&mut tx, |c| sqlx::query(&sql)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if deleted == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: "supporter",
+                action: &format!("{}.erase", subject.kind()),
+                subject_type: subject.kind(),
+                subject_id: &id.to_string(),
+                details: serde_json::json!({}),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// Items awaiting review per campaign slug (for `/metrics`), and the oldest one's upload time.

@@ -1,6 +1,5 @@
 //! Photo submissions: from upload to a reviewed thumbnail, and erasure.
 
-use crate::audit::NewAuditEntry;
 use crate::{Cursor, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use placard_domain::{PhotoForm, PhotoStatus, TokenHash};
@@ -406,33 +405,6 @@ impl Store {
                 distance: distance.and_then(|d| u32::try_from(d).ok()),
             })
             .collect())
-    }
-
-    /// Erases a photo's row (its personal fields with it) and records that an erasure
-    /// happened — nothing more — in the audit log, in one transaction. The caller deletes
-    /// the objects first, so a failure here leaves a row that can be erased again.
-    pub async fn erase_photo(&self, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.begin().await?;
-        let deleted = with_tx!(&mut tx, |c| sqlx::query("DELETE FROM photos WHERE id = $1")
-            .bind(id)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected()))?;
-        if deleted == 0 {
-            return Err(StoreError::NotFound);
-        }
-        tx.append_audit(
-            &NewAuditEntry {
-                actor: "supporter",
-                action: "photo.erase",
-                subject_type: "photo",
-                subject_id: &id.to_string(),
-                details: serde_json::json!({}),
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await
     }
 
     /// Approved photos of a campaign, most recently approved first.

@@ -287,7 +287,11 @@ pub async fn delete_entry(
     let e = own_entry(&state, &req, *id).await?;
     state
         .store
-        .erase_entry(e.id, placard_storage::now())
+        .erase_submission(
+            placard_storage::moderation::Subject::Entry,
+            e.id,
+            placard_storage::now(),
+        )
         .await?;
     tracing::info!(entry.id = %e.id, "entry withdrawn by its author");
     Ok(HttpResponse::NoContent().finish())

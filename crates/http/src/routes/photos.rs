@@ -316,7 +316,11 @@ pub async fn delete_photo(
     }
     state
         .store
-        .erase_photo(photo.id, placard_storage::now())
+        .erase_submission(
+            placard_storage::moderation::Subject::Photo,
+            photo.id,
+            placard_storage::now(),
+        )
         .await?;
     tracing::info!(photo.id = %photo.id, "photo erased by its supporter");
     Ok(HttpResponse::NoContent().finish())
