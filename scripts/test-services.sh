@@ -5,6 +5,8 @@
 #   - Garage, a real S3-compatible object store, single node on 127.0.0.1:3900,
 #     installed with `cargo install garage --locked` when it is not on the PATH
 #     (the first build takes 15-25 minutes on two cores; the binary stays in ~/.cargo/bin).
+#   - headless Chromium and its ChromeDriver for the page tests (Debian's chromium and
+#     chromium-driver), installed with apt-get when /usr/bin/chromedriver is missing.
 # Safe to run again: what is already running is left as it is.
 set -euo pipefail
 
@@ -26,6 +28,15 @@ if ! pg_up; then
   pg_up || { log "PostgreSQL is not running on 127.0.0.1:5432 and could not be started"; exit 1; }
 fi
 log "PostgreSQL is up on 127.0.0.1:5432"
+
+# --- Chromium (browser tests) ------------------------------------------------------------
+if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium and chromium-driver (apt-get)"
+  sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -q chromium chromium-driver >/dev/null
+fi
+log "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}') and its driver are installed"
 
 # --- Garage -----------------------------------------------------------------------------
 if ! command -v garage >/dev/null; then

@@ -374,6 +374,11 @@ const MATRIX: &[(&str, &str, Access)] = &[
         Access::Moderator,
     ),
     (
+        "POST",
+        "/api/v1/moderation/entries/{id}/reopen",
+        Access::Moderator,
+    ),
+    (
         "GET",
         "/api/v1/judging/contests/{slug}/entries",
         Access::Judge,

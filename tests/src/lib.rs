@@ -5,6 +5,8 @@
 //! command (`scripts/test.sh`) builds it first. A missing binary fails the test with that
 //! instruction rather than testing something stale or nothing.
 
+pub mod browser;
+
 use placard_blob::testing::TestObjects;
 use placard_storage::testing::TestDatabase;
 use placard_storage::Backend;

@@ -18,6 +18,10 @@ impl Country {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// Every code, in alphabetical order (for a form's choices).
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        CODES.split(' ')
+    }
 }
 
 #[cfg(test)]

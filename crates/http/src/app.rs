@@ -169,6 +169,7 @@ route_table! {
     "/api/v1/moderation/audit" => { get: moderation::list_audit },
     "/api/v1/moderation/contests/{slug}/entries" => { get: moderation::list_entries },
     "/api/v1/moderation/entries/{id}/decision" => { post: moderation::decide_entry },
+    "/api/v1/moderation/entries/{id}/reopen" => { post: moderation::reopen_entry },
     "/api/v1/admin/contests" => { post: contests::create_contest },
     "/api/v1/contests/{slug}" => { get: contests::get_contest },
     "/api/v1/contests/{slug}/entries" => { post: contests::enter },
@@ -188,6 +189,7 @@ const PROBES: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 fn routes(cfg: &mut web::ServiceConfig, serve_api: bool) {
     if serve_api {
         register(cfg);
+        crate::pages::register(cfg);
     } else {
         cfg.service(web::resource(PROBES[0]).get(health::healthz))
             .service(web::resource(PROBES[1]).get(health::readyz))

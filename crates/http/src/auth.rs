@@ -1,4 +1,5 @@
-//! Who is calling: staff bearer tokens with roles.
+//! Who is calling: staff tokens with roles (a bearer header, or the pages' session cookie:
+//! see `session`).
 //!
 //! Handlers ask for `Authed<Admin>`, `Authed<Moderator>` or `Authed<Judge>` as their first
 //! argument; the extractor answers 401 `unauthenticated` for a missing or unknown token and
@@ -14,7 +15,7 @@ use placard_storage::staff::Staff;
 use std::marker::PhantomData;
 
 /// Longer "tokens" are refused without hashing them: ours are 68 characters.
-const MAX_TOKEN_LEN: usize = 256;
+pub(crate) const MAX_TOKEN_LEN: usize = 256;
 
 /// The bearer token of a request, if it has a well-formed one.
 pub fn bearer_token(req: &HttpRequest) -> Option<String> {
@@ -32,19 +33,19 @@ pub fn bearer_token(req: &HttpRequest) -> Option<String> {
 /// says. Only a token that is neither known nor shaped like a receipt is 401.
 pub async fn owned<T>(
     state: &AppState,
-    req: &HttpRequest,
+    token: Option<&str>,
     found: Result<T, placard_storage::StoreError>,
     receipt: impl Fn(&T) -> &placard_domain::TokenHash,
     what: &str,
 ) -> Result<T, ApiError> {
-    let token = bearer_token(req).ok_or_else(ApiError::unauthenticated)?;
+    let token = token.ok_or_else(ApiError::unauthenticated)?;
     match found {
-        Ok(item) if receipt(&item).matches(&token) => return Ok(item),
+        Ok(item) if receipt(&item).matches(token) => return Ok(item),
         Ok(_) | Err(placard_storage::StoreError::NotFound) => {}
         Err(other) => return Err(other.into()),
     }
-    let receipt_shaped = placard_domain::SecretToken::is_shaped("rct", &token);
-    if receipt_shaped || state.store.token_is_known(&token).await? {
+    let receipt_shaped = placard_domain::SecretToken::is_shaped("rct", token);
+    if receipt_shaped || state.store.token_is_known(token).await? {
         Err(ApiError::not_found(what))
     } else {
         Err(ApiError::unauthenticated())
@@ -82,11 +83,14 @@ impl<R: Requirement> FromRequest for Authed<R> {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = bearer_token(req);
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = state
+            .as_ref()
+            .map(|s| crate::session::staff_credential(s, req))
+            .transpose();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState is not registered"))?;
-            let token = token.ok_or_else(ApiError::unauthenticated)?;
+            let token = token?.flatten().ok_or_else(ApiError::unauthenticated)?;
             let staff = state
                 .store
                 .staff_by_token(&token)

@@ -104,6 +104,14 @@ impl ApiError {
         self.code
     }
 
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     /// The envelope for a bare status (unknown route, wrong method, a limit hit before any
     /// handler ran), so that no response ever goes out without one.
     pub fn for_status(status: StatusCode) -> Self {

@@ -11,8 +11,10 @@ mod media_urls;
 pub mod metrics;
 mod middleware;
 mod openapi;
+mod pages;
 mod pagination;
 mod routes;
+mod session;
 mod settings;
 mod upload;
 

@@ -76,6 +76,11 @@ impl MediaSigner {
         }
     }
 
+    /// The shared secret itself, for other HMACs keyed by it (CSRF tokens).
+    pub(crate) fn key(&self) -> &[u8] {
+        &self.key
+    }
+
     fn mac(&self, id: Uuid, size: Size, expires: i64) -> HmacSha256 {
         let mut mac = HmacSha256::new_from_slice(&self.key)
             .unwrap_or_else(|_| unreachable!("HMAC takes any key"));

@@ -31,12 +31,13 @@ pub fn security_headers() -> DefaultHeaders {
 /// methods, limits enforced by actix itself).
 pub fn error_envelope() -> ErrorHandlers<BoxBody> {
     ErrorHandlers::new().default_handler(|res: ServiceResponse<BoxBody>| {
-        let is_json = res
+        // JSON errors already have the envelope; HTML ones are the pages' own error pages.
+        let has_body = res
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json"));
-        if is_json {
+            .is_some_and(|v| v.starts_with("application/json") || v.starts_with("text/html"));
+        if has_body {
             return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
         }
         let (req, old) = res.into_parts();

@@ -32,6 +32,7 @@ use utoipa::{Modify, OpenApi};
         routes::moderation::list_audit,
         routes::moderation::list_entries,
         routes::moderation::decide_entry,
+        routes::moderation::reopen_entry,
         routes::contests::create_contest,
         routes::contests::get_contest,
         routes::contests::enter,

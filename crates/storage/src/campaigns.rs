@@ -49,6 +49,15 @@ impl Store {
             .await)?)
     }
 
+    /// The newest campaigns first (at most 500), for staff pages' pickers.
+    pub async fn campaigns(&self) -> Result<Vec<Campaign>, StoreError> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM campaigns ORDER BY created_at DESC, id DESC LIMIT 500");
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .fetch_all(p)
+            .await)?)
+    }
+
     /// The key that signs media URLs: created once, shared by every instance.
     pub async fn media_signing_key(&self, fresh: &str) -> Result<String, StoreError> {
         with_pool!(self, |p| {

@@ -133,6 +133,16 @@ impl Store {
             .await)?)
     }
 
+    /// The newest contests first (at most 500), for staff pages' pickers.
+    pub async fn contests(&self) -> Result<Vec<Contest>, StoreError> {
+        let sql = format!(
+            "SELECT {CONTEST_COLUMNS} FROM contests ORDER BY created_at DESC, id DESC LIMIT 500"
+        );
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .fetch_all(p)
+            .await)?)
+    }
+
     pub async fn contest_by_slug(&self, slug: &str) -> Result<Contest, StoreError> {
         let sql = format!("SELECT {CONTEST_COLUMNS} FROM contests WHERE slug = $1");
         Ok(with_pool!(self, |p| sqlx::query_as(&sql)

@@ -102,22 +102,38 @@ impl Store {
         moderator: Uuid,
         hold: TimeDelta,
         now: DateTime<Utc>,
+        skip: &[Uuid],
     ) -> Result<Option<Uuid>, StoreError> {
         let (table, col) = (subject.table(), subject.scope());
+        // Skipped items (a moderator passing over one for now) stay theirs until the claim
+        // expires, so nobody else is handed them meanwhile; they are just not handed back.
+        let skipped = |first: usize| -> String {
+            if skip.is_empty() {
+                return String::new();
+            }
+            let list: Vec<String> = (0..skip.len()).map(|i| format!("${}", first + i)).collect();
+            format!("AND id NOT IN ({})", list.join(", "))
+        };
         let own = format!(
             "UPDATE {table} SET claim_expires_at = $1
              WHERE id = (SELECT id FROM {table}
                          WHERE {col} = $2 AND status = 'pending_review' AND claimed_by = $3 AND claim_expires_at > $4
+                           {}
                          ORDER BY submitted_at, id LIMIT 1)
-             RETURNING id"
+             RETURNING id",
+            skipped(5)
         );
-        let kept: Option<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(&own)
-            .bind(now + hold)
-            .bind(scope)
-            .bind(moderator)
-            .bind(now)
-            .fetch_optional(p)
-            .await)?;
+        let kept: Option<(Uuid,)> = with_pool!(self, |p| {
+            let mut q = sqlx::query_as(&own)
+                .bind(now + hold)
+                .bind(scope)
+                .bind(moderator)
+                .bind(now);
+            for id in skip {
+                q = q.bind(*id);
+            }
+            q.fetch_optional(p).await
+        })?;
         if let Some((id,)) = kept {
             return Ok(Some(id));
         }
@@ -130,16 +146,22 @@ impl Store {
              WHERE id = (SELECT id FROM {table}
                          WHERE {col} = $3 AND status = 'pending_review'
                            AND (claimed_by IS NULL OR claim_expires_at <= $4)
+                           {}
                          ORDER BY submitted_at, id LIMIT 1 {lock})
-             RETURNING id"
+             RETURNING id",
+            skipped(5)
         );
-        let claimed: Option<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(&claim)
-            .bind(moderator)
-            .bind(now + hold)
-            .bind(scope)
-            .bind(now)
-            .fetch_optional(p)
-            .await)?;
+        let claimed: Option<(Uuid,)> = with_pool!(self, |p| {
+            let mut q = sqlx::query_as(&claim)
+                .bind(moderator)
+                .bind(now + hold)
+                .bind(scope)
+                .bind(now);
+            for id in skip {
+                q = q.bind(*id);
+            }
+            q.fetch_optional(p).await
+        })?;
         Ok(claimed.map(|(id,)| id))
     }
 

@@ -16,6 +16,7 @@ use uuid::Uuid;
 behaviour_suite!(
     ten_moderators_at_once_get_four_distinct_photos,
     a_moderator_gets_their_own_claim_back_and_expired_claims_free_up,
+    a_skipped_photo_stays_claimed_but_the_next_one_is_handed_out,
     decisions_follow_the_rules_and_are_audited,
     not_ready_photos_cannot_be_decided,
 );
@@ -88,7 +89,7 @@ async fn ten_moderators_at_once_get_four_distinct_photos(store: &Store) {
             let (store, id) = (store.clone(), m.id);
             tokio::spawn(async move {
                 store
-                    .claim_next(Subject::Photo, campaign, id, HOLD, now)
+                    .claim_next(Subject::Photo, campaign, id, HOLD, now, &[])
                     .await
             })
         })
@@ -114,12 +115,12 @@ async fn a_moderator_gets_their_own_claim_back_and_expired_claims_free_up(store:
     );
     let now = placard_storage::now();
     let first = store
-        .claim_next(Subject::Photo, campaign, a.id, HOLD, now)
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, &[])
         .await
         .expect("claim");
     assert_eq!(first, Some(ids[0]), "oldest first");
     let again = store
-        .claim_next(Subject::Photo, campaign, a.id, HOLD, now)
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, &[])
         .await
         .expect("claim");
     assert_eq!(
@@ -128,16 +129,53 @@ async fn a_moderator_gets_their_own_claim_back_and_expired_claims_free_up(store:
         "a gets their open claim back, not a second photo"
     );
     let other = store
-        .claim_next(Subject::Photo, campaign, b.id, HOLD, now)
+        .claim_next(Subject::Photo, campaign, b.id, HOLD, now, &[])
         .await
         .expect("claim");
     assert_eq!(other, Some(ids[1]));
     let later = now + HOLD + TimeDelta::seconds(1);
     let freed = store
-        .claim_next(Subject::Photo, campaign, b.id, HOLD, later)
+        .claim_next(Subject::Photo, campaign, b.id, HOLD, later, &[])
         .await
         .expect("claim");
     assert!(freed.is_some(), "expired claims are free again");
+}
+
+async fn a_skipped_photo_stays_claimed_but_the_next_one_is_handed_out(store: &Store) {
+    let (campaign, ids) = seed(store, 3, PhotoStatus::PendingReview).await;
+    let (a, b) = (
+        staff(store, "a", Role::Moderator).await,
+        staff(store, "b", Role::Moderator).await,
+    );
+    let now = placard_storage::now();
+    let claim = |who: Uuid, skip: Vec<Uuid>| async move {
+        store
+            .claim_next(Subject::Photo, campaign, who, HOLD, now, &skip)
+            .await
+            .expect("claim")
+    };
+    assert_eq!(claim(a.id, vec![]).await, Some(ids[0]));
+    assert_eq!(
+        claim(a.id, vec![ids[0]]).await,
+        Some(ids[1]),
+        "skips to the next"
+    );
+    assert_eq!(
+        claim(a.id, vec![ids[0], ids[1]]).await,
+        Some(ids[2]),
+        "skips both"
+    );
+    assert_eq!(claim(a.id, vec![ids[1], ids[2]]).await, Some(ids[0]));
+    assert_eq!(
+        claim(a.id, ids.clone()).await,
+        None,
+        "all skipped: nothing more"
+    );
+    assert_eq!(
+        claim(b.id, vec![]).await,
+        None,
+        "skipped photos stay claimed by the one who skipped them"
+    );
 }
 
 async fn decide(
@@ -165,7 +203,7 @@ async fn decisions_follow_the_rules_and_are_audited(store: &Store) {
         note: Some("no logo visible".into()),
     };
     store
-        .claim_next(Subject::Photo, campaign, a.id, HOLD, now)
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, &[])
         .await
         .expect("claim");
     assert!(matches!(

@@ -1,7 +1,7 @@
 //! Slogan contests: created by admins; entered, checked and withdrawn by supporters; results
 //! published once, at `announce_at`.
 
-use crate::auth::{Admin, Authed, Deferred};
+use crate::auth::{bearer_token, Admin, Authed, Deferred};
 use crate::middleware::PublicPost;
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -186,7 +186,16 @@ pub async fn enter(
     slug: web::Path<String>,
     body: web::Json<EnterBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let contest = find_contest(&state, &slug).await?;
+    Ok(HttpResponse::Created().json(accept_entry(&state, &slug, &body).await?))
+}
+
+/// Checks and stores an entry: the API and the contest page's plain form both come here.
+pub(crate) async fn accept_entry(
+    state: &AppState,
+    slug: &str,
+    body: &EnterBody,
+) -> Result<EntryReceipt, ApiError> {
+    let contest = find_contest(state, slug).await?;
     let now = placard_storage::now();
     if state_of(&contest, now) != ContestState::Open {
         return Err(ApiError::conflict(
@@ -227,11 +236,11 @@ pub async fn enter(
             other => other.into(),
         })?;
     tracing::info!(entry.id = %id, "slogan entered");
-    Ok(HttpResponse::Created().json(EntryReceipt {
+    Ok(EntryReceipt {
         id,
         status: "pending_review",
         receipt_token: receipt.expose().to_owned(),
-    }))
+    })
 }
 
 #[derive(Serialize, ToSchema)]
@@ -245,9 +254,20 @@ pub struct EntryStatus {
     pub submitted_at: DateTime<Utc>,
 }
 
-async fn own_entry(state: &AppState, req: &HttpRequest, id: Uuid) -> Result<Entry, ApiError> {
+pub(crate) async fn own_entry(
+    state: &AppState,
+    token: Option<&str>,
+    id: Uuid,
+) -> Result<Entry, ApiError> {
     let found = state.store.entry(id).await;
-    crate::auth::owned(state, req, found, |e: &Entry| &e.receipt_hash, "The entry").await
+    crate::auth::owned(
+        state,
+        token,
+        found,
+        |e: &Entry| &e.receipt_hash,
+        "The entry",
+    )
+    .await
 }
 
 /// A supporter's own entry.
@@ -262,7 +282,7 @@ pub async fn get_entry(
     req: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let e = own_entry(&state, &req, *id).await?;
+    let e = own_entry(&state, bearer_token(&req).as_deref(), *id).await?;
     Ok(HttpResponse::Ok().json(EntryStatus {
         id: e.id,
         slogan: e.slogan,
@@ -284,7 +304,12 @@ pub async fn delete_entry(
     req: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let e = own_entry(&state, &req, *id).await?;
+    let e = own_entry(&state, bearer_token(&req).as_deref(), *id).await?;
+    erase_entry(state.get_ref(), &e).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub(crate) async fn erase_entry(state: &AppState, e: &Entry) -> Result<(), ApiError> {
     state
         .store
         .erase_submission(
@@ -294,7 +319,7 @@ pub async fn delete_entry(
         )
         .await?;
     tracing::info!(entry.id = %e.id, "entry withdrawn by its author");
-    Ok(HttpResponse::NoContent().finish())
+    Ok(())
 }
 
 /// Before `announce_at`: `{"announced":false,"announce_at"}`; after: the frozen results.

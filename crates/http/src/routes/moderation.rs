@@ -45,6 +45,17 @@ pub struct ReviewItem {
     pub decision_note: Option<String>,
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
+    /// The photos the flags point at, with their thumbnails, so a reviewer can compare them
+    /// side by side (on single items; lists leave it out).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedPhoto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RelatedPhoto {
+    pub id: Uuid,
+    pub status: &'static str,
+    pub thumbnails: Option<Thumbnails>,
 }
 
 fn review_item(
@@ -79,6 +90,7 @@ fn review_item(
         decision_note: photo.decision_note,
         decided_by: photo.decided_by,
         decided_at: photo.decided_at,
+        related: Vec::new(),
     }
 }
 
@@ -88,12 +100,23 @@ async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
         other => other.into(),
     })?;
     let flags = state.store.photo_flags(photo.id).await?;
-    Ok(review_item(
-        state,
-        photo,
-        &state.store.staff_names().await?,
-        flags,
-    ))
+    let mut related = Vec::new();
+    let now = placard_storage::now().timestamp();
+    for of in flags.iter().map(|f| f.of) {
+        match state.store.photo(of).await {
+            Ok(p) => related.push(RelatedPhoto {
+                id: p.id,
+                status: p.status.as_str(),
+                thumbnails: state.signer.thumbnails(&state.settings.public_url, &p, now),
+            }),
+            // Erased since: the flag stays, the picture is gone.
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut item = review_item(state, photo, &state.store.staff_names().await?, flags);
+    item.related = related;
+    Ok(item)
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -176,6 +199,29 @@ pub async fn list_photos(
 pub struct NextQuery {
     /// The campaign's slug.
     pub campaign: String,
+    /// Photos to pass over for now, comma-separated ids (at most 100): they stay claimed by
+    /// you until the claim expires, and the next one is handed out instead.
+    pub skip: Option<String>,
+}
+
+/// Most ids `skip` takes.
+const MAX_SKIP: usize = 100;
+
+fn parse_skip(raw: Option<&str>) -> Result<Vec<Uuid>, ApiError> {
+    let ids = raw
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Uuid::parse_str(s.trim()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| ApiError::bad_request("invalid_query", "skip: a list of photo ids."))?;
+    if ids.len() > MAX_SKIP {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            format!("skip: at most {MAX_SKIP} ids."),
+        ));
+    }
+    Ok(ids)
 }
 
 /// Claims the oldest unclaimed photo awaiting review (yours again if you still hold one).
@@ -193,6 +239,7 @@ pub async fn next_photo(
     query: Deferred<web::Query<NextQuery>>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.get()?;
+    let skip = parse_skip(query.skip.as_deref())?;
     let campaign = find_campaign(&state, &query.campaign).await?;
     let claimed = state
         .store
@@ -202,6 +249,7 @@ pub async fn next_photo(
             auth.staff.id,
             state.settings.claim_hold,
             placard_storage::now(),
+            &skip,
         )
         .await?;
     match claimed {
@@ -563,6 +611,29 @@ pub async fn decide_entry(
 ) -> Result<HttpResponse, ApiError> {
     let decision = parse_decision(&body.get()?.into_inner())?;
     apply(&state, &auth.staff, Subject::Entry, *id, &decision)
+        .await
+        .map_err(decide_error)?;
+    let entry = state.store.entry(*id).await?;
+    Ok(HttpResponse::Ok().json(entry_item(entry, &state.store.staff_names().await?)))
+}
+
+/// Returns a decided slogan entry to the queue (the undo of the review page).
+#[utoipa::path(post, path = "/api/v1/moderation/entries/{id}/reopen", tag = "moderation",
+    params(("id" = Uuid, Path)), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The entry, pending review again", body = EntryReviewItem),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such entry", body = crate::error::ErrorBody),
+        (status = 409, description = "`not_decided`", body = crate::error::ErrorBody)))]
+pub async fn reopen_entry(
+    auth: Authed<Moderator>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .store
+        .reopen(Subject::Entry, *id, &auth.staff, placard_storage::now())
         .await
         .map_err(decide_error)?;
     let entry = state.store.entry(*id).await?;

@@ -1,5 +1,6 @@
 //! The photo petition, for supporters: upload, status, erasure, and the public gallery.
 
+use crate::auth::bearer_token;
 use crate::media_urls::Thumbnails;
 use crate::pagination::{Page, PageQuery};
 use crate::routes::campaigns::find_campaign;
@@ -76,7 +77,19 @@ pub async fn upload_photo(
     req: HttpRequest,
     payload: Multipart,
 ) -> Result<HttpResponse, ApiError> {
-    let result = receive(&state, &slug, &req, payload).await;
+    let receipt = accept_upload(&state, &slug, &req, payload).await?;
+    Ok(HttpResponse::Accepted().json(receipt))
+}
+
+/// Receives an upload and counts its outcome: the API and the campaign page's plain form
+/// both come through here.
+pub(crate) async fn accept_upload(
+    state: &AppState,
+    slug: &str,
+    req: &HttpRequest,
+    payload: Multipart,
+) -> Result<Receipt, ApiError> {
+    let result = receive(state, slug, req, payload).await;
     let outcome = match &result {
         Ok(_) => "accepted",
         Err(e) => e.code(),
@@ -90,7 +103,7 @@ async fn receive(
     slug: &str,
     req: &HttpRequest,
     mut payload: Multipart,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Receipt, ApiError> {
     let max = state.settings.max_upload_bytes;
     // A declared length far over the limit is refused before a byte is read.
     let declared = req
@@ -203,12 +216,12 @@ async fn receive(
     guard.disarm();
     state.wake_workers();
     tracing::info!(photo.id = %id, upload.size_bytes = staged.bytes, photo.mime = mime, "photo received");
-    Ok(HttpResponse::Accepted().json(Receipt {
+    Ok(Receipt {
         id,
         status: "received",
         receipt_token: receipt.expose().to_owned(),
         status_url: format!("{}/api/v1/photos/{id}", state.settings.public_url),
-    }))
+    })
 }
 
 fn inspect_error(e: InspectError) -> ApiError {
@@ -251,9 +264,20 @@ pub struct PhotoStatusView {
 
 /// The photo a receipt token belongs to. Any mismatch answers 404, the same as an unknown
 /// id, so a token reveals nothing about other submissions.
-async fn own_photo(state: &AppState, req: &HttpRequest, id: Uuid) -> Result<Photo, ApiError> {
+pub(crate) async fn own_photo(
+    state: &AppState,
+    token: Option<&str>,
+    id: Uuid,
+) -> Result<Photo, ApiError> {
     let found = state.store.photo(id).await;
-    crate::auth::owned(state, req, found, |p: &Photo| &p.receipt_hash, "The photo").await
+    crate::auth::owned(
+        state,
+        token,
+        found,
+        |p: &Photo| &p.receipt_hash,
+        "The photo",
+    )
+    .await
 }
 
 /// A supporter's own photo: its status and, once processed, its thumbnails.
@@ -269,7 +293,7 @@ pub async fn get_photo(
     req: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let photo = own_photo(&state, &req, *id).await?;
+    let photo = own_photo(&state, bearer_token(&req).as_deref(), *id).await?;
     let now = placard_storage::now().timestamp();
     Ok(HttpResponse::Ok().json(PhotoStatusView {
         id: photo.id,
@@ -297,8 +321,14 @@ pub async fn delete_photo(
     req: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let photo = own_photo(&state, &req, *id).await?;
-    // Objects first: if anything fails after, the row remains and erasure can be repeated.
+    let photo = own_photo(&state, bearer_token(&req).as_deref(), *id).await?;
+    erase_photo(&state, &photo).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Erases a supporter's photo: the objects first, so that if anything fails after, the row
+/// remains and erasure can be repeated; then the personal fields, in one transaction.
+pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), ApiError> {
     let mut keys = vec![photo.original_key.clone()];
     keys.extend(
         photo
@@ -323,7 +353,7 @@ pub async fn delete_photo(
         )
         .await?;
     tracing::info!(photo.id = %photo.id, "photo erased by its supporter");
-    Ok(HttpResponse::NoContent().finish())
+    Ok(())
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,0 +1,108 @@
+//! Placard's own web pages: server-rendered HTML (askama templates, escaped by default) on
+//! the same rules and storage as the JSON API, plus one small script that enhances them.
+//!
+//! Supporter pages work without JavaScript (plain forms that post here); the script adds a
+//! progress bar, previews and the keyboard-driven staff screens, which call the JSON API
+//! with the session cookie (see `session`). Every page is served with a strict
+//! Content-Security-Policy: nothing from another origin, no inline script or style.
+
+mod assets;
+mod messages;
+mod staff;
+mod supporter;
+
+use crate::ApiError;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+/// What pages may load: their own origin only. `data:` images are the blurhash placeholders
+/// drawn by the script; `blob:` the photo preview before upload.
+pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; \
+     frame-ancestors 'none'; base-uri 'none'";
+
+/// Every page route. Registered by the API role beside the JSON routes.
+pub fn register(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/static/{name}").get(assets::asset))
+        .service(
+            web::resource("/c/{slug}")
+                .get(supporter::campaign_page)
+                .post(supporter::upload_form),
+        )
+        .service(web::resource("/c/{slug}/gallery").get(supporter::gallery_page))
+        .service(web::resource("/p/{id}").get(supporter::photo_status_page))
+        .service(web::resource("/p/{id}/withdraw").post(supporter::withdraw_photo))
+        .service(
+            web::resource("/k/{slug}")
+                .get(supporter::contest_page)
+                .post(supporter::entry_form),
+        )
+        .service(web::resource("/e/{id}").get(supporter::entry_status_page))
+        .service(web::resource("/e/{id}/withdraw").post(supporter::withdraw_entry))
+        .service(web::resource("/session").post(staff::sign_in))
+        .service(web::resource("/session/end").post(staff::sign_out))
+        .service(web::resource("/moderate").get(staff::moderate_page))
+        .service(web::resource("/judge").get(staff::judge_page));
+}
+
+/// Renders a template as a page with the page headers.
+fn render(status: StatusCode, page: &impl Template) -> Result<HttpResponse, ApiError> {
+    let body = page.render().map_err(ApiError::internal)?;
+    let mut res = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        // Pages can hold receipt tokens and staff data: never stored by a shared cache.
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body);
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(PAGE_CSP),
+    );
+    Ok(res)
+}
+
+/// A page that only says something (an error, a confirmation).
+#[derive(Template)]
+#[template(path = "notice.html")]
+struct Notice<'a> {
+    title: &'a str,
+    message: &'a str,
+    back: Option<(&'a str, &'a str)>,
+}
+
+/// The page for an error a visitor ran into, in words rather than codes, with its status.
+fn notice_for(err: &ApiError, back: Option<(&str, &str)>) -> Result<HttpResponse, ApiError> {
+    let message = messages::for_supporter(err);
+    let title = if err.status().is_server_error() {
+        "Something went wrong"
+    } else if err.status() == StatusCode::NOT_FOUND {
+        "Not found"
+    } else {
+        "That did not work"
+    };
+    render(
+        err.status(),
+        &Notice {
+            title,
+            message: &message,
+            back,
+        },
+    )
+}
+
+/// Only paths of this site may be redirected to (no open redirects through `next`).
+fn local_path(p: &str) -> bool {
+    p.starts_with('/') && !p.starts_with("//") && !p.contains('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(super::local_path("/moderate"));
+        assert!(!super::local_path("//evil.example/x"));
+        assert!(!super::local_path("https://evil.example/"));
+        assert!(!super::local_path("/\\evil.example"));
+    }
+}

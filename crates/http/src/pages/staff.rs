@@ -1,0 +1,227 @@
+//! Pages for staff: signing in with a staff token (kept in an HttpOnly cookie, see
+//! `session`), the moderation screen and the judging screen. The screens themselves are
+//! driven by the script over the JSON API; these handlers hand it what it needs: the CSRF
+//! token, the campaigns and contests to pick from, the rejection reasons.
+
+use super::{local_path, render};
+use crate::auth::Deferred;
+use crate::session;
+use crate::{ApiError, AppState};
+use actix_web::http::header;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use placard_domain::{RejectionReason, Role};
+use placard_storage::staff::Staff;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+struct SignInPage<'a> {
+    heading: &'a str,
+    next: &'a str,
+    error: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    token: String,
+    next: Option<String>,
+}
+
+fn redirect(to: &str) -> actix_web::HttpResponseBuilder {
+    let mut r = HttpResponse::SeeOther();
+    r.insert_header((header::LOCATION, to.to_owned()));
+    r
+}
+
+/// Checks the token and, when it belongs to a staff member, keeps it in the session cookie.
+pub async fn sign_in(
+    state: web::Data<AppState>,
+    form: Deferred<web::Form<SignInForm>>,
+) -> Result<HttpResponse, ApiError> {
+    let form = form.get()?.into_inner();
+    let next = form
+        .next
+        .as_deref()
+        .filter(|p| local_path(p))
+        .unwrap_or("/moderate");
+    let token = form.token.trim();
+    let known = token.len() <= 256 && state.store.staff_by_token(token).await?.is_some();
+    if !known {
+        return render(
+            StatusCode::UNAUTHORIZED,
+            &SignInPage {
+                heading: "Sign in",
+                next,
+                error: Some("That token was not recognised. Check it and try again."),
+            },
+        );
+    }
+    Ok(redirect(next)
+        .cookie(session::sign_in_cookie(&state, token))
+        .finish())
+}
+
+#[derive(Deserialize)]
+pub struct SignOutForm {
+    csrf: String,
+}
+
+pub async fn sign_out(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: Deferred<web::Form<SignOutForm>>,
+) -> Result<HttpResponse, ApiError> {
+    let form = form.get()?;
+    if let Some(token) = session::session_token(&req) {
+        if !session::csrf_matches(&state.signer, &token, &form.csrf) {
+            return Err(session::csrf_failed());
+        }
+    }
+    Ok(redirect("/moderate")
+        .cookie(session::sign_out_cookie(&state))
+        .finish())
+}
+
+/// The signed-in staff member holding `role`, or the page to show instead (sign in, or
+/// "not allowed").
+async fn signed_in(
+    state: &AppState,
+    req: &HttpRequest,
+    role: Role,
+    here: &str,
+) -> Result<Result<(Staff, String), HttpResponse>, ApiError> {
+    let heading = match role {
+        Role::Judge => "Sign in to judge",
+        _ => "Sign in to moderate",
+    };
+    let staff = match session::session_token(req) {
+        Some(token) => state
+            .store
+            .staff_by_token(&token)
+            .await?
+            .map(|s| (s, token)),
+        None => None,
+    };
+    let Some((staff, token)) = staff else {
+        return Ok(Err(render(
+            StatusCode::OK,
+            &SignInPage {
+                heading,
+                next: here,
+                error: None,
+            },
+        )?));
+    };
+    if !staff.role.grants(role) {
+        return Ok(Err(render(
+            StatusCode::FORBIDDEN,
+            &SignInPage {
+                heading,
+                next: here,
+                error: Some("You are signed in, but your account does not have this role. Sign in with another token."),
+            },
+        )?));
+    }
+    Ok(Ok((staff, session::csrf_token(&state.signer, &token))))
+}
+
+struct Choice {
+    slug: String,
+    title: String,
+}
+
+#[derive(Template)]
+#[template(path = "moderate.html")]
+struct ModeratePage {
+    name: String,
+    csrf: String,
+    campaigns: Vec<Choice>,
+    contests: Vec<Choice>,
+    /// `(digit, code, words)`.
+    reasons: Vec<(usize, &'static str, &'static str)>,
+}
+
+fn reason_label(r: RejectionReason) -> &'static str {
+    match r {
+        RejectionReason::NoLogo => "No logo visible",
+        RejectionReason::Inappropriate => "Inappropriate",
+        RejectionReason::Duplicate => "Duplicate",
+        RejectionReason::PoorQuality => "Poor quality",
+        RejectionReason::Privacy => "Privacy risk",
+        RejectionReason::Spam => "Spam",
+        RejectionReason::Other => "Other",
+    }
+}
+
+pub async fn moderate_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let (staff, csrf) = match signed_in(&state, &req, Role::Moderator, "/moderate").await? {
+        Ok(s) => s,
+        Err(page) => return Ok(page),
+    };
+    let campaigns = state.store.campaigns().await?;
+    let contests = state.store.contests().await?;
+    render(
+        StatusCode::OK,
+        &ModeratePage {
+            name: staff.name,
+            csrf,
+            campaigns: campaigns
+                .into_iter()
+                .map(|c| Choice {
+                    slug: c.slug,
+                    title: c.title,
+                })
+                .collect(),
+            contests: contests
+                .into_iter()
+                .map(|c| Choice {
+                    slug: c.slug,
+                    title: c.title,
+                })
+                .collect(),
+            reasons: RejectionReason::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (i + 1, r.as_str(), reason_label(r)))
+                .collect(),
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "judge.html")]
+struct JudgePage {
+    name: String,
+    csrf: String,
+    contests: Vec<Choice>,
+}
+
+pub async fn judge_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let (staff, csrf) = match signed_in(&state, &req, Role::Judge, "/judge").await? {
+        Ok(s) => s,
+        Err(page) => return Ok(page),
+    };
+    let contests = state.store.contests().await?;
+    render(
+        StatusCode::OK,
+        &JudgePage {
+            name: staff.name,
+            csrf,
+            contests: contests
+                .into_iter()
+                .map(|c| Choice {
+                    slug: c.slug,
+                    title: c.title,
+                })
+                .collect(),
+        },
+    )
+}

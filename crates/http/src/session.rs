@@ -1,0 +1,113 @@
+//! Staff sessions for the web pages: the staff token kept in an `HttpOnly`,
+//! `SameSite=Strict` cookie (never where page scripts can read it), and a CSRF token that
+//! every state-changing request carried by that cookie must repeat in a header.
+//!
+//! The CSRF token is an HMAC of the session token under the key every instance shares
+//! (the media-signing key), so any instance can check it and nothing is stored. A request
+//! from another site carries neither the cookie (`SameSite=Strict`) nor the header (it
+//! cannot set custom headers without a CORS preflight we refuse): two locks, not one.
+
+use crate::auth::{bearer_token, MAX_TOKEN_LEN};
+use crate::media_urls::MediaSigner;
+use crate::{ApiError, AppState};
+use actix_web::cookie::{time::Duration, Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::HttpRequest;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+/// The cookie that holds a signed-in staff member's token.
+pub const COOKIE: &str = "placard_staff";
+/// The header that repeats the CSRF token on state-changing requests.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The CSRF token that goes with a session token.
+pub fn csrf_token(key: &MediaSigner, session: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.key())
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
+    mac.update(b"csrf\0");
+    mac.update(session.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Whether `presented` is the CSRF token of `session` (constant-time).
+pub fn csrf_matches(key: &MediaSigner, session: &str, presented: &str) -> bool {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.key())
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
+    mac.update(b"csrf\0");
+    mac.update(session.as_bytes());
+    hex::decode(presented).is_ok_and(|sig| mac.verify_slice(&sig).is_ok())
+}
+
+/// The session token from the cookie, if there is a well-formed one.
+pub fn session_token(req: &HttpRequest) -> Option<String> {
+    let cookie = req.cookie(COOKIE)?;
+    let token = cookie.value();
+    (!token.is_empty() && token.len() <= MAX_TOKEN_LEN).then(|| token.to_owned())
+}
+
+/// The staff token a request presents: the `Authorization` header first, else the session
+/// cookie — which, on a state-changing method, counts only with the matching CSRF header
+/// (403 `csrf_failed` otherwise, before the token is even looked up).
+pub fn staff_credential(state: &AppState, req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    if let Some(token) = bearer_token(req) {
+        return Ok(Some(token));
+    }
+    let Some(token) = session_token(req) else {
+        return Ok(None);
+    };
+    if !req.method().is_safe() {
+        let presented = req
+            .headers()
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        if !csrf_matches(&state.signer, &token, presented) {
+            return Err(csrf_failed());
+        }
+    }
+    Ok(Some(token))
+}
+
+pub fn csrf_failed() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "csrf_failed",
+        "This request did not come from a Placard page: reload the page and try again.",
+    )
+}
+
+/// The cookie that signs a staff member in. `Secure` when Placard is served over HTTPS.
+pub fn sign_in_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+    Cookie::build(COOKIE, token.to_owned())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.settings.public_url.starts_with("https://"))
+        .max_age(Duration::hours(12))
+        .finish()
+}
+
+/// The cookie that signs a staff member out (an expired, empty one).
+pub fn sign_out_cookie(state: &AppState) -> Cookie<'static> {
+    let mut c = sign_in_cookie(state, "");
+    c.make_removal();
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csrf_tokens_belong_to_one_session() {
+        let state = MediaSigner::new("k1");
+        let a = csrf_token(&state, "session-a");
+        assert!(csrf_matches(&state, "session-a", &a));
+        assert!(!csrf_matches(&state, "session-b", &a));
+        assert!(!csrf_matches(&state, "session-a", ""));
+        assert!(!csrf_matches(&state, "session-a", "not hex"));
+        assert!(!csrf_matches(&state, "session-a", &a[..32]));
+        assert!(!csrf_matches(&MediaSigner::new("k2"), "session-a", &a));
+    }
+}

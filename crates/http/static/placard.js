@@ -1,0 +1,416 @@
+// Placard's pages: progressive enhancement over plain HTML forms, and the keyboard-driven
+// staff screens over the JSON API. No framework, no third-party code, nothing from another
+// origin. Everything a supporter typed is inserted with textContent, never as HTML.
+"use strict";
+
+(function () {
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  const el = (tag, props, children) => {
+    const e = document.createElement(tag);
+    Object.assign(e, props || {});
+    for (const c of children || []) e.append(c);
+    return e;
+  };
+  /** Same-origin path of an absolute media URL, so images load from the page's own origin. */
+  const local = (url) => { try { const u = new URL(url, location.href); return u.pathname + u.search; } catch (_) { return url; } };
+
+  // ---- JSON API calls (staff screens): the session cookie rides along; the CSRF token goes
+  // in a header on every state-changing request.
+  const csrf = () => ($("#app") || {}).dataset?.csrf || "";
+  async function api(method, url, body) {
+    const headers = { "Accept": "application/json" };
+    if (method !== "GET") headers["X-CSRF-Token"] = csrf();
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const res = await fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.status === 204) return null;
+    const data = await res.json().catch(() => null);
+    if (!res.ok) {
+      const err = new Error((data && data.error && data.error.message) || ("HTTP " + res.status));
+      err.code = data && data.error && data.error.code;
+      err.status = res.status;
+      throw err;
+    }
+    return data;
+  }
+
+  // ---- Blurhash (https://blurha.sh), decoded into a small canvas and set as the image's
+  // background until the picture itself arrives.
+  const B83 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~";
+  const d83 = (s) => { let v = 0; for (const c of s) { const i = B83.indexOf(c); if (i < 0) throw new Error("blurhash"); v = v * 83 + i; } return v; };
+  const toLinear = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const toSrgb = (v) => { v = Math.max(0, Math.min(1, v)); return Math.round(v <= 0.0031308 ? v * 12.92 * 255 + 0.5 : (1.055 * Math.pow(v, 1 / 2.4) - 0.055) * 255 + 0.5); };
+  const signPow = (v, e) => Math.sign(v) * Math.pow(Math.abs(v), e);
+  function blurhashToDataUrl(hash, w, h) {
+    const size = d83(hash[0]), nx = (size % 9) + 1, ny = Math.floor(size / 9) + 1;
+    if (hash.length !== 4 + 2 * nx * ny) throw new Error("blurhash length");
+    const maxAc = (d83(hash[1]) + 1) / 166;
+    const colors = [];
+    const dc = d83(hash.slice(2, 6));
+    colors.push([toLinear(dc >> 16), toLinear((dc >> 8) & 255), toLinear(dc & 255)]);
+    for (let i = 1; i < nx * ny; i++) {
+      const v = d83(hash.slice(4 + i * 2, 6 + i * 2));
+      const q = (x) => signPow((x - 9) / 9, 2) * maxAc;
+      colors.push([q(Math.floor(v / 361)), q(Math.floor(v / 19) % 19), q(v % 19)]);
+    }
+    const canvas = el("canvas", { width: w, height: h });
+    const ctx = canvas.getContext("2d");
+    const img = ctx.createImageData(w, h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      let r = 0, g = 0, b = 0;
+      for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
+        const basis = Math.cos(Math.PI * x * i / w) * Math.cos(Math.PI * y * j / h);
+        const c = colors[i + j * nx];
+        r += c[0] * basis; g += c[1] * basis; b += c[2] * basis;
+      }
+      const p = 4 * (x + y * w);
+      img.data[p] = toSrgb(r); img.data[p + 1] = toSrgb(g); img.data[p + 2] = toSrgb(b); img.data[p + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    return canvas.toDataURL();
+  }
+  function placeholders(root) {
+    for (const img of $$("img[data-blurhash]", root)) {
+      const hash = img.dataset.blurhash;
+      if (!hash || img.complete && img.naturalWidth) continue;
+      try { img.style.backgroundImage = "url(" + blurhashToDataUrl(hash, 16, 16) + ")"; } catch (_) { /* a bad hash leaves the plain background */ }
+      img.addEventListener("load", () => { img.style.backgroundImage = ""; }, { once: true });
+    }
+  }
+
+  // ---- Country names in the visitor's language (the page lists ISO codes).
+  function countryNames() {
+    if (!window.Intl || !Intl.DisplayNames) return;
+    let names;
+    try { names = new Intl.DisplayNames([navigator.language || "en"], { type: "region" }); } catch (_) { return; }
+    const opts = $$("#country option").filter((o) => o.value);
+    for (const o of opts) { try { o.textContent = names.of(o.value) || o.value; } catch (_) { /* keep the code */ } }
+    opts.sort((a, b) => a.textContent.localeCompare(b.textContent));
+    for (const o of opts) o.parentNode.append(o);
+    for (const a of $$("abbr[data-country]")) { try { a.title = names.of(a.dataset.country) || ""; } catch (_) { /* keep */ } }
+  }
+
+  // ---- Campaign page: preview, upload with a progress bar, the receipt in place.
+  function campaignPage() {
+    const form = $("#upload-form");
+    if (!form) return;
+    const messages = JSON.parse(form.dataset.messages || "{}");
+    const errorBox = $("#form-error");
+    const progress = $("#progress"), progressText = $("#progress-text");
+    const button = $("#send-button");
+    const showError = (text) => { errorBox.textContent = text; errorBox.hidden = false; errorBox.focus && errorBox.scrollIntoView({ block: "nearest" }); };
+    const words = (code, message) => {
+      const w = messages[code];
+      if (!w) return message || messages.internal_error;
+      return code === "invalid_field" && message ? w + " " + message : w;
+    };
+    const input = $("#photo"), preview = $("#preview");
+    input.addEventListener("change", () => {
+      const f = input.files && input.files[0];
+      if (preview.src) URL.revokeObjectURL(preview.src);
+      if (!f) { preview.hidden = true; return; }
+      preview.src = URL.createObjectURL(f);
+      preview.hidden = false;
+      const maxMib = Number(form.dataset.maxMib || 20);
+      errorBox.hidden = true;
+      if (f.size > maxMib * 1024 * 1024) showError(words("payload_too_large"));
+    });
+    form.addEventListener("submit", (ev) => {
+      if (!window.FormData || !window.XMLHttpRequest) return; // the plain form posts itself
+      ev.preventDefault();
+      errorBox.hidden = true;
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", form.dataset.api);
+      xhr.setRequestHeader("Accept", "application/json");
+      progress.hidden = false; progress.value = 0; button.disabled = true;
+      xhr.upload.addEventListener("progress", (e) => {
+        if (!e.lengthComputable) return;
+        const pct = Math.round(100 * e.loaded / e.total);
+        progress.value = pct; progress.textContent = pct + "%";
+        progressText.textContent = pct < 100 ? "Sending… " + pct + "%" : "Checking your photo…";
+      });
+      const done = () => { button.disabled = false; progress.hidden = true; progressText.textContent = ""; };
+      xhr.addEventListener("load", () => {
+        done();
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (_) { /* not JSON */ }
+        if (xhr.status === 202 && body) {
+          const link = location.origin + "/p/" + body.id + "?receipt=" + encodeURIComponent(body.receipt_token);
+          const a = $("#status-link");
+          a.href = link; a.textContent = link;
+          $("#send").hidden = true;
+          const receipt = $("#receipt");
+          receipt.hidden = false;
+          receipt.tabIndex = -1; receipt.focus();
+        } else {
+          const e = body && body.error;
+          showError(words(e ? e.code : "internal_error", e && e.message));
+        }
+      });
+      xhr.addEventListener("error", () => { done(); showError("The connection was lost while sending. Please check it and try again."); });
+      xhr.send(new FormData(form));
+    });
+  }
+
+  // ---- Contest page: a countdown to the announcement; the page reloads to show results.
+  function contestPage() {
+    const t = $("#countdown"), left = $("#countdown-left");
+    if (!t || !left) return;
+    const at = Date.parse(t.getAttribute("datetime"));
+    const tick = () => {
+      let s = Math.max(0, Math.floor((at - Date.now()) / 1000));
+      if (s === 0) { left.textContent = " (now: the results are being published)"; setTimeout(() => location.reload(), 3000); return; }
+      const d = Math.floor(s / 86400); s %= 86400;
+      const h = Math.floor(s / 3600); s %= 3600;
+      const m = Math.floor(s / 60); s %= 60;
+      const parts = [];
+      if (d) parts.push(d + (d === 1 ? " day" : " days"));
+      if (d || h) parts.push(h + " h");
+      parts.push(m + " min", s + " s");
+      left.textContent = " (in " + parts.join(" ") + ")";
+      setTimeout(tick, 1000);
+    };
+    tick();
+  }
+
+  // ---- Keyboard helpers for the staff screens.
+  const typing = (e) => {
+    const t = e.target;
+    if (!t || !t.tagName) return false;
+    if (t.tagName === "TEXTAREA" || t.tagName === "SELECT") return true;
+    if (t.tagName === "INPUT") return !["checkbox", "radio", "button", "submit"].includes(t.type) || e.key === " ";
+    return t.isContentEditable;
+  };
+  const say = (text) => { const m = $("#message"); if (m) m.textContent = text; };
+
+  // ---- Moderation screen.
+  function moderatePage() {
+    const app = $("#app");
+    if (!app) return;
+    const reasons = $$("#reasons li").map((li) => li.dataset.reason);
+    const st = { kind: null, slug: null, mode: "one", current: null, skip: [], last: null, rejecting: false, list: [], index: 0, selected: new Set() };
+    const blur = $("#blur");
+    blur.checked = localStorage.getItem("placard.blur") === "1";
+    const applyBlur = () => { app.classList.toggle("blurred", blur.checked); localStorage.setItem("placard.blur", blur.checked ? "1" : "0"); };
+    blur.addEventListener("change", applyBlur); applyBlur();
+
+    const base = () => st.kind === "photos" ? "/api/v1/moderation/photos" : "/api/v1/moderation/entries";
+    const describe = (p) => [p.caption ? "“" + p.caption + "”" : null, p.display_name, p.country].filter(Boolean).join(" · ") || "No caption or name.";
+    const rejecting = (on) => { st.rejecting = on; $("#reasons").hidden = !on; if (on) say("Reject: press a digit for the reason, Esc to cancel."); };
+
+    function showOne(item) {
+      st.current = item;
+      const sec = $("#one");
+      if (!item) { sec.hidden = true; say("Nothing left to review here. Well done."); return; }
+      sec.hidden = false;
+      const img = $("#current");
+      img.src = item.thumbnails ? local(item.thumbnails.large.url) : "";
+      img.dataset.id = item.id;
+      $("#current-caption").textContent = describe(item);
+      const flags = $("#flags"); flags.replaceChildren();
+      for (const f of item.flags || []) {
+        flags.append(el("li", { textContent: f.kind === "duplicate" ? "Duplicate: the same file as an earlier photo (shown beside it)." : "Near duplicate of an earlier photo (distance " + f.distance + ", shown beside it)." }));
+      }
+      const rel = (item.related || [])[0];
+      $("#related-figure").hidden = !rel || !rel.thumbnails;
+      if (rel && rel.thumbnails) { $("#related").src = local(rel.thumbnails.large.url); $("#related-caption").textContent = "Earlier photo, " + rel.status.replace("_", " "); }
+    }
+    async function next() {
+      const q = "?campaign=" + encodeURIComponent(st.slug) + (st.skip.length ? "&skip=" + st.skip.join(",") : "");
+      showOne(await api("POST", "/api/v1/moderation/photos/next" + q));
+    }
+    async function loadList() {
+      const url = st.kind === "photos"
+        ? "/api/v1/moderation/photos?status=pending_review&limit=60&campaign=" + encodeURIComponent(st.slug)
+        : "/api/v1/moderation/contests/" + encodeURIComponent(st.slug) + "/entries?status=pending_review&limit=200";
+      st.list = (await api("GET", url)).items; st.index = 0; st.selected.clear();
+      render();
+      if (!st.list.length) say("Nothing left to review here. Well done.");
+    }
+    function render() {
+      if (st.kind === "entries") {
+        const ol = $("#entry-items"); ol.replaceChildren();
+        st.list.forEach((e, i) => {
+          const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: e.slogan }), el("span", { className: "hint", textContent: " — " + (e.status === "pending_review" ? "awaiting review" : e.status.replace("_", " ")) })]);
+          li.dataset.id = e.id;
+          if (e.status !== "pending_review") li.classList.add("decided");
+          if (i === st.index) li.classList.add("current");
+          ol.append(li);
+        });
+      } else {
+        const ul = $("#grid-items"); ul.replaceChildren();
+        st.list.forEach((p, i) => {
+          const box = el("input", { type: "checkbox", id: "sel-" + p.id, checked: st.selected.has(p.id) });
+          box.addEventListener("change", () => { box.checked ? st.selected.add(p.id) : st.selected.delete(p.id); li.classList.toggle("selected", box.checked); });
+          const img = el("img", { src: p.thumbnails ? local(p.thumbnails.small.url) : "", alt: "Photo: " + describe(p), loading: "lazy", width: 320, height: 320 });
+          if (p.blurhash) img.dataset.blurhash = p.blurhash;
+          const li = el("li", {}, [el("figure", {}, [img, el("label", { htmlFor: "sel-" + p.id }, [box, el("span", { textContent: describe(p) })])])]);
+          li.dataset.id = p.id;
+          if (p.flags && p.flags.length) li.append(el("p", { className: "flags", textContent: p.flags.map((f) => f.kind.replace("_", " ")).join(", ") }));
+          if (st.selected.has(p.id)) li.classList.add("selected");
+          if (i === st.index) li.classList.add("current");
+          ul.append(li);
+        });
+        placeholders(ul);
+      }
+    }
+    const move = (by) => { if (!st.list.length) return; st.index = Math.max(0, Math.min(st.list.length - 1, st.index + by)); render(); const cur = $("li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
+
+    async function decide(decision, reason) {
+      const body = decision === "approve" ? { decision } : { decision, reason };
+      if (st.kind === "photos" && st.mode === "grid") {
+        const ids = st.selected.size ? Array.from(st.selected) : (st.list[st.index] ? [st.list[st.index].id] : []);
+        if (!ids.length) return;
+        const res = await api("POST", "/api/v1/moderation/photos/decisions", Object.assign({ ids }, body));
+        const okIds = res.results.filter((r) => r.outcome === "ok" || r.outcome === "approved" || r.outcome === "rejected").map((r) => r.id);
+        st.last = { kind: "photos", ids: okIds };
+        say((decision === "approve" ? "Approved " : "Rejected ") + okIds.length + " of " + ids.length + ". U undoes.");
+        await loadList();
+        return;
+      }
+      const item = st.kind === "photos" ? st.current : st.list[st.index];
+      if (!item) return;
+      await api("POST", base() + "/" + item.id + "/decision", body);
+      st.last = { kind: st.kind, ids: [item.id] };
+      say((decision === "approve" ? "Approved." : "Rejected (" + reason.replace("_", " ") + ").") + " U undoes.");
+      if (st.kind === "photos") { await next(); } else { item.status = decision === "approve" ? "approved" : "rejected"; move(1); render(); }
+    }
+    async function undo() {
+      if (!st.last || !st.last.ids.length) { say("Nothing to undo."); return; }
+      const { kind, ids } = st.last; st.last = null;
+      let item = null;
+      for (const id of ids) item = await api("POST", (kind === "photos" ? "/api/v1/moderation/photos/" : "/api/v1/moderation/entries/") + id + "/reopen");
+      say("Undone: back in the queue.");
+      if (kind === "photos" && st.mode === "one") { showOne(item); } else { await loadList(); }
+    }
+    async function skip() {
+      if (st.kind === "photos" && st.mode === "one") { if (st.current) st.skip.push(st.current.id); if (st.skip.length > 100) st.skip.shift(); await next(); } else move(1);
+    }
+
+    async function start() {
+      const [kind, slug] = ($("#what").value || ":").split(":");
+      st.kind = kind || null; st.slug = slug; st.skip = []; st.last = null; st.current = null;
+      st.mode = $("input[name=mode]:checked").value;
+      $("#one").hidden = true; $("#grid").hidden = true; $("#entries").hidden = true; rejecting(false); say("");
+      if (!st.kind) { say("There is nothing to moderate yet."); return; }
+      $(".modes").hidden = st.kind !== "photos";
+      if (st.kind === "entries") { $("#entries").hidden = false; await loadList(); $("#entries").tabIndex = -1; }
+      else if (st.mode === "grid") { $("#grid").hidden = false; await loadList(); }
+      else { await next(); }
+    }
+    const guard = (f) => (...args) => f(...args).catch((e) => say(e.message + (e.code ? " (" + e.code + ")" : "")));
+    $("#what").addEventListener("change", guard(start));
+    for (const r of $$("input[name=mode]")) r.addEventListener("change", guard(start));
+    $("#bulk-approve").addEventListener("click", guard(() => decide("approve")));
+    $("#bulk-reject").addEventListener("click", guard(() => decide("reject", $("#bulk-reason").value)));
+    $("#pick").addEventListener("submit", (e) => e.preventDefault());
+
+    document.addEventListener("keydown", guard(async (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      const k = e.key.toLowerCase();
+      if (st.rejecting) {
+        e.preventDefault();
+        if (k === "escape") { rejecting(false); say("Not rejected."); return; }
+        const n = Number(k);
+        if (n >= 1 && n <= reasons.length) { rejecting(false); await decide("reject", reasons[n - 1]); }
+        return;
+      }
+      if (!st.kind) return;
+      if (k === "a") { e.preventDefault(); await decide("approve"); }
+      else if (k === "r") { e.preventDefault(); rejecting(true); }
+      else if (k === "u") { e.preventDefault(); await undo(); }
+      else if (k === " " || k === "j") { e.preventDefault(); await skip(); }
+      else if (k === "k") { e.preventDefault(); move(-1); }
+      else if (k === "x" && st.mode === "grid" && st.list[st.index]) {
+        e.preventDefault();
+        const id = st.list[st.index].id;
+        st.selected.has(id) ? st.selected.delete(id) : st.selected.add(id);
+        render();
+      }
+    }));
+    guard(start)();
+  }
+
+  // ---- Judging screen.
+  function judgePage() {
+    const app = $("#app");
+    if (!app) return;
+    const st = { slug: null, items: [], index: 0 };
+    const guard = (f) => (...args) => f(...args).catch((e) => say(e.message + (e.code ? " (" + e.code + ")" : "")));
+    const progress = () => {
+      const n = st.items.filter((i) => i.my_score != null).length;
+      $("#progress").textContent = n + " of " + st.items.length + " scored";
+    };
+    function render() {
+      const ol = $("#judge-items"); ol.replaceChildren();
+      st.items.forEach((it, i) => {
+        const sel = el("select", { id: "score-" + it.id });
+        sel.append(el("option", { value: "", textContent: "—" }));
+        for (let s = 1; s <= 10; s++) sel.append(el("option", { value: String(s), textContent: String(s), selected: it.my_score === s }));
+        sel.addEventListener("change", guard(() => score(i, Number(sel.value))));
+        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: "Score " }), sel])]);
+        li.dataset.id = it.id;
+        if (i === st.index) li.classList.add("current");
+        ol.append(li);
+      });
+      progress();
+    }
+    async function score(i, s) {
+      const it = st.items[i];
+      if (!it || !(s >= 1 && s <= 10)) return;
+      await api("PUT", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/entries/" + it.id + "/score", { score: s });
+      it.my_score = s;
+      say("Scored " + s + ".");
+    }
+    const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
+    async function load() {
+      st.slug = $("#contest").value;
+      if (!st.slug) { say("There is no contest to judge yet."); return; }
+      st.items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/entries")).items;
+      st.index = 0; render();
+      if (!st.items.length) say("No approved slogans to judge yet.");
+    }
+    async function ranking() {
+      const items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/ranking")).items;
+      const body = $("#ranking tbody"); body.replaceChildren();
+      for (const r of items) {
+        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id });
+        body.append(el("tr", {}, [el("td", { textContent: r.rank }), el("td", { textContent: r.slogan }), el("td", { textContent: r.score == null ? "—" : Number(r.score).toFixed(2) }), el("td", { textContent: r.judges }), el("td", {}, [box, el("label", { htmlFor: box.id, textContent: " shortlisted" })])]));
+      }
+      $("#ranking").hidden = false; $("#pin").hidden = false;
+    }
+    $("#contest").addEventListener("change", guard(load));
+    $("#pick").addEventListener("submit", (e) => e.preventDefault());
+    $("#load-ranking").addEventListener("click", guard(ranking));
+    $("#pin").addEventListener("click", guard(async () => {
+      const ids = $$("#ranking tbody input:checked").map((b) => b.value);
+      await api("PUT", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/shortlist", { entry_ids: ids });
+      say("Shortlist pinned: " + ids.length + " entries.");
+      await ranking();
+    }));
+    document.addEventListener("keydown", guard(async (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      const k = e.key.toLowerCase();
+      if (k === "j") { e.preventDefault(); move(1); }
+      else if (k === "k") { e.preventDefault(); move(-1); }
+      else if (/^[0-9]$/.test(k)) {
+        e.preventDefault();
+        const s = k === "0" ? 10 : Number(k);
+        await score(st.index, s);
+        move(1);
+      }
+    }));
+    guard(load)();
+  }
+
+  function init() {
+    countryNames();
+    placeholders(document);
+    const page = document.body.dataset.page;
+    if (page === "campaign") campaignPage();
+    else if (page === "contest") contestPage();
+    else if (page === "moderate") moderatePage();
+    else if (page === "judge") judgePage();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();

@@ -1,0 +1,693 @@
+//! The pages in a real browser (headless Chromium over WebDriver), against a running
+//! `placard serve`: a supporter on a 390 px phone screen, a moderator at the keyboard, a
+//! judge scoring, the gallery and the announced contest. Every page visited is checked
+//! for loads from other origins and sideways overflow, hostile text typed by supporters
+//! must show as text, and a screenshot of each page is saved under
+//! `target/browser-screenshots/` for people reviewing a change.
+
+use placard_e2e::browser::{Browser, LAPTOP, PHONE};
+use placard_e2e::{fixture, Deployment, Server, TestEnv, Uploaded};
+use std::time::Duration;
+
+const HOSTILE: &str = "<script>window.__xss=1</script><img src=x onerror=window.__xss=2>";
+const PROCESSING: Duration = Duration::from_secs(90);
+
+fn abs(rel: &str) -> String {
+    std::fs::canonicalize(fixture(rel))
+        .expect("fixture")
+        .display()
+        .to_string()
+}
+
+/// Nothing a supporter typed ran as script.
+async fn no_script_ran(b: &Browser, page: &str) {
+    assert_eq!(
+        b.js("return window.__xss === undefined;").await,
+        serde_json::json!(true),
+        "hostile text ran as script on {page}"
+    );
+}
+
+async fn status_of(app: &Server, up: &Uploaded) -> (String, Option<String>) {
+    let s = app.photo_status(up).await;
+    (
+        s["status"].as_str().unwrap_or_default().to_owned(),
+        s["rejection_reason"].as_str().map(str::to_owned),
+    )
+}
+
+async fn sign_in(b: &Browser, app: &Server, path: &str, token: &str) {
+    b.goto(&app.url(path)).await;
+    b.find("#token").await.send_keys(token).await.expect("type");
+    b.screenshot(&format!("{}-signin", path.trim_matches('/')))
+        .await;
+    b.find("#signin-form button")
+        .await
+        .click()
+        .await
+        .expect("sign in");
+    b.find("#app").await;
+    let visible = b
+        .js("return document.cookie + JSON.stringify(localStorage) + JSON.stringify(sessionStorage);")
+        .await;
+    assert!(
+        !visible.to_string().contains(token),
+        "the staff token is readable by page scripts"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supporter_sends_a_photo_from_a_phone_and_follows_it() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    app.create_campaign(
+        &admin,
+        "sdp",
+        serde_json::json!({"title": "Support. Don't Punish.", "description": "Hold up the logo and send us your photo."}),
+    )
+    .await;
+    let b = Browser::start("supporter", PHONE).await;
+
+    b.goto(&app.url("/c/sdp")).await;
+    b.check_page("the campaign page").await;
+    b.screenshot("campaign").await;
+
+    // A file the service refuses: the supporter reads why, in words.
+    b.find("#photo")
+        .await
+        .send_keys(abs("bad/tiny-100x80.png"))
+        .await
+        .expect("file");
+    b.find("#consent").await.click().await.expect("consent");
+    b.find("#send-button").await.click().await.expect("send");
+    b.wait_for(
+        "return !document.querySelector('#form-error').hidden;",
+        Duration::from_secs(20),
+        "the error message",
+    )
+    .await;
+    let error = b.text("#form-error").await;
+    assert!(error.starts_with("This photo is too small"), "{error}");
+    assert!(!error.contains("image_too_small"), "words, not codes");
+    b.screenshot("campaign-error").await;
+
+    // A real photo, with a preview, a hostile caption, a country; progress, then the receipt.
+    b.find("#photo")
+        .await
+        .send_keys(abs("photos/ladybird-2560x1600.jpg"))
+        .await
+        .expect("file");
+    b.wait_for(
+        "const p = document.querySelector('#preview'); return !p.hidden && p.naturalWidth > 0;",
+        Duration::from_secs(10),
+        "the preview",
+    )
+    .await;
+    b.find("#display_name")
+        .await
+        .send_keys("Ana")
+        .await
+        .expect("name");
+    b.find("#country option[value=PT]")
+        .await
+        .click()
+        .await
+        .expect("country");
+    b.find("#caption")
+        .await
+        .send_keys(HOSTILE)
+        .await
+        .expect("caption");
+    b.screenshot("campaign-filled").await;
+    b.find("#send-button").await.click().await.expect("send");
+    b.wait_for(
+        "return !document.querySelector('#receipt').hidden;",
+        Duration::from_secs(30),
+        "the receipt",
+    )
+    .await;
+    assert_eq!(
+        b.js("return document.querySelector('#progress').value;")
+            .await,
+        serde_json::json!(100),
+        "the progress bar reached the end"
+    );
+    let link = b
+        .find("#status-link")
+        .await
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("a link");
+    assert!(
+        link.starts_with(&app.base) && link.contains("?receipt=rct_"),
+        "{link}"
+    );
+    b.check_page("the receipt").await;
+    b.screenshot("receipt").await;
+
+    // The status page updates itself until the worker is done.
+    b.goto(&link).await;
+    b.wait_for(
+        "return document.querySelector('#status')?.dataset.status === 'pending_review' \
+         && document.querySelector('#photo')?.naturalWidth > 0;",
+        PROCESSING,
+        "the status page showing pending_review with the thumbnail",
+    )
+    .await;
+    b.check_page("the status page").await;
+    no_script_ran(&b, "the status page").await;
+    b.screenshot("status").await;
+
+    // Withdraw from the status page.
+    b.find(".withdraw summary")
+        .await
+        .click()
+        .await
+        .expect("open");
+    b.find("#withdraw").await.click().await.expect("withdraw");
+    let notice = b.text("#notice").await;
+    assert!(notice.contains("withdrawn and erased"), "{notice}");
+    b.screenshot("withdrawn").await;
+    let r = app.client.get(&link).send().await.expect("status");
+    assert_eq!(r.status(), 404, "the link no longer works");
+
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_clears_the_queue_by_keyboard_and_the_gallery_shows_the_result() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    // Oldest first: a hostile caption, an ordinary one, then an exact duplicate of the first.
+    let p1 = app
+        .upload_fixture(
+            "sdp",
+            "ladybird-2560x1600.jpg",
+            &[("caption", HOSTILE), ("display_name", "Ana")],
+        )
+        .await;
+    app.wait_processed(&p1, PROCESSING).await;
+    let p2 = app
+        .upload_fixture(
+            "sdp",
+            "friends-portrait-2056x3088.jpg",
+            &[("caption", "Friends")],
+        )
+        .await;
+    app.wait_processed(&p2, PROCESSING).await;
+    let p3 = app
+        .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[])
+        .await;
+    app.wait_processed(&p3, PROCESSING).await;
+    let now = chrono::Utc::now();
+    let r = app
+        .client
+        .post(app.url("/api/v1/admin/contests"))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({
+            "slug": "slogans", "title": "Slogans",
+            "entries_close_at": (now + chrono::TimeDelta::hours(1)).to_rfc3339(),
+            "announce_at": (now + chrono::TimeDelta::hours(2)).to_rfc3339(),
+        }))
+        .send()
+        .await
+        .expect("contest");
+    assert_eq!(r.status(), 201);
+    let mut entries = Vec::new();
+    for slogan in ["Support, don't punish", "Health not handcuffs"] {
+        let r: serde_json::Value = app
+            .client
+            .post(app.url("/api/v1/contests/slogans/entries"))
+            .json(&serde_json::json!({"slogan": slogan, "author_name": "Bo", "consent": true}))
+            .send()
+            .await
+            .expect("enter")
+            .json()
+            .await
+            .expect("json");
+        entries.push(r["id"].as_str().expect("id").to_owned());
+    }
+
+    let b = Browser::start("moderator", LAPTOP).await;
+    sign_in(&b, &app, "/moderate", &moderator).await;
+    let current =
+        |id: &str| format!("return document.querySelector('#current')?.dataset.id === '{id}';");
+    b.wait_for(
+        &current(&p1.id),
+        Duration::from_secs(20),
+        "the first photo claimed",
+    )
+    .await;
+    let caption = b.text("#current-caption").await;
+    assert!(
+        caption.contains("<script>window.__xss=1</script>"),
+        "shown as text: {caption}"
+    );
+    no_script_ran(&b, "the moderation page").await;
+    b.check_page("the moderation page").await;
+    b.screenshot("moderate-review").await;
+
+    // A approves; the next photo comes up.
+    b.keys("a").await;
+    b.wait_for(
+        &current(&p2.id),
+        Duration::from_secs(20),
+        "the second photo",
+    )
+    .await;
+    assert_eq!(status_of(&app, &p1).await.0, "approved");
+
+    // R shows the reasons; a digit picks one.
+    b.keys("r").await;
+    b.wait_for(
+        "return !document.querySelector('#reasons').hidden;",
+        Duration::from_secs(5),
+        "the reasons",
+    )
+    .await;
+    b.screenshot("moderate-reasons").await;
+    b.keys("2").await;
+    b.wait_for(&current(&p3.id), Duration::from_secs(20), "the third photo")
+        .await;
+    assert_eq!(
+        status_of(&app, &p2).await,
+        ("rejected".into(), Some("inappropriate".into()))
+    );
+
+    // The duplicate is flagged, with the earlier photo beside it.
+    let flags = b.text("#flags").await;
+    assert!(flags.starts_with("Duplicate"), "{flags}");
+    b.wait_for(
+        "return !document.querySelector('#related-figure').hidden && document.querySelector('#related').naturalWidth > 0;",
+        Duration::from_secs(10),
+        "the earlier photo beside it",
+    )
+    .await;
+    b.screenshot("moderate-duplicate").await;
+
+    // U undoes the last decision: the rejected photo is back, pending, on screen.
+    b.keys("u").await;
+    b.wait_for(
+        &current(&p2.id),
+        Duration::from_secs(20),
+        "the reopened photo",
+    )
+    .await;
+    assert_eq!(status_of(&app, &p2).await.0, "pending_review");
+    b.keys("r1").await;
+    b.wait_for(
+        &current(&p3.id),
+        Duration::from_secs(20),
+        "back to the third",
+    )
+    .await;
+    assert_eq!(
+        status_of(&app, &p2).await,
+        ("rejected".into(), Some("no_logo".into()))
+    );
+
+    // Space skips: nothing else is left.
+    b.keys(" ").await;
+    b.wait_for(
+        "return document.querySelector('#one').hidden;",
+        Duration::from_secs(20),
+        "the end of the queue",
+    )
+    .await;
+    assert!(b.text("#message").await.contains("Nothing left"));
+    assert_eq!(
+        status_of(&app, &p3).await.0,
+        "pending_review",
+        "skipping decides nothing"
+    );
+
+    // Grid mode: X selects, A approves the selection in bulk.
+    b.find("#mode-grid").await.click().await.expect("grid");
+    b.wait_for(
+        "return document.querySelectorAll('#grid-items li').length === 1;",
+        Duration::from_secs(20),
+        "the grid",
+    )
+    .await;
+    b.screenshot("moderate-grid").await;
+    b.unfocus().await;
+    b.keys("x").await;
+    b.wait_for(
+        "return document.querySelector('#grid-items li.selected') !== null;",
+        Duration::from_secs(5),
+        "the selection",
+    )
+    .await;
+    b.keys("a").await;
+    b.wait_for(
+        "return document.querySelectorAll('#grid-items li').length === 0;",
+        Duration::from_secs(20),
+        "the bulk approval",
+    )
+    .await;
+    assert_eq!(status_of(&app, &p3).await.0, "approved");
+
+    // Slogan entries in a list, with the same keys.
+    b.find("#what option[value='entries:slogans']")
+        .await
+        .click()
+        .await
+        .expect("entries");
+    b.wait_for(
+        "return document.querySelectorAll('#entry-items li').length === 2;",
+        Duration::from_secs(20),
+        "the entries",
+    )
+    .await;
+    b.unfocus().await;
+    b.keys("a").await;
+    b.wait_for(
+        "return document.querySelectorAll('#entry-items li.decided').length === 1;",
+        Duration::from_secs(20),
+        "one decided",
+    )
+    .await;
+    b.keys("r4").await;
+    b.wait_for(
+        "return document.querySelectorAll('#entry-items li.decided').length === 2;",
+        Duration::from_secs(20),
+        "both decided",
+    )
+    .await;
+    b.screenshot("moderate-entries").await;
+    let entry_status = |id: String| {
+        let app = &app;
+        let moderator = &moderator;
+        async move {
+            for status in ["pending_review", "approved", "rejected"] {
+                let list: serde_json::Value = app
+                    .client
+                    .get(app.url(&format!(
+                        "/api/v1/moderation/contests/slogans/entries?status={status}"
+                    )))
+                    .bearer_auth(moderator)
+                    .send()
+                    .await
+                    .expect("list")
+                    .json()
+                    .await
+                    .expect("json");
+                if list["items"]
+                    .as_array()
+                    .expect("items")
+                    .iter()
+                    .any(|e| e["id"] == id.as_str())
+                {
+                    return status.to_owned();
+                }
+            }
+            String::new()
+        }
+    };
+    let shown: Vec<String> = serde_json::from_value(
+        b.js("return Array.from(document.querySelectorAll('#entry-items li')).map(li => li.dataset.id);").await,
+    )
+    .expect("ids");
+    assert_eq!(entry_status(shown[0].clone()).await, "approved");
+    assert_eq!(entry_status(shown[1].clone()).await, "rejected");
+    b.keys("u").await;
+    b.wait_for(
+        "return document.querySelectorAll('#entry-items li').length === 1;",
+        Duration::from_secs(20),
+        "the undone entry back in the list",
+    )
+    .await;
+    assert_eq!(entry_status(shown[1].clone()).await, "pending_review");
+    assert_eq!(entries.len(), 2);
+
+    // The moderation page fits a phone too.
+    b.viewport(PHONE).await;
+    b.goto(&app.url("/moderate")).await;
+    b.find("#app").await;
+    b.check_page("the moderation page on a phone").await;
+    b.screenshot("moderate-phone").await;
+
+    // The gallery: the approved photos, not the rejected one; the hostile caption as text.
+    b.goto(&app.url("/c/sdp/gallery")).await;
+    b.wait_for(
+        "return Array.from(document.querySelectorAll('#gallery img')).every(i => i.complete && i.naturalWidth > 0);",
+        Duration::from_secs(20),
+        "gallery images loaded",
+    )
+    .await;
+    let srcs = b
+        .js("return Array.from(document.querySelectorAll('#gallery img')).map(i => i.getAttribute('src')).join(' ');")
+        .await
+        .to_string();
+    assert!(srcs.contains(&p1.id) && srcs.contains(&p3.id), "{srcs}");
+    assert!(
+        !srcs.contains(&p2.id),
+        "the rejected photo is not in the gallery: {srcs}"
+    );
+    let captions = b.text("#gallery").await;
+    assert!(
+        captions.contains("<script>window.__xss=1</script>"),
+        "{captions}"
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#gallery img').getAttribute('loading');")
+            .await,
+        serde_json::json!("lazy")
+    );
+    no_script_ran(&b, "the gallery").await;
+    b.check_page("the gallery").await;
+    b.screenshot("gallery").await;
+
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker,scheduler").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    let judge = env.create_user("judge", "jo").await;
+    let now = chrono::Utc::now();
+    let announce_at = now + chrono::TimeDelta::seconds(40);
+    let r = app
+        .client
+        .post(app.url("/api/v1/admin/contests"))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({
+            "slug": "slogans", "title": "Name the campaign",
+            "description": "One line that says it all.",
+            "entries_close_at": (now + chrono::TimeDelta::seconds(25)).to_rfc3339(),
+            "announce_at": announce_at.to_rfc3339(),
+            "shortlist_size": 3,
+        }))
+        .send()
+        .await
+        .expect("contest");
+    assert_eq!(r.status(), 201);
+
+    // A supporter enters a (hostile) slogan through the contest page on a phone.
+    let b = Browser::start("judge", PHONE).await;
+    b.goto(&app.url("/k/slogans")).await;
+    b.wait_for(
+        "return /in .* s\\)$/.test(document.querySelector('#countdown-left').textContent);",
+        Duration::from_secs(5),
+        "the countdown",
+    )
+    .await;
+    b.check_page("the contest page").await;
+    b.screenshot("contest-open").await;
+    let hostile_slogan = "<script>window.__xss=1</script> Drop the charges";
+    b.find("#slogan")
+        .await
+        .send_keys(hostile_slogan)
+        .await
+        .expect("slogan");
+    b.find("#author_name")
+        .await
+        .send_keys("Ana")
+        .await
+        .expect("name");
+    b.find("#consent").await.click().await.expect("consent");
+    b.find("#entry-form button")
+        .await
+        .click()
+        .await
+        .expect("enter");
+    b.find("#status-link").await;
+    b.check_page("the entry receipt").await;
+    b.screenshot("contest-receipt").await;
+
+    for slogan in ["Support, don't punish", "Health not handcuffs"] {
+        let r = app
+            .client
+            .post(app.url("/api/v1/contests/slogans/entries"))
+            .json(&serde_json::json!({"slogan": slogan, "author_name": "Bo", "consent": true}))
+            .send()
+            .await
+            .expect("enter");
+        assert_eq!(r.status(), 201);
+    }
+    let pending: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/moderation/contests/slogans/entries"))
+        .bearer_auth(&moderator)
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    for e in pending["items"].as_array().expect("items") {
+        let r = app
+            .client
+            .post(app.url(&format!(
+                "/api/v1/moderation/entries/{}/decision",
+                e["id"].as_str().expect("id")
+            )))
+            .bearer_auth(&moderator)
+            .json(&serde_json::json!({"decision": "approve"}))
+            .send()
+            .await
+            .expect("approve");
+        assert_eq!(r.status(), 200);
+    }
+
+    // The judge scores by keyboard: a digit scores and moves on; 0 is 10.
+    b.viewport(LAPTOP).await;
+    sign_in(&b, &app, "/judge", &judge).await;
+    b.wait_for(
+        "return document.querySelectorAll('#judge-items li').length === 3;",
+        Duration::from_secs(20),
+        "the blind list",
+    )
+    .await;
+    assert_eq!(b.text("#progress").await, "0 of 3 scored");
+    let order: Vec<String> = serde_json::from_value(
+        b.js("return Array.from(document.querySelectorAll('#judge-items .slogan')).map(s => s.textContent);").await,
+    )
+    .expect("slogans");
+    assert!(
+        order.iter().any(|s| s == hostile_slogan),
+        "shown as text: {order:?}"
+    );
+    assert!(
+        !b.text("#judge-items").await.contains("Ana"),
+        "judges are blind to authors"
+    );
+    b.unfocus().await;
+    b.keys("4").await;
+    b.wait_for(
+        "return document.querySelector('#progress').textContent === '1 of 3 scored';",
+        Duration::from_secs(10),
+        "one scored",
+    )
+    .await;
+    b.keys("0").await;
+    b.wait_for(
+        "return document.querySelector('#progress').textContent === '2 of 3 scored';",
+        Duration::from_secs(10),
+        "two scored",
+    )
+    .await;
+    b.keys("k").await;
+    b.keys("9").await; // K went back: the second is re-scored 9, still the best
+    b.keys("j").await;
+    b.keys("2").await;
+    b.wait_for(
+        "return document.querySelector('#progress').textContent === '3 of 3 scored';",
+        Duration::from_secs(10),
+        "all scored",
+    )
+    .await;
+    no_script_ran(&b, "the judging page").await;
+    b.check_page("the judging page").await;
+    b.screenshot("judge").await;
+    let mine: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/judging/contests/slogans/entries"))
+        .bearer_auth(&judge)
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    let score_of = |slogan: &str| {
+        mine["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|i| i["slogan"] == slogan)
+            .and_then(|i| i["my_score"].as_i64())
+    };
+    assert_eq!(
+        [
+            score_of(&order[0]),
+            score_of(&order[1]),
+            score_of(&order[2])
+        ],
+        [Some(4), Some(9), Some(2)]
+    );
+    b.find("#load-ranking")
+        .await
+        .click()
+        .await
+        .expect("ranking");
+    b.wait_for(
+        "return document.querySelectorAll('#ranking tbody tr').length === 3;",
+        Duration::from_secs(10),
+        "the ranking",
+    )
+    .await;
+    b.screenshot("judge-ranking").await;
+
+    // After the announcement the contest page shows the winner, exactly as published.
+    let wait = (announce_at - chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default()
+        + Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        let r: serde_json::Value = app
+            .client
+            .get(app.url("/api/v1/contests/slogans/results"))
+            .send()
+            .await
+            .expect("results")
+            .json()
+            .await
+            .expect("json");
+        if r["announced"] == true {
+            assert_eq!(r["winner"]["slogan"], order[1].as_str());
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "never announced");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    b.viewport(PHONE).await;
+    b.goto(&app.url("/k/slogans")).await;
+    assert_eq!(b.text("#winner").await, order[1]);
+    let shortlist = b.text("#shortlist").await;
+    assert!(
+        shortlist.contains("<script>window.__xss=1</script>"),
+        "as text: {shortlist}"
+    );
+    no_script_ran(&b, "the results").await;
+    b.check_page("the results").await;
+    b.screenshot("contest-results").await;
+
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}
