@@ -68,6 +68,14 @@ pub struct Photo {
     pub claim_expires_at: Option<DateTime<Utc>>,
 }
 
+/// Perceptual hashes are indexed in this many 8-bit bands (migration 0004).
+const HASH_BANDS: u32 = 8;
+
+/// Band `b` of a perceptual hash: its bits `8b..8b+8`.
+fn hash_band(phash: u64, b: u32) -> i32 {
+    ((phash >> (8 * b)) & 0xff) as i32
+}
+
 /// A moderator-facing note that a photo repeats an earlier one of its campaign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PhotoFlag {
@@ -282,6 +290,24 @@ impl Store {
         if updated == 0 {
             return Ok(false);
         }
+        // The hash's bands, for later photos' near-duplicate lookups (a retried job finds
+        // them written already).
+        let bands = (0..HASH_BANDS)
+            .map(|b| format!("SELECT {b} AS band, ${} AS value", b + 2))
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let sql = format!(
+            "INSERT INTO photo_hash_bands (campaign_id, band, value, photo_id)
+             SELECT p.campaign_id, b.band, b.value, p.id FROM photos p, ({bands}) b WHERE p.id = $1
+             ON CONFLICT DO NOTHING"
+        );
+        with_tx!(&mut tx, |c| {
+            let mut q = sqlx::query(&sql).bind(id);
+            for b in 0..HASH_BANDS {
+                q = q.bind(hash_band(done.phash, b));
+            }
+            q.execute(c).await.map(|r| r.rows_affected())
+        })?;
         for flag in flags {
             with_tx!(&mut tx, |c| {
                 sqlx::query(
@@ -337,21 +363,47 @@ impl Store {
         Ok(row.map(|(id,)| id))
     }
 
-    /// Perceptual hashes of the campaign's photos submitted before this one, oldest first.
-    pub async fn earlier_perceptual_hashes(
+    /// Perceptual hashes of the campaign's photos submitted before this one that may lie
+    /// within `max_distance` bits of `phash`, oldest first; the caller measures each exactly.
+    ///
+    /// Up to `HASH_BANDS - 1` bits the band index narrows the candidates to photos sharing
+    /// a whole band with this one (any photo that close does, by pigeonhole), instead of
+    /// every earlier photo of the campaign; beyond it, every earlier hash is returned.
+    pub async fn near_duplicate_candidates(
         &self,
         photo: &Photo,
+        phash: u64,
+        max_distance: u32,
     ) -> Result<Vec<(Uuid, u64)>, StoreError> {
-        let rows: Vec<(Uuid, i64)> = with_pool!(self, |p| sqlx::query_as(
+        let narrowed = max_distance < HASH_BANDS;
+        let filter = if narrowed {
+            let any_band = (0..HASH_BANDS)
+                .map(|b| format!("(band = {b} AND value = ${})", b + 4))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            format!(
+                "AND id IN (SELECT photo_id FROM photo_hash_bands WHERE campaign_id = $1 AND ({any_band}))"
+            )
+        } else {
+            String::new()
+        };
+        let sql = format!(
             "SELECT id, phash FROM photos
-             WHERE campaign_id = $1 AND phash IS NOT NULL AND (submitted_at, id) < ($2, $3)
+             WHERE campaign_id = $1 AND phash IS NOT NULL AND (submitted_at, id) < ($2, $3) {filter}
              ORDER BY submitted_at, id"
-        )
-        .bind(photo.campaign_id)
-        .bind(photo.submitted_at)
-        .bind(photo.id)
-        .fetch_all(p)
-        .await)?;
+        );
+        let rows: Vec<(Uuid, i64)> = with_pool!(self, |p| {
+            let mut q = sqlx::query_as(&sql)
+                .bind(photo.campaign_id)
+                .bind(photo.submitted_at)
+                .bind(photo.id);
+            if narrowed {
+                for b in 0..HASH_BANDS {
+                    q = q.bind(hash_band(phash, b));
+                }
+            }
+            q.fetch_all(p).await
+        })?;
         Ok(rows.into_iter().map(|(id, h)| (id, h as u64)).collect())
     }
 

@@ -7,7 +7,7 @@ use placard_domain::{
 };
 use placard_storage::audit::AuditFilter;
 use placard_storage::moderation::{DecideError, Subject};
-use placard_storage::photos::NewPhoto;
+use placard_storage::photos::{NewPhoto, ProcessedPhoto, StoredDerivative};
 use placard_storage::staff::Staff;
 use placard_storage::{behaviour_suite, Store};
 use std::collections::HashSet;
@@ -19,6 +19,7 @@ behaviour_suite!(
     a_skipped_photo_stays_claimed_but_the_next_one_is_handed_out,
     decisions_follow_the_rules_and_are_audited,
     not_ready_photos_cannot_be_decided,
+    near_duplicate_candidates_include_every_photo_within_seven_bits,
 );
 
 const HOLD: TimeDelta = TimeDelta::minutes(10);
@@ -289,4 +290,89 @@ async fn not_ready_photos_cannot_be_decided(store: &Store) {
     )
     .await;
     assert!(matches!(r, Err(DecideError::NotReady)), "{r:?}");
+}
+
+/// The band index must never miss a photo within 7 bits, whichever bits differ, and must
+/// narrow the candidates; erased photos leave the index with their row.
+async fn near_duplicate_candidates_include_every_photo_within_seven_bits(store: &Store) {
+    let (_, ids) = seed(store, 41, PhotoStatus::Processing).await;
+    let base: u64 = 0x0123_4567_89ab_cdef;
+    // Photo 0 is the base; 1..=32 differ from it in 7 bits spread over every band in
+    // turn; 33..=40 differ in every band (far away).
+    let mut hashes = vec![base];
+    for i in 1..=32u32 {
+        let mut h = base;
+        for k in 0..7 {
+            h ^= 1u64 << ((i * 5 + k * 9) % 64);
+        }
+        hashes.push(h);
+    }
+    for i in 0..8u64 {
+        hashes.push(base ^ (0x0101_0101_0101_0101u64 << i) ^ 0x8080_8080_8080_8080 >> i);
+    }
+    let part = |id: Uuid, size: &str| StoredDerivative {
+        key: format!("derivatives/{id}/{size}.jpg"),
+        width: 10,
+        height: 10,
+    };
+    for (id, h) in ids.iter().zip(&hashes) {
+        let done = ProcessedPhoto {
+            small: part(*id, "small"),
+            large: part(*id, "large"),
+            blurhash: "L00000fQfQfQfQfQfQfQfQfQfQfQ".into(),
+            phash: *h,
+        };
+        assert!(store
+            .finish_processing(*id, &done, &[], placard_storage::now())
+            .await
+            .expect("finish"));
+    }
+    // A photo newer than all of them, with the base hash.
+    let newest = store.photo(ids[40]).await.expect("photo");
+    let mut probe = newest.clone();
+    probe.submitted_at += TimeDelta::hours(1);
+    let candidates = store
+        .near_duplicate_candidates(&probe, base, 7)
+        .await
+        .expect("candidates");
+    let found: HashSet<Uuid> = candidates.iter().map(|(id, _)| *id).collect();
+    for (i, id) in ids.iter().enumerate().take(33) {
+        let d = (hashes[i] ^ base).count_ones();
+        assert!(d <= 7, "fixture {i} is {d} bits away");
+        assert!(found.contains(id), "photo {i} ({d} bits away) was missed");
+    }
+    assert!(
+        ids[33..].iter().all(|id| !found.contains(id)),
+        "photos differing in every band are not candidates"
+    );
+    let sorted: Vec<_> = candidates.iter().map(|(id, _)| *id).collect();
+    let mut expected = sorted.clone();
+    expected.sort_by_key(|id| ids.iter().position(|x| x == id));
+    assert_eq!(sorted, expected, "oldest first");
+    // Beyond the index's reach every earlier hash is a candidate.
+    assert_eq!(
+        store
+            .near_duplicate_candidates(&probe, base, 8)
+            .await
+            .expect("all")
+            .len(),
+        41
+    );
+    // Erasure takes the photo out of the index.
+    store
+        .erase_submission(Subject::Photo, ids[0], placard_storage::now())
+        .await
+        .expect("erase");
+    let after = store
+        .near_duplicate_candidates(&probe, base, 7)
+        .await
+        .expect("candidates");
+    assert!(!after.iter().any(|(id, _)| *id == ids[0]));
+    assert_eq!(
+        store
+            .count("SELECT COUNT(*) FROM photo_hash_bands")
+            .await
+            .expect("count"),
+        40 * 8
+    );
 }

@@ -140,7 +140,7 @@ impl ProcessPhoto {
         }
         let near = self
             .store
-            .earlier_perceptual_hashes(photo)
+            .near_duplicate_candidates(photo, phash, self.near_duplicate_distance)
             .await?
             .into_iter()
             .filter(|(other, _)| Some(*other) != exact)
