@@ -180,9 +180,23 @@ impl Browser {
         println!("screenshot: {}", path.display());
     }
 
-    /// Checks what every page must be: everything it loaded came from its own origin, and
-    /// nothing is wider than the viewport (no sideways scrolling on a phone).
+    /// Checks what every page must be: everything it loaded came from its own origin,
+    /// nothing is wider than the viewport (no sideways scrolling on a phone), and every
+    /// visible form control has a label.
     pub async fn check_page(&self, what: &str) {
+        let unlabelled = self
+            .js(
+                "return Array.from(document.querySelectorAll('input, select, textarea'))
+                   .filter(c => c.type !== 'hidden' && c.offsetParent !== null)
+                   .filter(c => c.labels.length === 0 && !c.getAttribute('aria-label'))
+                   .map(c => c.outerHTML.slice(0, 80));",
+            )
+            .await;
+        assert_eq!(
+            unlabelled,
+            serde_json::json!([]),
+            "{what} has form controls without a label"
+        );
         let foreign = self
             .js("const o = location.origin;
                  return performance.getEntriesByType('resource').map(e => e.name)
