@@ -3,7 +3,7 @@
 //! once by the scheduler — with several schedulers, and after downtime.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use placard_e2e::{error_code, on_both_deployments, Deployment, Server, TestEnv};
+use placard_e2e::{error_code, on_both_deployments, Deployment, TestEnv};
 use std::time::Duration;
 
 on_both_deployments!(
@@ -14,41 +14,6 @@ on_both_deployments!(
 
 fn at(t: DateTime<Utc>) -> String {
     t.to_rfc3339()
-}
-
-async fn contest(
-    app: &Server,
-    admin: &str,
-    slug: &str,
-    close_in: i64,
-    announce_in: i64,
-) -> DateTime<Utc> {
-    let now = Utc::now();
-    let body = serde_json::json!({
-        "slug": slug, "title": "Slogans",
-        "entries_close_at": at(now + TimeDelta::seconds(close_in)),
-        "announce_at": at(now + TimeDelta::seconds(announce_in)),
-        "shortlist_size": 3,
-    });
-    let r = app
-        .client
-        .post(app.url("/api/v1/admin/contests"))
-        .bearer_auth(admin)
-        .json(&body)
-        .send()
-        .await
-        .expect("create");
-    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap_or_default());
-    now + TimeDelta::seconds(announce_in)
-}
-
-async fn enter(app: &Server, slug: &str, slogan: &str) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/contests/{slug}/entries")))
-        .json(&serde_json::json!({"slogan": slogan, "author_name": "Ana", "consent": true}))
-        .send()
-        .await
-        .expect("enter")
 }
 
 async fn entries_are_deduplicated_and_close_on_time(d: Deployment) {
@@ -81,7 +46,7 @@ async fn entries_are_deduplicated_and_close_on_time(d: Deployment) {
         201
     );
 
-    let first = enter(&app, "slogans", "Support, don't punish").await;
+    let first = app.enter("slogans", "Support, don't punish").await;
     assert_eq!(first.status(), 201);
     let receipt: serde_json::Value = first.json().await.expect("json");
     assert_eq!(receipt["status"], "pending_review");
@@ -90,13 +55,13 @@ async fn entries_are_deduplicated_and_close_on_time(d: Deployment) {
         "ＳＵＰＰＯＲＴ　ＤＯＮ'Ｔ　ＰＵＮＩＳＨ",
     ] {
         assert_eq!(
-            error_code(enter(&app, "slogans", dup).await).await,
+            error_code(app.enter("slogans", dup).await).await,
             (409, "duplicate_entry".into()),
             "{dup}"
         );
     }
     let racing = futures_util::future::join_all(
-        (0..2).map(|_| enter(&app, "slogans", "Treatment, not prison")),
+        (0..2).map(|_| app.enter("slogans", "Treatment, not prison")),
     )
     .await;
     let created = racing.iter().filter(|r| r.status() == 201).count();
@@ -105,7 +70,7 @@ async fn entries_are_deduplicated_and_close_on_time(d: Deployment) {
         "two concurrent submissions of one slogan: exactly one 201"
     );
     assert_eq!(
-        error_code(enter(&app, "slogans", "no").await).await,
+        error_code(app.enter("slogans", "no").await).await,
         (422, "invalid_slogan".into())
     );
     let no_consent = app
@@ -123,14 +88,14 @@ async fn entries_are_deduplicated_and_close_on_time(d: Deployment) {
     let until = |t: DateTime<Utc>| (t - Utc::now()).to_std().unwrap_or_default();
     tokio::time::sleep(until(close - TimeDelta::seconds(1))).await;
     assert_eq!(
-        enter(&app, "slogans", "Just before the deadline")
+        app.enter("slogans", "Just before the deadline")
             .await
             .status(),
         201
     );
     tokio::time::sleep(until(close + TimeDelta::seconds(1))).await;
     assert_eq!(
-        error_code(enter(&app, "slogans", "Just after the deadline").await).await,
+        error_code(app.enter("slogans", "Just after the deadline").await).await,
         (409, "entries_closed".into())
     );
     // The supporter's receipt reaches their entry, and withdraws it.
@@ -171,7 +136,8 @@ async fn judges_rank_blind_and_two_schedulers_announce_once(d: Deployment) {
     let moderator = env.create_user("moderator", "mo").await;
     let harsh = env.create_user("judge", "harsh").await;
     let lenient = env.create_user("judge", "lenient").await;
-    contest(&app, &admin, "slogans", 4, 10).await;
+    app.create_contest(&admin, "slogans", 4, 10, serde_json::json!({}))
+        .await;
     let slogans = [
         "First slogan",
         "Second slogan",
@@ -180,7 +146,7 @@ async fn judges_rank_blind_and_two_schedulers_announce_once(d: Deployment) {
     ];
     let mut ids = Vec::new();
     for s in slogans {
-        let r: serde_json::Value = enter(&app, "slogans", s).await.json().await.expect("json");
+        let r: serde_json::Value = app.enter("slogans", s).await.json().await.expect("json");
         ids.push(r["id"].as_str().expect("id").to_owned());
     }
     for id in &ids {
@@ -302,7 +268,7 @@ async fn judges_rank_blind_and_two_schedulers_announce_once(d: Deployment) {
     // Two schedulers race for the announcement.
     let s1 = env.start("scheduler").await;
     let s2 = env.start("scheduler").await;
-    let results = wait_announced(&app, Duration::from_secs(20)).await;
+    let results = app.wait_announced("slogans", Duration::from_secs(20)).await;
     let announced_at: DateTime<Utc> = results["announced_at"]
         .as_str()
         .expect("announced_at")
@@ -365,34 +331,12 @@ async fn judges_rank_blind_and_two_schedulers_announce_once(d: Deployment) {
     env.cleanup().await;
 }
 
-async fn wait_announced(app: &Server, within: Duration) -> serde_json::Value {
-    let deadline = std::time::Instant::now() + within;
-    loop {
-        let r: serde_json::Value = app
-            .client
-            .get(app.url("/api/v1/contests/slogans/results"))
-            .send()
-            .await
-            .expect("results")
-            .json()
-            .await
-            .expect("json");
-        if r["announced"] == true {
-            return r;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "not announced within {within:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 async fn an_announcement_missed_while_down_is_caught_up(d: Deployment) {
     let env = TestEnv::new(d).await;
     let app = env.start("api").await;
     let admin = env.create_user("admin", "root").await;
-    contest(&app, &admin, "slogans", 1, 2).await;
+    app.create_contest(&admin, "slogans", 1, 2, serde_json::json!({}))
+        .await;
     tokio::time::sleep(Duration::from_secs(3)).await; // announce_at passes; no scheduler runs
     assert_eq!(
         app.client
@@ -407,7 +351,7 @@ async fn an_announcement_missed_while_down_is_caught_up(d: Deployment) {
     );
     let started = std::time::Instant::now();
     let scheduler = env.start("scheduler").await;
-    let results = wait_announced(&app, Duration::from_secs(5)).await;
+    let results = app.wait_announced("slogans", Duration::from_secs(5)).await;
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(results["winner"].is_null(), "no entries, no winner");
     scheduler.stop().await;

@@ -185,20 +185,8 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
 
     // The contest's plain form: entered, then a duplicate refused in words with the
     // fields kept (escaped).
-    let now = chrono::Utc::now();
-    let r = app
-        .client
-        .post(app.url("/api/v1/admin/contests"))
-        .bearer_auth(&admin)
-        .json(&serde_json::json!({
-            "slug": "slogans", "title": "Slogans",
-            "entries_close_at": (now + chrono::TimeDelta::hours(1)).to_rfc3339(),
-            "announce_at": (now + chrono::TimeDelta::hours(2)).to_rfc3339(),
-        }))
-        .send()
-        .await
-        .expect("contest");
-    assert_eq!(r.status(), 201);
+    app.create_contest(&admin, "slogans", 3600, 7200, serde_json::json!({}))
+        .await;
     let (status, _, html) = page(&app, "/k/slogans").await;
     assert_eq!(status, 200);
     assert!(html.contains("id=\"countdown\"") && html.contains("id=\"entry-form\""));

@@ -218,6 +218,18 @@ impl Browser {
 
     pub async fn quit(self) {
         self.driver.clone().quit().await.ok();
+    }
+}
+
+impl Drop for Browser {
+    /// A test that fails half-way leaves no Chromium behind: every process started with
+    /// this test's profile is stopped, and the profile removed.
+    fn drop(&mut self) {
+        std::process::Command::new("pkill")
+            .args(["-f", "--"])
+            .arg(format!("--user-data-dir={}", self.profile.display()))
+            .status()
+            .ok();
         std::fs::remove_dir_all(&self.profile).ok();
     }
 }

@@ -291,6 +291,87 @@ impl Server {
         resp.json().await.expect("campaign json")
     }
 
+    /// Creates a contest as `admin` whose entries close `close_in` seconds from now and
+    /// whose results are announced `announce_in` seconds from now (shortlist of 3); `extra`
+    /// adds fields. Returns `announce_at`.
+    pub async fn create_contest(
+        &self,
+        admin: &str,
+        slug: &str,
+        close_in: i64,
+        announce_in: i64,
+        extra: serde_json::Value,
+    ) -> chrono::DateTime<chrono::Utc> {
+        let now = chrono::Utc::now();
+        let announce_at = now + chrono::TimeDelta::seconds(announce_in);
+        let mut body = serde_json::json!({
+            "slug": slug, "title": "Slogans",
+            "entries_close_at": (now + chrono::TimeDelta::seconds(close_in)).to_rfc3339(),
+            "announce_at": announce_at.to_rfc3339(),
+            "shortlist_size": 3,
+        });
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        let r = self
+            .client
+            .post(self.url("/api/v1/admin/contests"))
+            .bearer_auth(admin)
+            .json(&body)
+            .send()
+            .await
+            .expect("create contest");
+        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap_or_default());
+        announce_at
+    }
+
+    /// Enters a slogan (by "Ana", with consent) through the API.
+    pub async fn enter(&self, slug: &str, slogan: &str) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/v1/contests/{slug}/entries")))
+            .json(&serde_json::json!({"slogan": slogan, "author_name": "Ana", "consent": true}))
+            .send()
+            .await
+            .expect("enter")
+    }
+
+    /// Polls a contest's public results until they are announced; returns them.
+    pub async fn wait_announced(&self, slug: &str, within: Duration) -> serde_json::Value {
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            let r: serde_json::Value = self
+                .client
+                .get(self.url(&format!("/api/v1/contests/{slug}/results")))
+                .send()
+                .await
+                .expect("results")
+                .json()
+                .await
+                .expect("json");
+            if r["announced"] == true {
+                return r;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "not announced within {within:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// A staff `GET` of JSON.
+    pub async fn get_json(&self, token: &str, path: &str) -> serde_json::Value {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json")
+    }
+
     /// Posts a multipart upload: the file (if any) as `photo`, plus text fields.
     pub async fn upload(
         &self,

@@ -363,27 +363,36 @@ impl Store {
         Ok(row.map(|(id,)| id))
     }
 
-    /// Perceptual hashes of the campaign's photos submitted before this one that may lie
-    /// within `max_distance` bits of `phash`, oldest first; the caller measures each exactly.
+    /// The earliest photo of the campaign submitted before this one whose perceptual hash
+    /// lies within `max_distance` of `phash` (as `distance` measures it), leaving out
+    /// `skip`; with the distance found.
     ///
     /// Up to `HASH_BANDS - 1` bits the band index narrows the candidates to photos sharing
-    /// a whole band with this one (any photo that close does, by pigeonhole), instead of
-    /// every earlier photo of the campaign; beyond it, every earlier hash is returned.
-    pub async fn near_duplicate_candidates(
+    /// a whole band with this one (any photo that close does, by pigeonhole) instead of every
+    /// earlier photo of the campaign; beyond it, every earlier hash is a candidate. The
+    /// candidates stream oldest first and the search stops at the first match, so a campaign
+    /// whose photos all look alike costs no more than one whose photos all differ.
+    pub async fn earliest_near_duplicate(
         &self,
         photo: &Photo,
         phash: u64,
         max_distance: u32,
-    ) -> Result<Vec<(Uuid, u64)>, StoreError> {
+        skip: &[Uuid],
+        distance: impl Fn(u64, u64) -> u32,
+    ) -> Result<Option<(Uuid, u32)>, StoreError> {
+        use futures_util::TryStreamExt;
         let narrowed = max_distance < HASH_BANDS;
         let filter = if narrowed {
             let any_band = (0..HASH_BANDS)
-                .map(|b| format!("(band = {b} AND value = ${})", b + 4))
+                .map(|b| {
+                    format!(
+                        "SELECT photo_id FROM photo_hash_bands WHERE campaign_id = $1 AND band = {b} AND value = ${}",
+                        b + 4
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join(" OR ");
-            format!(
-                "AND id IN (SELECT photo_id FROM photo_hash_bands WHERE campaign_id = $1 AND ({any_band}))"
-            )
+                .join(" UNION ");
+            format!("AND id IN ({any_band})")
         } else {
             String::new()
         };
@@ -392,8 +401,8 @@ impl Store {
              WHERE campaign_id = $1 AND phash IS NOT NULL AND (submitted_at, id) < ($2, $3) {filter}
              ORDER BY submitted_at, id"
         );
-        let rows: Vec<(Uuid, i64)> = with_pool!(self, |p| {
-            let mut q = sqlx::query_as(&sql)
+        with_pool!(self, |p| {
+            let mut q = sqlx::query_as::<_, (Uuid, i64)>(&sql)
                 .bind(photo.campaign_id)
                 .bind(photo.submitted_at)
                 .bind(photo.id);
@@ -402,9 +411,15 @@ impl Store {
                     q = q.bind(hash_band(phash, b));
                 }
             }
-            q.fetch_all(p).await
-        })?;
-        Ok(rows.into_iter().map(|(id, h)| (id, h as u64)).collect())
+            let mut rows = q.fetch(p);
+            while let Some((id, h)) = rows.try_next().await? {
+                let d = distance(h as u64, phash);
+                if d <= max_distance && !skip.contains(&id) {
+                    return Ok(Some((id, d)));
+                }
+            }
+            Ok(None)
+        })
     }
 
     /// The flags of many photos in one query (a queue page), keyed by photo.

@@ -19,7 +19,7 @@ behaviour_suite!(
     a_skipped_photo_stays_claimed_but_the_next_one_is_handed_out,
     decisions_follow_the_rules_and_are_audited,
     not_ready_photos_cannot_be_decided,
-    near_duplicate_candidates_include_every_photo_within_seven_bits,
+    the_earliest_near_duplicate_is_found_whichever_band_it_shares,
 );
 
 const HOLD: TimeDelta = TimeDelta::minutes(10);
@@ -294,7 +294,7 @@ async fn not_ready_photos_cannot_be_decided(store: &Store) {
 
 /// The band index must never miss a photo within 7 bits, whichever bits differ, and must
 /// narrow the candidates; erased photos leave the index with their row.
-async fn near_duplicate_candidates_include_every_photo_within_seven_bits(store: &Store) {
+async fn the_earliest_near_duplicate_is_found_whichever_band_it_shares(store: &Store) {
     let (_, ids) = seed(store, 41, PhotoStatus::Processing).await;
     let base: u64 = 0x0123_4567_89ab_cdef;
     // Photo 0 is the base; 1..=32 differ from it in 7 bits spread over every band in
@@ -327,47 +327,46 @@ async fn near_duplicate_candidates_include_every_photo_within_seven_bits(store: 
             .await
             .expect("finish"));
     }
-    // A photo newer than all of them, with the base hash.
+    // A photo newer than all of them, with the base hash: passing over the photos older
+    // than photo i, the earliest match must be photo i, whichever band it shares.
     let newest = store.photo(ids[40]).await.expect("photo");
     let mut probe = newest.clone();
     probe.submitted_at += TimeDelta::hours(1);
-    let candidates = store
-        .near_duplicate_candidates(&probe, base, 7)
-        .await
-        .expect("candidates");
-    let found: HashSet<Uuid> = candidates.iter().map(|(id, _)| *id).collect();
-    for (i, id) in ids.iter().enumerate().take(33) {
-        let d = (hashes[i] ^ base).count_ones();
+    let hamming = |a: u64, b: u64| (a ^ b).count_ones();
+    let earliest = |max: u32, skip: Vec<Uuid>| {
+        let probe = probe.clone();
+        async move {
+            store
+                .earliest_near_duplicate(&probe, base, max, &skip, hamming)
+                .await
+                .expect("lookup")
+        }
+    };
+    for i in 0..33 {
+        let d = hamming(hashes[i], base);
         assert!(d <= 7, "fixture {i} is {d} bits away");
-        assert!(found.contains(id), "photo {i} ({d} bits away) was missed");
+        assert_eq!(
+            earliest(7, ids[..i].to_vec()).await,
+            Some((ids[i], d)),
+            "photo {i} ({d} bits away)"
+        );
     }
-    assert!(
-        ids[33..].iter().all(|id| !found.contains(id)),
-        "photos differing in every band are not candidates"
-    );
-    let sorted: Vec<_> = candidates.iter().map(|(id, _)| *id).collect();
-    let mut expected = sorted.clone();
-    expected.sort_by_key(|id| ids.iter().position(|x| x == id));
-    assert_eq!(sorted, expected, "oldest first");
-    // Beyond the index's reach every earlier hash is a candidate.
     assert_eq!(
-        store
-            .near_duplicate_candidates(&probe, base, 8)
-            .await
-            .expect("all")
-            .len(),
-        41
+        earliest(7, ids[..33].to_vec()).await,
+        None,
+        "photos differing in every band are not near duplicates"
+    );
+    // Beyond the index's reach (8 bits and more) every earlier hash is measured.
+    assert_eq!(
+        earliest(64, ids[..33].to_vec()).await,
+        Some((ids[33], hamming(hashes[33], base)))
     );
     // Erasure takes the photo out of the index.
     store
         .erase_submission(Subject::Photo, ids[0], placard_storage::now())
         .await
         .expect("erase");
-    let after = store
-        .near_duplicate_candidates(&probe, base, 7)
-        .await
-        .expect("candidates");
-    assert!(!after.iter().any(|(id, _)| *id == ids[0]));
+    assert_eq!(earliest(7, vec![]).await.map(|(id, _)| id), Some(ids[1]));
     assert_eq!(
         store
             .count("SELECT COUNT(*) FROM photo_hash_bands")

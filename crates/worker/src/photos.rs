@@ -140,12 +140,14 @@ impl ProcessPhoto {
         }
         let near = self
             .store
-            .near_duplicate_candidates(photo, phash, self.near_duplicate_distance)
-            .await?
-            .into_iter()
-            .filter(|(other, _)| Some(*other) != exact)
-            .map(|(other, h)| (other, hamming_distance(h, phash)))
-            .find(|(_, d)| *d <= self.near_duplicate_distance);
+            .earliest_near_duplicate(
+                photo,
+                phash,
+                self.near_duplicate_distance,
+                exact.as_slice(),
+                hamming_distance,
+            )
+            .await?;
         if let Some((of, distance)) = near {
             flags.push(PhotoFlag {
                 kind: "near_duplicate".into(),

@@ -132,6 +132,19 @@ struct Choice {
     title: String,
 }
 
+impl Choice {
+    fn new(slug: String, title: String) -> Self {
+        Self { slug, title }
+    }
+}
+
+fn choices_of(contests: Vec<placard_storage::contests::Contest>) -> Vec<Choice> {
+    contests
+        .into_iter()
+        .map(|c| Choice::new(c.slug, c.title))
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "moderate.html")]
 struct ModeratePage {
@@ -172,18 +185,9 @@ pub async fn moderate_page(
             csrf,
             campaigns: campaigns
                 .into_iter()
-                .map(|c| Choice {
-                    slug: c.slug,
-                    title: c.title,
-                })
+                .map(|c| Choice::new(c.slug, c.title))
                 .collect(),
-            contests: contests
-                .into_iter()
-                .map(|c| Choice {
-                    slug: c.slug,
-                    title: c.title,
-                })
-                .collect(),
+            contests: choices_of(contests),
             reasons: RejectionReason::ALL
                 .into_iter()
                 .enumerate()
@@ -215,13 +219,7 @@ pub async fn judge_page(
         &JudgePage {
             name: staff.name,
             csrf,
-            contests: contests
-                .into_iter()
-                .map(|c| Choice {
-                    slug: c.slug,
-                    title: c.title,
-                })
-                .collect(),
+            contests: choices_of(contests),
         },
     )
 }
