@@ -3,7 +3,12 @@
 on the embedded default or on PostgreSQL + Garage, reporting wall time, photos per second,
 each process's peak RSS, the database size and the stored bytes.
 
-    scripts/campaign-run.py embedded|scale [PHOTOS=10000] [WORKERS=2]
+    scripts/campaign-run.py embedded|scale [PHOTOS=10000] [WORKERS=2] [varied|alike]
+
+`varied` (the default) crops each photo at random from one of six fixture photographs (and
+mirrors half of them), so they differ as a campaign's photos do and few are near duplicates;
+`alike` draws two coloured squares on one photograph, so every photo after the first is a
+near duplicate of it (the data set of the first runs in docs/PERFORMANCE.md).
 
 `scale` needs scripts/test-services.sh to have run (it reads .test-services/env) and uses a
 fresh PostgreSQL database and a fresh prefix in the test bucket, both removed afterwards.
@@ -43,6 +48,38 @@ def make(i):
     return buf.getvalue()
 
 
+SOURCES = ["dragonfly-4224x3168.jpg", "friends-portrait-2056x3088.jpg", "ladybird-2560x1600.jpg",
+           "goldfish-3640x2400.png", "painting-6000x4000.jpg", "wood-4096.webp"]
+_sources = None
+
+
+def make_varied(i):
+    global _sources
+    import random
+    from PIL import Image, ImageDraw, ImageOps
+    if _sources is None:
+        _sources = []
+        for name in SOURCES:
+            im = Image.open(os.path.join(ROOT, "..", "shared", "fixtures", "photos", name)).convert("RGB")
+            im.thumbnail((2400, 2400))
+            _sources.append(im)
+    rnd = random.Random(i)
+    src = _sources[i % len(_sources)]
+    w, h = src.size
+    cw = int(min(w, h * 4 / 3) * rnd.uniform(0.45, 1.0))
+    ch = cw * 3 // 4
+    x, y = rnd.randint(0, w - cw), rnd.randint(0, h - ch)
+    img = src.crop((x, y, x + cw, y + ch)).resize((1632, 1224), Image.BILINEAR)
+    if rnd.random() < 0.5:
+        img = ImageOps.mirror(img)
+    d = ImageDraw.Draw(img)
+    x, y = rnd.randint(0, 1400), rnd.randint(0, 1000)
+    d.rectangle([x, y, x + 90, y + 90], fill=(rnd.randint(0, 255), rnd.randint(0, 255), rnd.randint(0, 255)))
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=85)
+    return buf.getvalue()
+
+
 def hwm_kib(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -55,6 +92,8 @@ def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "embedded"
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    kind = sys.argv[4] if len(sys.argv) > 4 else "varied"
+    assert kind in ("varied", "alike"), kind
     try:
         import PIL  # noqa: F401
     except ImportError:
@@ -112,11 +151,12 @@ def main():
                 total_bytes[0] += len(body)
 
         # The photos are made once, before timing (and kept for the next run).
-        cache = os.path.join(tempfile.gettempdir(), f"placard-campaign-photos-{n}")
+        cache = os.path.join(tempfile.gettempdir(), f"placard-campaign-photos-{kind}-{n}")
         if not os.path.isdir(cache) or len(os.listdir(cache)) < n:
             os.makedirs(cache, exist_ok=True)
             with concurrent.futures.ProcessPoolExecutor(max_workers=os.cpu_count()) as makers:
-                for i, body in enumerate(makers.map(make, range(n), chunksize=32)):
+                maker = make_varied if kind == "varied" else make
+                for i, body in enumerate(makers.map(maker, range(n), chunksize=32)):
                     with open(os.path.join(cache, f"{i:06}.jpg"), "wb") as f:
                         f.write(body)
 
@@ -142,6 +182,18 @@ def main():
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
         rss = {name: hwm_kib(p.pid) / 1024 for name, p in procs}
+
+        def flagged(kind):
+            count, cursor = 0, None
+            while True:
+                h = http.client.HTTPConnection(host, port)
+                h.request("GET", f"/api/v1/moderation/photos?campaign=campaign&flag={kind}&limit=200"
+                          + (f"&cursor={cursor}" if cursor else ""), headers={"Authorization": f"Bearer {token}"})
+                page = json.loads(h.getresponse().read())
+                count += len(page["items"])
+                cursor = page["next_cursor"]
+                if not cursor:
+                    return count
         if mode == "embedded":
             db_size = sum(os.path.getsize(os.path.join(work, f)) for f in os.listdir(work) if f.startswith("placard.db"))
             stored = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(work, "objects")) for f in fs)
@@ -150,9 +202,10 @@ def main():
                                           "SELECT pg_database_size(current_database())"],
                                          capture_output=True, text=True, check=True).stdout)
             stored = None
-        print(f"{mode}: {n} photos ({total_bytes[0] / n / 1e6:.2f} MB, 1632x1224 each), 1 API + {workers} workers, "
+        print(f"{mode}: {n} {kind} photos ({total_bytes[0] / n / 1e6:.2f} MB, 1632x1224 each), 1 API + {workers} workers, "
               f"{os.cpu_count()} cores")
         print(f"uploads done after {uploaded:.1f} s; all processed after {elapsed:.1f} s = {n / elapsed:.1f} photos/s")
+        print(f"flagged: {flagged('duplicate')} duplicates, {flagged('near_duplicate')} near duplicates")
         print("peak RSS: " + ", ".join(f"{k} {v:.0f} MiB" for k, v in rss.items()))
         print(f"database {db_size / 2**20:.1f} MiB" + (f", objects {stored / 2**20:.0f} MiB" if stored else
                                                        ", objects: see `garage bucket info placard-test`"))

@@ -297,8 +297,9 @@ impl Store {
             .collect::<Vec<_>>()
             .join(" UNION ALL ");
         let sql = format!(
-            "INSERT INTO photo_hash_bands (campaign_id, band, value, photo_id)
-             SELECT p.campaign_id, b.band, b.value, p.id FROM photos p, ({bands}) b WHERE p.id = $1
+            "INSERT INTO photo_hash_bands (campaign_id, band, value, submitted_at, photo_id, phash)
+             SELECT p.campaign_id, b.band, b.value, p.submitted_at, p.id, p.phash
+             FROM photos p, ({bands}) b WHERE p.id = $1
              ON CONFLICT DO NOTHING"
         );
         with_tx!(&mut tx, |c| {
@@ -367,11 +368,12 @@ impl Store {
     /// lies within `max_distance` of `phash` (as `distance` measures it), leaving out
     /// `skip`; with the distance found.
     ///
-    /// Up to `HASH_BANDS - 1` bits the band index narrows the candidates to photos sharing
-    /// a whole band with this one (any photo that close does, by pigeonhole) instead of every
-    /// earlier photo of the campaign; beyond it, every earlier hash is a candidate. The
-    /// candidates stream oldest first and the search stops at the first match, so a campaign
-    /// whose photos all look alike costs no more than one whose photos all differ.
+    /// Up to `HASH_BANDS - 1` bits only photos sharing a whole band with this one can match
+    /// (pigeonhole), so each band's index range is read oldest first and the search of a
+    /// band stops at its first match — and the next band only looks before the best match so
+    /// far. A campaign whose photos all look alike costs a few rows per photo; one whose
+    /// photos all differ, the photos that happen to share a band. Beyond 7 bits every earlier
+    /// hash is read, oldest first, up to the first match.
     pub async fn earliest_near_duplicate(
         &self,
         photo: &Photo,
@@ -380,46 +382,90 @@ impl Store {
         skip: &[Uuid],
         distance: impl Fn(u64, u64) -> u32,
     ) -> Result<Option<(Uuid, u32)>, StoreError> {
-        use futures_util::TryStreamExt;
-        let narrowed = max_distance < HASH_BANDS;
-        let filter = if narrowed {
-            let any_band = (0..HASH_BANDS)
-                .map(|b| {
-                    format!(
-                        "SELECT photo_id FROM photo_hash_bands WHERE campaign_id = $1 AND band = {b} AND value = ${}",
-                        b + 4
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" UNION ");
-            format!("AND id IN ({any_band})")
-        } else {
-            String::new()
+        let close = |id: Uuid, h: u64| {
+            let d = distance(h, phash);
+            (d <= max_distance && !skip.contains(&id)).then_some(d)
         };
-        let sql = format!(
-            "SELECT id, phash FROM photos
-             WHERE campaign_id = $1 AND phash IS NOT NULL AND (submitted_at, id) < ($2, $3) {filter}
-             ORDER BY submitted_at, id"
-        );
-        with_pool!(self, |p| {
-            let mut q = sqlx::query_as::<_, (Uuid, i64)>(&sql)
-                .bind(photo.campaign_id)
-                .bind(photo.submitted_at)
-                .bind(photo.id);
-            if narrowed {
-                for b in 0..HASH_BANDS {
-                    q = q.bind(hash_band(phash, b));
+        let before = (photo.submitted_at, photo.id);
+        if max_distance >= HASH_BANDS {
+            let found = self
+                .first_match(photo.campaign_id, None, before, close)
+                .await?;
+            return Ok(found.map(|(id, _, d)| (id, d)));
+        }
+        let mut best: Option<(Uuid, DateTime<Utc>, u32)> = None;
+        for b in 0..HASH_BANDS {
+            let band = Some((b as i32, hash_band(phash, b)));
+            let before = best.map_or(before, |(id, at, _)| (at, id));
+            if let Some(found) = self
+                .first_match(photo.campaign_id, band, before, &close)
+                .await?
+            {
+                best = Some(found);
+            }
+        }
+        Ok(best.map(|(id, _, d)| (id, d)))
+    }
+
+    /// The first photo, oldest first, submitted before `before` that `close` accepts: among
+    /// those sharing `band` (`(band, value)`) when given, else among every hashed photo of
+    /// the campaign. Rows come in small batches, so stopping early reads little on either
+    /// backend (a PostgreSQL query sends all its rows whether or not they are read).
+    async fn first_match(
+        &self,
+        campaign_id: Uuid,
+        band: Option<(i32, i32)>,
+        before: (DateTime<Utc>, Uuid),
+        close: impl Fn(Uuid, u64) -> Option<u32>,
+    ) -> Result<Option<(Uuid, DateTime<Utc>, u32)>, StoreError> {
+        const BATCH: usize = 64;
+        let (from, id, next) = match band {
+            Some(_) => (
+                "photo_hash_bands WHERE campaign_id = $1 AND band = $4 AND value = $5",
+                "photo_id",
+                6,
+            ),
+            None => (
+                "photos WHERE campaign_id = $1 AND phash IS NOT NULL",
+                "id",
+                4,
+            ),
+        };
+        let mut after: Option<(DateTime<Utc>, Uuid)> = None;
+        loop {
+            let continued = if after.is_some() {
+                format!(" AND (submitted_at, {id}) > (${next}, ${})", next + 1)
+            } else {
+                String::new()
+            };
+            let sql = format!(
+                "SELECT {id}, phash, submitted_at FROM {from}
+                   AND (submitted_at, {id}) < ($2, $3){continued}
+                 ORDER BY submitted_at, {id} LIMIT {BATCH}"
+            );
+            let rows: Vec<(Uuid, i64, DateTime<Utc>)> = with_pool!(self, |p| {
+                let mut q = sqlx::query_as(&sql)
+                    .bind(campaign_id)
+                    .bind(before.0)
+                    .bind(before.1);
+                if let Some((b, v)) = band {
+                    q = q.bind(b).bind(v);
+                }
+                if let Some((at, id)) = after {
+                    q = q.bind(at).bind(id);
+                }
+                q.fetch_all(p).await
+            })?;
+            for (id, h, at) in &rows {
+                if let Some(d) = close(*id, *h as u64) {
+                    return Ok(Some((*id, *at, d)));
                 }
             }
-            let mut rows = q.fetch(p);
-            while let Some((id, h)) = rows.try_next().await? {
-                let d = distance(h as u64, phash);
-                if d <= max_distance && !skip.contains(&id) {
-                    return Ok(Some((id, d)));
-                }
+            match rows.last() {
+                Some((id, _, at)) if rows.len() == BATCH => after = Some((*at, *id)),
+                _ => return Ok(None),
             }
-            Ok(None)
-        })
+        }
     }
 
     /// The flags of many photos in one query (a queue page), keyed by photo.

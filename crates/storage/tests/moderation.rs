@@ -20,6 +20,7 @@ behaviour_suite!(
     decisions_follow_the_rules_and_are_audited,
     not_ready_photos_cannot_be_decided,
     the_earliest_near_duplicate_is_found_whichever_band_it_shares,
+    near_duplicate_lookups_read_past_a_full_batch,
 );
 
 const HOLD: TimeDelta = TimeDelta::minutes(10);
@@ -374,4 +375,46 @@ async fn the_earliest_near_duplicate_is_found_whichever_band_it_shares(store: &S
             .expect("count"),
         40 * 8
     );
+}
+
+/// 100 earlier photos share a band with the probe without being close (more than one
+/// batch of rows); the one close photo after them must still be found.
+async fn near_duplicate_lookups_read_past_a_full_batch(store: &Store) {
+    let (_, ids) = seed(store, 101, PhotoStatus::Processing).await;
+    let base: u64 = 0xffff_ffff_ffff_ff00;
+    let far = base ^ 0x0000_00ff_ffff_0000; // shares 5 bands, 24 bits away
+    let near = base ^ 0b111; // 3 bits away
+    for (i, id) in ids.iter().enumerate() {
+        let done = ProcessedPhoto {
+            small: StoredDerivative {
+                key: format!("derivatives/{id}/small.jpg"),
+                width: 10,
+                height: 10,
+            },
+            large: StoredDerivative {
+                key: format!("derivatives/{id}/large.jpg"),
+                width: 10,
+                height: 10,
+            },
+            blurhash: "L00000fQfQfQfQfQfQfQfQfQfQfQ".into(),
+            phash: if i == 100 { near } else { far },
+        };
+        assert!(store
+            .finish_processing(*id, &done, &[], placard_storage::now())
+            .await
+            .expect("finish"));
+    }
+    let mut probe = store.photo(ids[100]).await.expect("photo");
+    probe.submitted_at += TimeDelta::hours(1);
+    let hamming = |a: u64, b: u64| (a ^ b).count_ones();
+    for max in [7, 10] {
+        assert_eq!(
+            store
+                .earliest_near_duplicate(&probe, base, max, &[], hamming)
+                .await
+                .expect("lookup"),
+            Some((ids[100], 3)),
+            "within {max} bits"
+        );
+    }
 }
