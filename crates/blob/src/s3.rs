@@ -27,6 +27,8 @@ pub struct S3Settings {
 #[derive(Debug, Clone)]
 pub struct S3Store {
     client: Client,
+    /// The runtime every SDK call runs on: see [`S3Store::call`].
+    home: tokio::runtime::Handle,
     bucket: String,
     /// Prepended to every key, with its trailing slash; empty for the bucket's root.
     prefix: String,
@@ -64,6 +66,7 @@ impl S3Store {
             }
         }
         Self {
+            home: tokio::runtime::Handle::current(),
             client: Client::from_conf(config.build()),
             bucket: bucket.to_owned(),
             prefix: if prefix.is_empty() {
@@ -72,6 +75,23 @@ impl S3Store {
                 format!("{prefix}/")
             },
         }
+    }
+
+    /// Runs an SDK call on the runtime the store was made on (the process's main one).
+    ///
+    /// The SDK's HTTP connections live as tasks on the runtime that opened them, and are
+    /// pooled. actix-web runs each HTTP worker on a runtime of its own and stops them one by
+    /// one at shutdown: a pooled connection opened from a stopped worker fails ("dispatch
+    /// task is gone") for an upload still finishing on another — a 500 during a graceful
+    /// restart. The main runtime outlives every HTTP worker.
+    async fn call<T: Send + 'static>(
+        &self,
+        op: impl std::future::Future<Output = Result<T, BlobError>> + Send + 'static,
+    ) -> Result<T, BlobError> {
+        self.home
+            .spawn(op)
+            .await
+            .map_err(|e| BlobError::S3(format!("the S3 call did not finish: {e}")))?
     }
 
     fn full(&self, key: &ObjectKey) -> String {
@@ -84,15 +104,15 @@ impl S3Store {
         body: Bytes,
         content_type: &str,
     ) -> Result<(), BlobError> {
-        self.client
+        let req = self
+            .client
             .put_object()
             .bucket(&self.bucket)
             .key(key)
             .content_type(content_type)
-            .body(SdkStream::from(body))
-            .send()
-            .await
-            .map_err(s3_err)?;
+            .body(SdkStream::from(body));
+        self.call(async move { req.send().await.map_err(s3_err) })
+            .await?;
         Ok(())
     }
 
@@ -103,15 +123,15 @@ impl S3Store {
         rest: &mut ByteStream,
         content_type: &str,
     ) -> Result<u64, BlobError> {
-        let upload = self
+        let req = self
             .client
             .create_multipart_upload()
             .bucket(&self.bucket)
             .key(key)
-            .content_type(content_type)
-            .send()
-            .await
-            .map_err(s3_err)?;
+            .content_type(content_type);
+        let upload = self
+            .call(async move { req.send().await.map_err(s3_err) })
+            .await?;
         let upload_id = upload
             .upload_id()
             .ok_or_else(|| BlobError::S3("no upload id in CreateMultipartUpload".into()))?
@@ -119,7 +139,8 @@ impl S3Store {
         let result = self.upload_parts(key, &upload_id, first, rest).await;
         match result {
             Ok((parts, total)) => {
-                self.client
+                let req = self
+                    .client
                     .complete_multipart_upload()
                     .bucket(&self.bucket)
                     .key(key)
@@ -128,20 +149,20 @@ impl S3Store {
                         CompletedMultipartUpload::builder()
                             .set_parts(Some(parts))
                             .build(),
-                    )
-                    .send()
-                    .await
-                    .map_err(s3_err)?;
+                    );
+                self.call(async move { req.send().await.map_err(s3_err) })
+                    .await?;
                 Ok(total)
             }
             Err(e) => {
                 // Leave no invisible half-upload behind to be billed for.
-                self.client
+                let req = self
+                    .client
                     .abort_multipart_upload()
                     .bucket(&self.bucket)
                     .key(key)
-                    .upload_id(&upload_id)
-                    .send()
+                    .upload_id(&upload_id);
+                self.call(async move { req.send().await.map_err(s3_err) })
                     .await
                     .ok();
                 Err(e)
@@ -179,17 +200,17 @@ impl S3Store {
             let number = i32::try_from(parts.len() + 1)
                 .map_err(|_| BlobError::S3("too many parts".into()))?;
             total += part.len() as u64;
-            let done = self
+            let req = self
                 .client
                 .upload_part()
                 .bucket(&self.bucket)
                 .key(key)
                 .upload_id(upload_id)
                 .part_number(number)
-                .body(SdkStream::from(part))
-                .send()
-                .await
-                .map_err(s3_err)?;
+                .body(SdkStream::from(part));
+            let done = self
+                .call(async move { req.send().await.map_err(s3_err) })
+                .await?;
             parts.push(
                 CompletedPart::builder()
                     .part_number(number)
@@ -227,17 +248,19 @@ impl ObjectStore for S3Store {
     }
 
     async fn get(&self, key: &ObjectKey) -> Result<Object, BlobError> {
-        let resp = self
+        let req = self
             .client
             .get_object()
             .bucket(&self.bucket)
-            .key(self.full(key))
-            .send()
-            .await
-            .map_err(|e| match e.as_service_error() {
-                Some(se) if se.is_no_such_key() => BlobError::NotFound,
-                _ => s3_err(e),
-            })?;
+            .key(self.full(key));
+        let resp = self
+            .call(async move {
+                req.send().await.map_err(|e| match e.as_service_error() {
+                    Some(se) if se.is_no_such_key() => BlobError::NotFound,
+                    _ => s3_err(e),
+                })
+            })
+            .await?;
         let size = resp
             .content_length()
             .and_then(|n| u64::try_from(n).ok())
@@ -254,46 +277,54 @@ impl ObjectStore for S3Store {
     }
 
     async fn head(&self, key: &ObjectKey) -> Result<Option<u64>, BlobError> {
-        match self
+        let req = self
             .client
             .head_object()
             .bucket(&self.bucket)
-            .key(self.full(key))
-            .send()
-            .await
-        {
-            Ok(h) => Ok(Some(
-                h.content_length()
-                    .and_then(|n| u64::try_from(n).ok())
-                    .unwrap_or(0),
-            )),
-            Err(e) if e.as_service_error().is_some_and(|se| se.is_not_found()) => Ok(None),
-            Err(e) => Err(s3_err(e)),
-        }
+            .key(self.full(key));
+        self.call(async move {
+            match req.send().await {
+                Ok(h) => Ok(Some(
+                    h.content_length()
+                        .and_then(|n| u64::try_from(n).ok())
+                        .unwrap_or(0),
+                )),
+                Err(e) if e.as_service_error().is_some_and(|se| se.is_not_found()) => Ok(None),
+                Err(e) => Err(s3_err(e)),
+            }
+        })
+        .await
     }
 
     async fn delete(&self, key: &ObjectKey) -> Result<(), BlobError> {
-        self.client
+        let req = self
+            .client
             .delete_object()
             .bucket(&self.bucket)
-            .key(self.full(key))
-            .send()
-            .await
-            .map_err(s3_err)?;
+            .key(self.full(key));
+        self.call(async move { req.send().await.map_err(s3_err) })
+            .await?;
         Ok(())
     }
 
     async fn list(&self, prefix: &str) -> Result<Vec<ObjectKey>, BlobError> {
         let mut keys = Vec::new();
-        let mut pages = self
+        let req = self
             .client
             .list_objects_v2()
             .bucket(&self.bucket)
-            .prefix(format!("{}{}", self.prefix, prefix))
-            .into_paginator()
-            .send();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(s3_err)?;
+            .prefix(format!("{}{}", self.prefix, prefix));
+        let pages = self
+            .call(async move {
+                let mut pages = req.into_paginator().send();
+                let mut all = Vec::new();
+                while let Some(page) = pages.next().await {
+                    all.push(page.map_err(s3_err)?);
+                }
+                Ok(all)
+            })
+            .await?;
+        for page in pages {
             for obj in page.contents() {
                 if let Some(k) = obj.key().and_then(|k| k.strip_prefix(&self.prefix)) {
                     if let Ok(k) = ObjectKey::parse(k) {
@@ -307,12 +338,9 @@ impl ObjectStore for S3Store {
     }
 
     async fn check(&self) -> Result<(), BlobError> {
-        self.client
-            .head_bucket()
-            .bucket(&self.bucket)
-            .send()
-            .await
-            .map_err(s3_err)?;
+        let req = self.client.head_bucket().bucket(&self.bucket);
+        self.call(async move { req.send().await.map_err(s3_err) })
+            .await?;
         Ok(())
     }
 }
