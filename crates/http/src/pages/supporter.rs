@@ -237,13 +237,14 @@ pub async fn withdraw_photo(
         photos::erase_photo(&state, &photo).await
     }
     .await;
-    match result {
-        Ok(()) => withdrawn("photo"),
-        Err(e) => notice_for(&e, None),
-    }
+    withdrawn("photo", result)
 }
 
-fn withdrawn(what: &str) -> Result<HttpResponse, ApiError> {
+/// The answer to a withdrawal form: the confirmation, or the error in words.
+fn withdrawn(what: &str, result: Result<(), ApiError>) -> Result<HttpResponse, ApiError> {
+    if let Err(e) = result {
+        return notice_for(&e, None);
+    }
     let message = format!(
         "Your {what} has been withdrawn and erased: it is gone from our storage, and your \
          name, country and caption with it. This link no longer works."
@@ -498,8 +499,5 @@ pub async fn withdraw_entry(
         contests::erase_entry(&state, &entry).await
     }
     .await;
-    match result {
-        Ok(()) => withdrawn("slogan"),
-        Err(e) => notice_for(&e, None),
-    }
+    withdrawn("slogan", result)
 }

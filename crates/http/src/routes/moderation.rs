@@ -613,8 +613,7 @@ pub async fn decide_entry(
     apply(&state, &auth.staff, Subject::Entry, *id, &decision)
         .await
         .map_err(decide_error)?;
-    let entry = state.store.entry(*id).await?;
-    Ok(HttpResponse::Ok().json(entry_item(entry, &state.store.staff_names().await?)))
+    entry_response(&state, *id).await
 }
 
 /// Returns a decided slogan entry to the queue (the undo of the review page).
@@ -636,6 +635,11 @@ pub async fn reopen_entry(
         .reopen(Subject::Entry, *id, &auth.staff, placard_storage::now())
         .await
         .map_err(decide_error)?;
-    let entry = state.store.entry(*id).await?;
+    entry_response(&state, *id).await
+}
+
+/// An entry as the moderation API shows it, after a change.
+async fn entry_response(state: &AppState, id: Uuid) -> Result<HttpResponse, ApiError> {
+    let entry = state.store.entry(id).await?;
     Ok(HttpResponse::Ok().json(entry_item(entry, &state.store.staff_names().await?)))
 }
