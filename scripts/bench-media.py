@@ -6,9 +6,15 @@ For every fixture photo, both run as whole processes, alternately, RUNS times ea
 each one's peak RSS. Placard's job does more than vips here: both derivatives (1280 and 320),
 blurhash, perceptual hash and SHA-256, against vips's single 1280 thumbnail.
 
+Progressive JPEGs cost a decoder the most (every refinement scan is read whatever the output
+scale), and only one fixture is one: the sequential fixture JPEGs are also timed as
+progressive copies made by `jpegtran -progressive` (lossless: the same coefficients, so the
+same picture), rows marked "(progressive copy)".
+
     scripts/bench-media.py [RUNS] [--markdown]
 
-Builds `process_one` in release mode and installs libvips-tools when vipsthumbnail is missing.
+Builds `process_one` in release mode and installs libvips-tools (and libjpeg-turbo-progs, for
+jpegtran) when missing.
 """
 import os
 import shutil
@@ -35,19 +41,37 @@ def run(cmd):
     return elapsed, usage.ru_maxrss
 
 
+def is_progressive(path):
+    """Whether the JPEG's frame header is SOF2 (progressive, Huffman)."""
+    data = open(path, "rb").read()
+    i = 2
+    while i + 4 <= len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        if marker in (0xC0, 0xC1, 0xC2):
+            return marker == 0xC2
+        i += 2 + int.from_bytes(data[i + 2:i + 4], "big")
+    return False
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     runs = int(args[0]) if args else 10
-    if shutil.which("vipsthumbnail") is None:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "libvips-tools"], check=True)
+    for tool, package in (("vipsthumbnail", "libvips-tools"), ("jpegtran", "libjpeg-turbo-progs")):
+        if shutil.which(tool) is None:
+            subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True)
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "placard-media", "--example", "process_one"],
                    cwd=ROOT, check=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
     placard = os.path.join(target, "release", "examples", "process_one")
     out = tempfile.mkdtemp(prefix="placard-bench-")
     rows = []
-    for name in sorted(os.listdir(PHOTOS)):
-        path = os.path.join(PHOTOS, name)
+    photos = [(name, os.path.join(PHOTOS, name)) for name in sorted(os.listdir(PHOTOS))]
+    for name, path in list(photos):
+        if name.endswith(".jpg") and not is_progressive(path):
+            copy = os.path.join(out, "progressive-" + name)
+            subprocess.run(["jpegtran", "-copy", "all", "-progressive", "-outfile", copy, path], check=True)
+            photos.append((name + " (progressive copy)", copy))
+    for name, path in sorted(photos):
         ours, vips, ours_rss, vips_rss = [], [], 0, 0
         run([placard, path, os.path.join(out, "p.jpg")])  # warm the page cache
         for _ in range(runs):

@@ -120,8 +120,14 @@ pub struct Decoder<R> {
     xmp_data: Option<Vec<u8>>,
     psir_data: Option<Vec<u8>>,
 
-    // Used for progressive JPEGs.
+    // Used for progressive JPEGs: per block, only the coefficients the inverse DCT at the
+    // component's `dct_scale` reads (the top-left `dct_scale`×`dct_scale` of the 8×8; all 64 at
+    // full size), in row order (Placard's change: a 1/2-scale decode keeps a quarter).
     coefficients: Vec<Vec<i16>>,
+    // Used for progressive JPEGs: per block, bit `k` is set when the AC coefficient at zig-zag
+    // index `k` (1..=63) is non-zero. Refinement scans spend one correction bit on each non-zero
+    // coefficient of their band, so with this mask they visit only those (Placard's change).
+    nonzero: Vec<Vec<u64>>,
     // Bitmask of which coefficients has been completely decoded.
     coefficients_finished: [u64; MAX_COMPONENTS],
 
@@ -148,6 +154,7 @@ impl<R: Read> Decoder<R> {
             xmp_data: None,
             psir_data: None,
             coefficients: Vec::new(),
+            nonzero: Vec::new(),
             coefficients_finished: [0; MAX_COMPONENTS],
             decoding_buffer_size_limit: usize::MAX,
         }
@@ -406,7 +413,14 @@ impl<R: Read> Decoder<R> {
                             .map(|c| {
                                 let block_count =
                                     c.block_size.width as usize * c.block_size.height as usize;
-                                vec![0; block_count * 64]
+                                vec![0; block_count * c.dct_scale * c.dct_scale]
+                            })
+                            .collect();
+                        self.nonzero = frame
+                            .components
+                            .iter()
+                            .map(|c| {
+                                vec![0; c.block_size.width as usize * c.block_size.height as usize]
                             })
                             .collect();
                     }
@@ -669,10 +683,14 @@ impl<R: Read> Decoder<R> {
                     * usize::from(component.vertical_sampling_factor)
                     * 64;
 
+                let coefficients = &self.coefficients[i];
                 let mut tasks = (0..frame.mcu_size.height).map(|mcu_y| {
-                    let offset = usize::from(mcu_y) * coefficients_per_mcu_row;
-                    let row_coefficients =
-                        self.coefficients[i][offset..offset + coefficients_per_mcu_row].to_vec();
+                    let row_coefficients = expand_blocks(
+                        coefficients,
+                        component.dct_scale,
+                        usize::from(mcu_y) * coefficients_per_mcu_row / 64,
+                        coefficients_per_mcu_row / 64,
+                    );
                     (i, row_coefficients)
                 });
 
@@ -863,6 +881,13 @@ impl<R: Read> Decoder<R> {
         let is_progressive = frame.coding_process == CodingProcess::DctProgressive;
         let is_interleaved = components.len() > 1;
         let mut dummy_block = [0i16; 64];
+        let mut dummy_nonzero = 0u64;
+        // Where each zig-zag index is stored: the whole block in natural order for sequential
+        // scans (decoded one MCU row at a time), the compact progressive layout otherwise.
+        let slots: Vec<CoefficientSlots> = components
+            .iter()
+            .map(|c| CoefficientSlots::new(if is_progressive { c.dct_scale } else { 8 }))
+            .collect();
         let mut huffman = HuffmanDecoder::new();
         let mut dc_predictors = [0i16; MAX_COMPONENTS];
         let mut mcus_left_until_restart = self.restart_interval;
@@ -958,13 +983,17 @@ impl<R: Read> Decoder<R> {
                 for (i, component) in components.iter().enumerate() {
                     for v_pos in 0..mcu_vertical_samples[i] {
                         for h_pos in 0..mcu_horizontal_samples[i] {
+                            let mut nonzero = &mut dummy_nonzero;
                             let coefficients = if is_progressive {
                                 let block_y = (mcu_y * mcu_vertical_samples[i] + v_pos) as usize;
                                 let block_x = (mcu_x * mcu_horizontal_samples[i] + h_pos) as usize;
-                                let block_offset =
-                                    (block_y * component.block_size.width as usize + block_x) * 64;
+                                let block_index =
+                                    block_y * component.block_size.width as usize + block_x;
+                                let kept = slots[i].kept;
+                                let block_offset = block_index * kept;
+                                nonzero = &mut self.nonzero[scan.component_indices[i]][block_index];
                                 &mut self.coefficients[scan.component_indices[i]]
-                                    [block_offset..block_offset + 64]
+                                    [block_offset..block_offset + kept]
                             } else if finished[i] {
                                 // Because the worker thread operates in batches as if we were always interleaved, we
                                 // need to distinguish between a single-shot buffer and one that's currently in process
@@ -983,14 +1012,14 @@ impl<R: Read> Decoder<R> {
                                 &mut mcu_row_coefficients[i][block_offset..block_offset + 64]
                             } else {
                                 &mut dummy_block[..64]
-                            }
-                            .try_into()
-                            .unwrap();
+                            };
 
                             if scan.successive_approximation_high == 0 {
                                 decode_block(
                                     &mut self.reader,
                                     coefficients,
+                                    &slots[i],
+                                    nonzero,
                                     &mut huffman,
                                     self.dc_huffman_tables[scan.dc_table_indices[i]].as_ref(),
                                     self.ac_huffman_tables[scan.ac_table_indices[i]].as_ref(),
@@ -1003,6 +1032,8 @@ impl<R: Read> Decoder<R> {
                                 decode_block_successive_approximation(
                                     &mut self.reader,
                                     coefficients,
+                                    &slots[i],
+                                    nonzero,
                                     &mut huffman,
                                     self.ac_huffman_tables[scan.ac_table_indices[i]].as_ref(),
                                     scan.spectral_selection.clone(),
@@ -1042,10 +1073,13 @@ impl<R: Read> Decoder<R> {
                             mcu_y / component.vertical_sampling_factor as u16
                         };
 
-                        let offset = worker_mcu_y as usize * coefficients_per_mcu_row;
-                        self.coefficients[scan.component_indices[i]]
-                            [offset..offset + coefficients_per_mcu_row]
-                            .to_vec()
+                        let blocks = coefficients_per_mcu_row / 64;
+                        expand_blocks(
+                            &self.coefficients[scan.component_indices[i]],
+                            component.dct_scale,
+                            worker_mcu_y as usize * blocks,
+                            blocks,
+                        )
                     } else {
                         mem::replace(
                             &mut mcu_row_coefficients[i],
@@ -1085,7 +1119,9 @@ impl<R: Read> Decoder<R> {
 #[allow(clippy::too_many_arguments)]
 fn decode_block<R: Read>(
     reader: &mut R,
-    coefficients: &mut [i16; 64],
+    coefficients: &mut [i16],
+    slots: &CoefficientSlots,
+    nonzero: &mut u64,
     huffman: &mut HuffmanDecoder,
     dc_table: Option<&HuffmanTable>,
     ac_table: Option<&HuffmanTable>,
@@ -1094,7 +1130,7 @@ fn decode_block<R: Read>(
     eob_run: &mut u16,
     dc_predictor: &mut i16,
 ) -> Result<()> {
-    debug_assert_eq!(coefficients.len(), 64);
+    debug_assert_eq!(coefficients.len(), slots.kept);
 
     if spectral_selection.start == 0 {
         // Section F.2.2.1
@@ -1134,7 +1170,7 @@ fn decode_block<R: Read>(
                 break;
             }
 
-            coefficients[UNZIGZAG[index as usize] as usize] = value << successive_approximation_low;
+            set_coefficient(coefficients, slots, nonzero, index, value << successive_approximation_low);
             index += 1;
         } else {
             let byte = huffman.decode(reader, ac_table.unwrap())?;
@@ -1161,8 +1197,8 @@ fn decode_block<R: Read>(
                     break;
                 }
 
-                coefficients[UNZIGZAG[index as usize] as usize] =
-                    huffman.receive_extend(reader, s)? << successive_approximation_low;
+                let value = huffman.receive_extend(reader, s)? << successive_approximation_low;
+                set_coefficient(coefficients, slots, nonzero, index, value);
                 index += 1;
             }
         }
@@ -1173,14 +1209,16 @@ fn decode_block<R: Read>(
 
 fn decode_block_successive_approximation<R: Read>(
     reader: &mut R,
-    coefficients: &mut [i16; 64],
+    coefficients: &mut [i16],
+    slots: &CoefficientSlots,
+    nonzero: &mut u64,
     huffman: &mut HuffmanDecoder,
     ac_table: Option<&HuffmanTable>,
     spectral_selection: Range<u8>,
     successive_approximation_low: u8,
     eob_run: &mut u16,
 ) -> Result<()> {
-    debug_assert_eq!(coefficients.len(), 64);
+    debug_assert_eq!(coefficients.len(), slots.kept);
 
     let bit = 1 << successive_approximation_low;
 
@@ -1195,7 +1233,7 @@ fn decode_block_successive_approximation<R: Read>(
 
         if *eob_run > 0 {
             *eob_run -= 1;
-            refine_non_zeroes(reader, coefficients, huffman, spectral_selection, 64, bit)?;
+            refine_non_zeroes(reader, coefficients, slots, *nonzero, huffman, spectral_selection, 64, bit)?;
             return Ok(());
         }
 
@@ -1244,10 +1282,10 @@ fn decode_block_successive_approximation<R: Read>(
                 start: index,
                 end: spectral_selection.end,
             };
-            index = refine_non_zeroes(reader, coefficients, huffman, range, zero_run_length, bit)?;
+            index = refine_non_zeroes(reader, coefficients, slots, *nonzero, huffman, range, zero_run_length, bit)?;
 
             if value != 0 {
-                coefficients[UNZIGZAG[index as usize] as usize] = value;
+                set_coefficient(coefficients, slots, nonzero, index, value);
             }
 
             index += 1;
@@ -1257,44 +1295,141 @@ fn decode_block_successive_approximation<R: Read>(
     Ok(())
 }
 
+/// Where a block's coefficients are stored, by zig-zag index (Placard's change).
+pub(crate) struct CoefficientSlots {
+    /// Position in the block's storage, or `DROPPED` for a coefficient the inverse DCT at this
+    /// scale never reads (its value is not kept; whether it is non-zero still is).
+    slot: [u8; 64],
+    /// Zig-zag indices whose value is kept, as a bit mask.
+    kept_mask: u64,
+    /// Coefficients stored per block.
+    kept: usize,
+}
+
+const DROPPED: u8 = 0xFF;
+
+impl CoefficientSlots {
+    /// The top-left `dct_scale`×`dct_scale` coefficients in row order: all 64 in natural order
+    /// at full size.
+    fn new(dct_scale: usize) -> CoefficientSlots {
+        let mut slot = [DROPPED; 64];
+        let mut kept_mask = 0;
+        for (zigzag, slot) in slot.iter_mut().enumerate() {
+            let natural = UNZIGZAG[zigzag] as usize;
+            let (row, column) = (natural / 8, natural % 8);
+            if row < dct_scale && column < dct_scale {
+                *slot = (row * dct_scale + column) as u8;
+                kept_mask |= 1 << zigzag;
+            }
+        }
+        CoefficientSlots {
+            slot,
+            kept_mask,
+            kept: dct_scale * dct_scale,
+        }
+    }
+}
+
+/// `count` blocks from `first` of a component's compact progressive storage, laid out as the
+/// inverse DCT reads them: 64 per block in natural order, zeros where nothing is kept.
+fn expand_blocks(compact: &[i16], dct_scale: usize, first: usize, count: usize) -> Vec<i16> {
+    let kept = dct_scale * dct_scale;
+    let compact = &compact[first * kept..(first + count) * kept];
+    if dct_scale == 8 {
+        return compact.to_vec();
+    }
+    let mut blocks = vec![0i16; count * 64];
+    for (block, compact) in blocks.chunks_exact_mut(64).zip(compact.chunks_exact(kept)) {
+        for (row, values) in compact.chunks_exact(dct_scale).enumerate() {
+            block[row * 8..row * 8 + dct_scale].copy_from_slice(values);
+        }
+    }
+    blocks
+}
+
+/// Writes the coefficient at zig-zag index `index` and keeps the block's non-zero mask true.
+#[inline]
+fn set_coefficient(
+    coefficients: &mut [i16],
+    slots: &CoefficientSlots,
+    nonzero: &mut u64,
+    index: u8,
+    value: i16,
+) {
+    let slot = slots.slot[index as usize];
+    if slot != DROPPED {
+        coefficients[slot as usize] = value;
+    }
+    let bit = 1u64 << index;
+    *nonzero = (*nonzero & !bit) | (u64::from(value != 0) << index);
+}
+
+/// Section G.1.2.3: reads one correction bit for each non-zero coefficient of `range` up to the
+/// zero at which a run of `zrl` zeros ends (all of them when the run reaches past the range),
+/// and returns that zero's index (`range.end - 1` when the run reaches past the range).
+///
+/// The same as visiting every index in turn, but the positions come from the block's non-zero
+/// mask, the correction bits are read up to 56 at a time, and only kept coefficients are
+/// touched. (A dropped coefficient's overflow is not detected: it is never used.)
+#[allow(clippy::too_many_arguments)]
 fn refine_non_zeroes<R: Read>(
     reader: &mut R,
-    coefficients: &mut [i16; 64],
+    coefficients: &mut [i16],
+    slots: &CoefficientSlots,
+    nonzero: u64,
     huffman: &mut HuffmanDecoder,
     range: Range<u8>,
     zrl: u8,
     bit: i16,
 ) -> Result<u8> {
-    debug_assert_eq!(coefficients.len(), 64);
+    debug_assert!(range.start < range.end && range.end <= 64);
 
-    let last = range.end - 1;
-    let mut zero_run_length = zrl;
+    let below = |end: u32| if end >= 64 { !0u64 } else { (1u64 << end) - 1 };
+    let band = below(range.end.into()) & !below(range.start.into());
+    let mut zeros = !nonzero & band;
+    // Skip `zrl` zeros: the next one is where the run ends.
+    let mut stop = None;
+    if u32::from(zrl) < zeros.count_ones() {
+        for _ in 0..zrl {
+            zeros &= zeros - 1;
+        }
+        stop = Some(zeros.trailing_zeros());
+    }
+    let (mut to_correct, end) = match stop {
+        Some(stop) => (nonzero & band & below(stop), stop as u8),
+        None => (nonzero & band, range.end - 1),
+    };
 
-    for i in range {
-        let index = UNZIGZAG[i as usize] as usize;
-
-        let coefficient = &mut coefficients[index];
-
-        if *coefficient == 0 {
-            if zero_run_length == 0 {
-                return Ok(i);
+    while to_correct != 0 {
+        // One correction bit per position, in zig-zag order, the first in the highest bit.
+        let mut chunk = to_correct;
+        let mut count = chunk.count_ones();
+        if count > 56 {
+            let mut rest = chunk;
+            for _ in 0..56 {
+                rest &= rest - 1;
             }
-
-            zero_run_length -= 1;
-        } else if huffman.get_bits(reader, 1)? == 1 && *coefficient & bit == 0 {
-            if *coefficient > 0 {
-                *coefficient = coefficient
-                    .checked_add(bit)
-                    .ok_or_else(|| Error::Format("Coefficient overflow".to_owned()))?;
-            } else {
-                *coefficient = coefficient
-                    .checked_sub(bit)
-                    .ok_or_else(|| Error::Format("Coefficient overflow".to_owned()))?;
-            }
+            chunk &= !rest;
+            count = 56;
+        }
+        to_correct &= !chunk;
+        let bits = huffman.get_bits_wide(reader, count as u8)?;
+        let mut kept = chunk & slots.kept_mask;
+        while kept != 0 {
+            let index = kept.trailing_zeros();
+            kept &= kept - 1;
+            let offset = (chunk & below(index)).count_ones();
+            let coefficient = &mut coefficients[slots.slot[index as usize] as usize];
+            // Correct only where the bit is set and the coefficient lacks it, away from zero.
+            let apply = (bits >> (count - 1 - offset)) & 1 == 1 && *coefficient & bit == 0;
+            let delta = if *coefficient > 0 { bit } else { -bit };
+            *coefficient = coefficient
+                .checked_add(if apply { delta } else { 0 })
+                .ok_or_else(|| Error::Format("Coefficient overflow".to_owned()))?;
         }
     }
 
-    Ok(last)
+    Ok(end)
 }
 
 fn compute_image(

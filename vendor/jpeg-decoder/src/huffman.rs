@@ -89,6 +89,21 @@ impl HuffmanDecoder {
         Ok(bits)
     }
 
+    /// Reads `count` (1..=56) bits at once, the first in the highest place (Placard's change:
+    /// refinement scans read all the correction bits of a block together).
+    #[inline]
+    pub fn get_bits_wide<R: Read>(&mut self, reader: &mut R, count: u8) -> Result<u64> {
+        debug_assert!((1..=56).contains(&count));
+        if self.num_bits < count {
+            self.read_bits(reader)?;
+        }
+
+        let bits = self.bits >> (64 - count);
+        self.consume_bits(count);
+
+        Ok(bits)
+    }
+
     #[inline]
     pub fn receive_extend<R: Read>(&mut self, reader: &mut R, count: u8) -> Result<i16> {
         let value = self.get_bits(reader, count)?;
