@@ -93,11 +93,14 @@ if ! g status >/dev/null 2>&1; then
   exit 1
 fi
 
-# A single-node layout, applied once.
-if g layout show 2>/dev/null | grep -q "No nodes currently have a role"; then
+# A single-node layout, applied once. Read the layout until Garage answers: a fresh server
+# can accept `status` and still fail `layout show` for a moment (and skipping the layout then
+# leaves every key import failing with "Layout not ready").
+retry g layout show >/dev/null
+if g layout show | grep -q "No nodes currently have a role"; then
   node=$(g node id -q | cut -d@ -f1)
-  g layout assign -z dc1 -c 1G "$node" >/dev/null
-  g layout apply --version 1 >/dev/null
+  retry g layout assign -z dc1 -c 1G "$node"
+  retry g layout apply --version 1
   log "Garage layout applied"
 fi
 
