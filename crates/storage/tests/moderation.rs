@@ -7,7 +7,9 @@ use placard_domain::{
 };
 use placard_storage::audit::AuditFilter;
 use placard_storage::moderation::{DecideError, Subject};
-use placard_storage::photos::{NewPhoto, ProcessedPhoto, StoredDerivative};
+use placard_storage::photos::{
+    NearDuplicates, NewPhoto, PhotoFlag, ProcessedPhoto, StoredDerivative,
+};
 use placard_storage::staff::Staff;
 use placard_storage::{behaviour_suite, Store};
 use std::collections::HashSet;
@@ -21,6 +23,8 @@ behaviour_suite!(
     not_ready_photos_cannot_be_decided,
     the_earliest_near_duplicate_is_found_whichever_band_it_shares,
     near_duplicate_lookups_read_past_a_full_batch,
+    a_near_duplicate_finished_before_its_original_is_flagged_when_the_original_finishes,
+    close_photos_finishing_at_once_are_all_flagged,
 );
 
 const HOLD: TimeDelta = TimeDelta::minutes(10);
@@ -324,9 +328,10 @@ async fn the_earliest_near_duplicate_is_found_whichever_band_it_shares(store: &S
             phash: *h,
         };
         assert!(store
-            .finish_processing(*id, &done, &[], placard_storage::now())
+            .finish_processing(*id, &done, &[], None, placard_storage::now())
             .await
-            .expect("finish"));
+            .expect("finish")
+            .is_some());
     }
     // A photo newer than all of them, with the base hash: passing over the photos older
     // than photo i, the earliest match must be photo i, whichever band it shares.
@@ -400,9 +405,10 @@ async fn near_duplicate_lookups_read_past_a_full_batch(store: &Store) {
             phash: if i == 100 { near } else { far },
         };
         assert!(store
-            .finish_processing(*id, &done, &[], placard_storage::now())
+            .finish_processing(*id, &done, &[], None, placard_storage::now())
             .await
-            .expect("finish"));
+            .expect("finish")
+            .is_some());
     }
     let mut probe = store.photo(ids[100]).await.expect("photo");
     probe.submitted_at += TimeDelta::hours(1);
@@ -416,5 +422,104 @@ async fn near_duplicate_lookups_read_past_a_full_batch(store: &Store) {
             Some((ids[100], 3)),
             "within {max} bits"
         );
+    }
+}
+
+const NEAR: NearDuplicates = NearDuplicates {
+    max_distance: 6,
+    distance: |a, b| (a ^ b).count_ones(),
+};
+
+/// Finishes a photo being processed with hash `phash`, as the worker does.
+async fn finish(store: &Store, id: Uuid, phash: u64, flags: &[PhotoFlag]) -> Vec<PhotoFlag> {
+    let part = |size: &str| StoredDerivative {
+        key: format!("derivatives/{id}/{size}.jpg"),
+        width: 10,
+        height: 10,
+    };
+    let done = ProcessedPhoto {
+        small: part("small"),
+        large: part("large"),
+        blurhash: "L00000fQfQfQfQfQfQfQfQfQfQfQ".into(),
+        phash,
+    };
+    store
+        .finish_processing(id, &done, flags, Some(NEAR), placard_storage::now())
+        .await
+        .expect("finish")
+        .expect("still processing")
+}
+
+fn near_flag(of: Uuid, distance: u32) -> PhotoFlag {
+    PhotoFlag {
+        kind: "near_duplicate".into(),
+        of,
+        distance: Some(distance),
+    }
+}
+
+/// Workers finish photos in any order: a near duplicate that finished first is flagged when
+/// its earlier original finishes, and the flag moves to the earliest close photo whichever
+/// finishes last.
+async fn a_near_duplicate_finished_before_its_original_is_flagged_when_the_original_finishes(
+    store: &Store,
+) {
+    let (_, ids) = seed(store, 5, PhotoStatus::Processing).await;
+    let base: u64 = 0x00ff_00ff_00ff_00ff;
+    // 0: the earliest, 2 bits away; 1: the original; 2: its copy (3 bits); 3: far away;
+    // 4: an exact duplicate of 1 (same bytes, same hash).
+    assert_eq!(finish(store, ids[2], base ^ 0b111, &[]).await, vec![]);
+    assert_eq!(finish(store, ids[3], !base, &[]).await, vec![]);
+    let exact = PhotoFlag {
+        kind: "duplicate".into(),
+        of: ids[1],
+        distance: None,
+    };
+    // Before its original has finished, the exact duplicate is near the copy only.
+    assert_eq!(
+        finish(store, ids[4], base, std::slice::from_ref(&exact)).await,
+        vec![exact.clone(), near_flag(ids[2], 3)]
+    );
+    assert_eq!(finish(store, ids[1], base, &[]).await, vec![]);
+    let flags = |i: usize| {
+        let id = ids[i];
+        async move { store.photo_flags(id).await.expect("flags") }
+    };
+    assert_eq!(flags(2).await, vec![near_flag(ids[1], 3)], "the copy");
+    assert_eq!(flags(3).await, vec![], "the far photo");
+    // The exact duplicate's near flag leaves out its exact original: it stays on the copy.
+    assert_eq!(flags(4).await, vec![exact.clone(), near_flag(ids[2], 3)]);
+    // The earliest photo finishes last: every later close photo now points at it.
+    assert_eq!(finish(store, ids[0], base ^ 0b11, &[]).await, vec![]);
+    assert_eq!(flags(1).await, vec![near_flag(ids[0], 2)]);
+    assert_eq!(flags(2).await, vec![near_flag(ids[0], 1)]);
+    assert_eq!(flags(3).await, vec![]);
+    assert_eq!(flags(4).await, vec![exact, near_flag(ids[0], 2)]);
+}
+
+/// Pairs of close photos finishing at the same moment on different connections: whichever
+/// commits second must see the first, so every later photo of a pair is flagged.
+async fn close_photos_finishing_at_once_are_all_flagged(store: &Store) {
+    const PAIRS: usize = 12;
+    let (_, ids) = seed(store, PAIRS * 2, PhotoStatus::Processing).await;
+    // Pair i: photos i and PAIRS + i, 1 bit apart (the top one); every band of a pair
+    // differs from every band of another, so pairs are at least 8 bits apart.
+    let hash = |i: usize| (i as u64 + 1).wrapping_mul(0x0101_0101_0101_0101);
+    let finishing = (0..PAIRS).flat_map(|i| {
+        [(ids[i], hash(i)), (ids[PAIRS + i], hash(i) ^ 1 << 63)].map(|(id, h)| {
+            let store = store.clone();
+            tokio::spawn(async move { finish(&store, id, h, &[]).await })
+        })
+    });
+    for task in finishing.collect::<Vec<_>>() {
+        task.await.expect("task");
+    }
+    for i in 0..PAIRS {
+        assert_eq!(
+            store.photo_flags(ids[PAIRS + i]).await.expect("flags"),
+            vec![near_flag(ids[i], 1)],
+            "pair {i}"
+        );
+        assert_eq!(store.photo_flags(ids[i]).await.expect("flags"), vec![]);
     }
 }

@@ -4,7 +4,9 @@ use crate::{JobError, JobHandler};
 use placard_blob::{ObjectKey, ObjectStore};
 use placard_media::{hamming_distance, Limits, ProcessError};
 use placard_storage::jobs::ClaimedJob;
-use placard_storage::photos::{derivative_key, PhotoFlag, ProcessedPhoto, StoredDerivative};
+use placard_storage::photos::{
+    derivative_key, NearDuplicates, PhotoFlag, ProcessedPhoto, StoredDerivative,
+};
 use placard_storage::{now, Store, StoreError};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -94,7 +96,25 @@ impl JobHandler for ProcessPhoto {
             .await
             .map_err(transient)?;
 
-        let flags = self.flags(&photo, done.phash).await.map_err(transient)?;
+        // Exact duplicates are known from the upload's digest; near duplicates are settled
+        // inside the transaction, against the photos finished before this one.
+        let exact = self
+            .store
+            .earlier_exact_duplicate(&photo)
+            .await
+            .map_err(transient)?;
+        let exact: Vec<PhotoFlag> = exact
+            .map(|of| PhotoFlag {
+                kind: "duplicate".into(),
+                of,
+                distance: None,
+            })
+            .into_iter()
+            .collect();
+        let near = NearDuplicates {
+            max_distance: self.near_duplicate_distance,
+            distance: hamming_distance,
+        };
         let recorded = self
             .store
             .finish_processing(
@@ -105,56 +125,20 @@ impl JobHandler for ProcessPhoto {
                     blurhash: done.blurhash,
                     phash: done.phash,
                 },
-                &flags,
+                &exact,
+                Some(near),
                 now(),
             )
             .await
             .map_err(transient)?;
-        if !recorded {
+        let Some(flags) = recorded else {
             // Erased while we worked: remove what we just wrote.
             for key in &keys {
                 self.objects.delete(key).await.map_err(transient)?;
             }
-        }
+            return Ok(());
+        };
         tracing::info!(photo.id = %id, photo.flags = flags.len(), "photo processed");
         Ok(())
-    }
-}
-
-impl ProcessPhoto {
-    /// Duplicate and near-duplicate flags against the earliest earlier photo of the campaign.
-    /// They inform moderators; they never reject anything by themselves.
-    async fn flags(
-        &self,
-        photo: &placard_storage::photos::Photo,
-        phash: u64,
-    ) -> Result<Vec<PhotoFlag>, StoreError> {
-        let mut flags = Vec::new();
-        let exact = self.store.earlier_exact_duplicate(photo).await?;
-        if let Some(of) = exact {
-            flags.push(PhotoFlag {
-                kind: "duplicate".into(),
-                of,
-                distance: None,
-            });
-        }
-        let near = self
-            .store
-            .earliest_near_duplicate(
-                photo,
-                phash,
-                self.near_duplicate_distance,
-                exact.as_slice(),
-                hamming_distance,
-            )
-            .await?;
-        if let Some((of, distance)) = near {
-            flags.push(PhotoFlag {
-                kind: "near_duplicate".into(),
-                of,
-                distance: Some(distance),
-            });
-        }
-        Ok(flags)
     }
 }
