@@ -16,6 +16,7 @@ on_both_deployments!(
     the_gallery_shows_exactly_the_approved_photos,
     duplicates_are_flagged_not_rejected,
     a_killed_worker_loses_nothing_and_duplicates_nothing,
+    an_upload_arriving_while_the_api_stops_is_completed_and_stored,
 );
 
 const PROCESSING: Duration = Duration::from_secs(120);
@@ -777,5 +778,97 @@ async fn public_posts_are_rate_limited_per_address() {
         200
     );
     app.stop().await;
+    env.cleanup().await;
+}
+
+/// A graceful stop (a deploy, a scale-in) while an upload is still arriving: the upload
+/// completes with 202 and is stored, after the API's idle HTTP workers have stopped (each
+/// runs on its own runtime; the request must not depend on anything of theirs).
+async fn an_upload_arriving_while_the_api_stops_is_completed_and_stored(d: Deployment) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let env = TestEnv::new(d).await;
+    let first = env.start("api").await;
+    admin_and_campaign(&env, &first, "sdp").await;
+    assert!(first.stop().await);
+    let photo = |shade: u8| {
+        let img = image::RgbImage::from_fn(320, 240, |x, y| image::Rgb([x as u8, y as u8, shade]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+            .encode_image(&img)
+            .expect("encode");
+        out.into_inner()
+    };
+    let mut stored = 0;
+    for round in 0..3u8 {
+        let api = Server::start(&env, "api", &[("PLACARD_RATE_LIMIT_PER_MINUTE", "0")]).await;
+        // Busy every HTTP worker at once, so each has used (and opened) pooled connections.
+        let warm: Vec<_> = (0..16u8)
+            .map(|i| {
+                let (client, base, bytes) = (api.client.clone(), api.base.clone(), photo(i));
+                tokio::spawn(async move {
+                    let form = reqwest::multipart::Form::new()
+                        .text("consent", "true")
+                        .part(
+                            "photo",
+                            reqwest::multipart::Part::bytes(bytes).file_name("p.jpg"),
+                        );
+                    client
+                        .post(format!("{base}/api/v1/campaigns/sdp/photos"))
+                        .multipart(form)
+                        .send()
+                        .await
+                        .expect("upload")
+                        .status()
+                        .as_u16()
+                })
+            })
+            .collect();
+        for w in warm {
+            assert_eq!(w.await.expect("warm-up"), 202);
+            stored += 1;
+        }
+        // One upload sends half its body, the API is told to stop, the rest follows.
+        let boundary = "placard-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"consent\"\r\n\r\ntrue\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n\
+             Content-Type: image/jpeg\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend(photo(200 + round));
+        body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+        let address = api.base.trim_start_matches("http://").to_owned();
+        let mut conn = tokio::net::TcpStream::connect(&address)
+            .await
+            .expect("connect");
+        let head = format!(
+            "POST /api/v1/campaigns/sdp/photos HTTP/1.1\r\nHost: {address}\r\n\
+             Content-Type: multipart/form-data; boundary={boundary}\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        conn.write_all(head.as_bytes()).await.expect("head");
+        let half = body.len() / 2;
+        conn.write_all(&body[..half]).await.expect("first half");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let log = api.log.clone();
+        let stopping = tokio::spawn(api.stop());
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        conn.write_all(&body[half..]).await.expect("second half");
+        let mut answer = String::new();
+        conn.read_to_string(&mut answer).await.expect("answer");
+        assert!(
+            answer.starts_with("HTTP/1.1 202"),
+            "round {round}: {answer}\nlog:\n{}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+        stored += 1;
+        assert!(stopping.await.expect("stop"), "the API stops gracefully");
+    }
+    assert_eq!(
+        count(&env, "SELECT COUNT(*) FROM photos").await,
+        stored,
+        "every 202 stored, nothing else"
+    );
     env.cleanup().await;
 }

@@ -17,6 +17,7 @@ use std::sync::Arc;
 const JSON_LIMIT: usize = 64 * 1024;
 
 /// What every handler can reach.
+#[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub objects: Arc<dyn ObjectStore>,
@@ -80,8 +81,12 @@ impl Application {
         if state.settings.public_url.is_empty() {
             state.settings.public_url = format!("http://{local}");
         }
-        let state = web::Data::new(state);
         let server = HttpServer::new(move || {
+            // Runs on each HTTP worker's own runtime: the worker gets its own database pool.
+            let state = web::Data::new(AppState {
+                store: state.store.for_this_runtime(),
+                ..state.clone()
+            });
             let settings = &state.settings;
             App::new()
                 .app_data(state.clone())

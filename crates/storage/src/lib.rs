@@ -101,6 +101,25 @@ impl Store {
         Ok(())
     }
 
+    /// A handle for the Tokio runtime it will be used on, with its own PostgreSQL pool (same
+    /// settings, connecting lazily). A PostgreSQL connection belongs to the runtime that opened
+    /// it and fails once that runtime stops; actix-web runs each HTTP worker on its own runtime
+    /// and stops idle workers first at shutdown, so a request still finishing on another worker
+    /// could otherwise draw a connection of a stopped one (500: "context is being shutdown").
+    /// SQLite connections run on their own threads and belong to no runtime: the pool is shared.
+    pub fn for_this_runtime(&self) -> Store {
+        match &self.pool {
+            Pool::Postgres(p) => Store {
+                pool: Pool::Postgres(
+                    p.options()
+                        .clone()
+                        .connect_lazy_with((*p.connect_options()).clone()),
+                ),
+            },
+            Pool::Sqlite(_) => self.clone(),
+        }
+    }
+
     pub async fn close(&self) {
         match &self.pool {
             Pool::Postgres(p) => p.close().await,
