@@ -255,15 +255,7 @@ async fn judges_rank_blind_and_two_schedulers_announce_once(d: Deployment) {
         .count();
     assert_eq!(shortlisted, 3, "top shortlist_size");
 
-    let before: serde_json::Value = app
-        .client
-        .get(app.url("/api/v1/contests/slogans/results"))
-        .send()
-        .await
-        .expect("results")
-        .json()
-        .await
-        .expect("json");
+    let before: serde_json::Value = app.public_json("/api/v1/contests/slogans/results").await;
     assert_eq!(before["announced"], false);
     // Two schedulers race for the announcement.
     let s1 = env.start("scheduler").await;
@@ -295,15 +287,7 @@ async fn judges_rank_blind_and_two_schedulers_announce_once(d: Deployment) {
     assert_eq!(results["winner"]["author_name"], "Ana");
     assert_eq!(results["shortlist"].as_array().map(Vec::len), Some(3));
     tokio::time::sleep(Duration::from_secs(3)).await; // more ticks from both schedulers
-    let again: serde_json::Value = app
-        .client
-        .get(app.url("/api/v1/contests/slogans/results"))
-        .send()
-        .await
-        .expect("results")
-        .json()
-        .await
-        .expect("json");
+    let again: serde_json::Value = app.public_json("/api/v1/contests/slogans/results").await;
     assert_eq!(again, results, "the results never change");
     let audit: serde_json::Value = app
         .client

@@ -125,15 +125,7 @@ async fn objects_move_from_files_to_s3_resumably_and_the_gallery_follows() {
     std::fs::remove_dir_all(env.objects.url.trim_start_matches("file://"))
         .expect("old folder gone");
     let moved = Server::start(&env, "api", &extra).await;
-    let gallery: serde_json::Value = moved
-        .client
-        .get(moved.url("/api/v1/campaigns/sdp/gallery"))
-        .send()
-        .await
-        .expect("gallery")
-        .json()
-        .await
-        .expect("json");
+    let gallery: serde_json::Value = moved.public_json("/api/v1/campaigns/sdp/gallery").await;
     let items = gallery["items"].as_array().expect("items");
     assert_eq!(items.len(), 1);
     for size in ["small", "large"] {

@@ -173,15 +173,7 @@ async fn decisions_reach_the_gallery_the_supporter_and_the_audit_log(d: Deployme
     );
 
     // The gallery holds exactly the approved photos; the supporter sees the rejection.
-    let gallery: serde_json::Value = app
-        .client
-        .get(app.url("/api/v1/campaigns/sdp/gallery"))
-        .send()
-        .await
-        .expect("gallery")
-        .json()
-        .await
-        .expect("json");
+    let gallery: serde_json::Value = app.public_json("/api/v1/campaigns/sdp/gallery").await;
     let shown: HashSet<String> = gallery["items"]
         .as_array()
         .expect("items")

@@ -497,14 +497,8 @@ async fn the_gallery_shows_exactly_the_approved_photos(d: Deployment) {
         .expect("reject");
 
     let page: serde_json::Value = app
-        .client
-        .get(app.url("/api/v1/campaigns/sdp/gallery?limit=1"))
-        .send()
-        .await
-        .expect("gallery")
-        .json()
-        .await
-        .expect("json");
+        .public_json("/api/v1/campaigns/sdp/gallery?limit=1")
+        .await;
     let items = page["items"].as_array().expect("items");
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["id"], ups[2].id, "most recently approved first");
@@ -518,29 +512,17 @@ async fn the_gallery_shows_exactly_the_approved_photos(d: Deployment) {
     }
     let cursor = page["next_cursor"].as_str().expect("a next page");
     let rest: serde_json::Value = app
-        .client
-        .get(app.url(&format!(
+        .public_json(&format!(
             "/api/v1/campaigns/sdp/gallery?limit=1&cursor={cursor}"
-        )))
-        .send()
-        .await
-        .expect("gallery")
-        .json()
-        .await
-        .expect("json");
+        ))
+        .await;
     assert_eq!(rest["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(rest["items"][0]["id"], ups[0].id);
     let last = rest["next_cursor"].as_str().map(str::to_owned);
     if let Some(c) = last {
         let end: serde_json::Value = app
-            .client
-            .get(app.url(&format!("/api/v1/campaigns/sdp/gallery?limit=1&cursor={c}")))
-            .send()
-            .await
-            .expect("gallery")
-            .json()
-            .await
-            .expect("json");
+            .public_json(&format!("/api/v1/campaigns/sdp/gallery?limit=1&cursor={c}"))
+            .await;
         assert_eq!(
             end["items"].as_array().map(Vec::len),
             Some(0),

@@ -275,20 +275,35 @@ impl Server {
         slug: &str,
         extra: serde_json::Value,
     ) -> serde_json::Value {
-        let mut body = serde_json::json!({"slug": slug, "title": format!("Campaign {slug}")});
+        let body = serde_json::json!({"slug": slug, "title": format!("Campaign {slug}")});
+        self.admin_create(admin, "/api/v1/admin/campaigns", body, extra)
+            .await
+            .json()
+            .await
+            .expect("campaign json")
+    }
+
+    /// POSTs `body` with `extra`'s fields added as `admin` and expects 201 Created.
+    async fn admin_create(
+        &self,
+        admin: &str,
+        path: &str,
+        mut body: serde_json::Value,
+        extra: serde_json::Value,
+    ) -> reqwest::Response {
         if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
             b.extend(e.clone());
         }
         let resp = self
             .client
-            .post(self.url("/api/v1/admin/campaigns"))
+            .post(self.url(path))
             .bearer_auth(admin)
             .json(&body)
             .send()
             .await
-            .expect("create campaign");
-        assert_eq!(resp.status(), 201, "creating campaign {slug}");
-        resp.json().await.expect("campaign json")
+            .expect("create");
+        assert_eq!(resp.status(), 201, "POST {path} {body}");
+        resp
     }
 
     /// Creates a contest as `admin` whose entries close `close_in` seconds from now and
@@ -304,24 +319,14 @@ impl Server {
     ) -> chrono::DateTime<chrono::Utc> {
         let now = chrono::Utc::now();
         let announce_at = now + chrono::TimeDelta::seconds(announce_in);
-        let mut body = serde_json::json!({
+        let body = serde_json::json!({
             "slug": slug, "title": "Slogans",
             "entries_close_at": (now + chrono::TimeDelta::seconds(close_in)).to_rfc3339(),
             "announce_at": announce_at.to_rfc3339(),
             "shortlist_size": 3,
         });
-        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-            b.extend(e.clone());
-        }
-        let r = self
-            .client
-            .post(self.url("/api/v1/admin/contests"))
-            .bearer_auth(admin)
-            .json(&body)
-            .send()
-            .await
-            .expect("create contest");
-        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap_or_default());
+        self.admin_create(admin, "/api/v1/admin/contests", body, extra)
+            .await;
         announce_at
     }
 
@@ -335,19 +340,27 @@ impl Server {
             .expect("enter")
     }
 
+    /// GETs a public path (no credentials) and reads its JSON body.
+    pub async fn public_json(&self, path: &str) -> serde_json::Value {
+        self.read_json(None, path).await
+    }
+
+    async fn read_json(&self, token: Option<&str>, path: &str) -> serde_json::Value {
+        let mut request = self.client.get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let resp = request.send().await.expect("get");
+        resp.json().await.expect("json")
+    }
+
     /// Polls a contest's public results until they are announced; returns them.
     pub async fn wait_announced(&self, slug: &str, within: Duration) -> serde_json::Value {
         let deadline = std::time::Instant::now() + within;
         loop {
-            let r: serde_json::Value = self
-                .client
-                .get(self.url(&format!("/api/v1/contests/{slug}/results")))
-                .send()
-                .await
-                .expect("results")
-                .json()
-                .await
-                .expect("json");
+            let r = self
+                .public_json(&format!("/api/v1/contests/{slug}/results"))
+                .await;
             if r["announced"] == true {
                 return r;
             }
@@ -361,15 +374,7 @@ impl Server {
 
     /// A staff `GET` of JSON.
     pub async fn get_json(&self, token: &str, path: &str) -> serde_json::Value {
-        self.client
-            .get(self.url(path))
-            .bearer_auth(token)
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json")
+        self.read_json(Some(token), path).await
     }
 
     /// Posts a multipart upload: the file (if any) as `photo`, plus text fields.
@@ -422,15 +427,8 @@ impl Server {
     }
 
     pub async fn photo_status(&self, up: &Uploaded) -> serde_json::Value {
-        self.client
-            .get(self.url(&format!("/api/v1/photos/{}", up.id)))
-            .bearer_auth(&up.receipt)
-            .send()
+        self.get_json(&up.receipt, &format!("/api/v1/photos/{}", up.id))
             .await
-            .expect("status")
-            .json()
-            .await
-            .expect("status json")
     }
 
     /// Polls until the photo leaves `received`/`processing`; returns its status document.
