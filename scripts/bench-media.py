@@ -4,7 +4,7 @@
 For every fixture photo, both run as whole processes, alternately, RUNS times each (default
 10), on the same file; the table gives the median wall time, the ratio Placard / vips, and
 each one's peak RSS. Placard's job does more than vips here: both derivatives (1280 and 320),
-blurhash, perceptual hash and SHA-256, against vips's single 1280 thumbnail.
+blurhash and perceptual hash (the SHA-256 is taken at upload), against vips's single 1280 thumbnail.
 
 Progressive JPEGs cost a decoder the most (every refinement scan is read whatever the output
 scale), and only one fixture is one: the sequential fixture JPEGs are also timed as
@@ -25,7 +25,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PHOTOS = os.path.join(ROOT, "..", "shared", "fixtures", "photos")
+PHOTOS = os.path.join(ROOT, "tests", "fixtures", "photos")
 
 
 def run(cmd):

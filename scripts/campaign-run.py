@@ -28,7 +28,7 @@ import time
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURE = os.path.join(ROOT, "..", "shared", "fixtures", "photos", "dragonfly-4224x3168.jpg")
+FIXTURE = os.path.join(ROOT, "tests", "fixtures", "photos", "dragonfly-4224x3168.jpg")
 _base = None
 
 
@@ -60,7 +60,7 @@ def make_varied(i):
     if _sources is None:
         _sources = []
         for name in SOURCES:
-            im = Image.open(os.path.join(ROOT, "..", "shared", "fixtures", "photos", name)).convert("RGB")
+            im = Image.open(os.path.join(ROOT, "tests", "fixtures", "photos", name)).convert("RGB")
             im.thumbnail((2400, 2400))
             _sources.append(im)
     rnd = random.Random(i)

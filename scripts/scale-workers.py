@@ -19,7 +19,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURE = os.path.join(ROOT, "..", "shared", "fixtures", "photos", "dragonfly-4224x3168.jpg")
+FIXTURE = os.path.join(ROOT, "tests", "fixtures", "photos", "dragonfly-4224x3168.jpg")
 
 
 def photos(n):

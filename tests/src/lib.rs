@@ -244,17 +244,17 @@ macro_rules! on_both_deployments {
     };
 }
 
-/// `../shared/fixtures/…`
+/// `tests/fixtures/…` (in the repository: sources and licences in its README)
 pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/fixtures")
+        .join("fixtures")
         .join(rel)
 }
 
 /// The fixture photos, by name.
 pub fn fixture_photos() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(fixture("photos"))
-        .expect("../shared/fixtures/photos")
+        .expect("tests/fixtures/photos")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the progressive-JPEG test pairs from the shared fixture photos with jpegtran
+# Regenerates the progressive-JPEG test pairs from the fixture photos (tests/fixtures/photos) with jpegtran
 # (libjpeg-turbo-progs). jpegtran rewrites only the entropy coding: every progressive file here
 # holds exactly the DCT coefficients of its `*-sequential.jpg`, so both must decode to the same
 # pixels at every scale (tests/progressive_jpeg.rs).
 set -euo pipefail
 cd "$(dirname "$0")"
-photos=../../../../../shared/fixtures/photos
+photos=../../../../tests/fixtures/photos
 rm -f ./*.jpg
 pair() { # NAME SOURCE CROP [jpegtran options for the sequential file]
   local name=$1 source=$2 crop=$3; shift 3
