@@ -398,6 +398,38 @@ async fn bad_configuration_stops_startup_and_names_the_variable() {
 }
 
 #[tokio::test]
+async fn an_unknown_setting_is_a_warning_that_names_it_and_the_likely_one() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let out = tokio::process::Command::new(placard_bin())
+        .arg("migrate")
+        .env_clear()
+        .envs(env.vars())
+        .env("PLACARD_FOO", "1")
+        .env("PLACARD_WORKER_CONCURENCY", "4")
+        .output()
+        .await
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "an unknown variable stops nothing: {stderr}"
+    );
+    let warning = |name: &str| {
+        stderr
+            .lines()
+            .find(|l| l.contains("WARN") && l.contains(name))
+            .unwrap_or_else(|| panic!("no warning naming {name}: {stderr}"))
+            .to_owned()
+    };
+    warning("PLACARD_FOO");
+    assert!(
+        warning("PLACARD_WORKER_CONCURENCY").contains("did you mean PLACARD_WORKER_CONCURRENCY"),
+        "{stderr}"
+    );
+    env.cleanup().await;
+}
+
+#[tokio::test]
 async fn the_embedded_default_needs_no_configuration() {
     let cwd =
         std::env::temp_dir().join(format!("placard-default-{}", uuid::Uuid::new_v4().simple()));

@@ -6,14 +6,14 @@
 #![forbid(unsafe_code)]
 
 mod file;
-mod key;
 mod s3;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod url;
 
 pub use file::FileStore;
-pub use key::{InvalidKey, ObjectKey};
+/// Keys are a domain type: the layout of what is stored is decided there, once.
+pub use placard_domain::{InvalidKey, ObjectKey};
 pub use s3::{S3Settings, S3Store};
 pub use url::{StorageUrl, StorageUrlError};
 

@@ -1,9 +1,11 @@
 //! Background jobs: their states, kinds and the retry schedule.
 
 use chrono::TimeDelta;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use uuid::Uuid;
 
 /// Where a job is in its life. `Dead` jobs stay visible until an admin retries them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,19 +56,25 @@ impl FromStr for JobState {
     }
 }
 
-/// What a job does. Stored as text so that an old worker meeting a newer kind can fail it
-/// visibly instead of misreading it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct JobKind(pub String);
+/// A kind of background work, as the data it needs: serialized into the job row when it is
+/// enqueued (in the same transaction as the change that needs it) and deserialized once by
+/// the runner that registered a handler for it (crates.io's `BackgroundJob`).
+pub trait BackgroundJob: Serialize + DeserializeOwned + Send + Sync + 'static {
+    /// Stored in the job row: renaming it strands the jobs already queued. A worker that
+    /// meets a kind it has no handler for ends the job dead, visibly.
+    const KIND: &'static str;
+    /// Runs in all, the first included, before the job is dead.
+    const MAX_ATTEMPTS: u32 = 5;
+}
 
-impl JobKind {
-    pub fn new(kind: &str) -> Self {
-        Self(kind.to_owned())
-    }
+/// Turns an uploaded original into its thumbnails and hashes (API → worker).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessPhoto {
+    pub photo_id: Uuid,
+}
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+impl BackgroundJob for ProcessPhoto {
+    const KIND: &'static str = "photo.process";
 }
 
 /// How often and how soon a failed job is tried again.
@@ -151,6 +159,17 @@ mod tests {
             ..RetryPolicy::default()
         };
         assert_eq!(p.after_failure(1000), AfterFailure::RetryIn(p.max_delay));
+    }
+
+    #[test]
+    fn the_photo_job_keeps_its_stored_shape() {
+        // Queued rows hold this exact shape: a change here strands them.
+        let id: Uuid = "0190a4b2-7c3e-7a00-8000-000000000001"
+            .parse()
+            .expect("uuid");
+        let json = serde_json::to_value(ProcessPhoto { photo_id: id }).expect("json");
+        assert_eq!(json, serde_json::json!({ "photo_id": id }));
+        assert_eq!(ProcessPhoto::KIND, "photo.process");
     }
 
     #[test]

@@ -50,6 +50,45 @@ impl FromStr for RejectionReason {
     }
 }
 
+/// Where a submission is in moderation (the states a moderator sees and sets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReviewStatus {
+    PendingReview,
+    Approved,
+    Rejected,
+}
+
+impl ReviewStatus {
+    pub const ALL: [ReviewStatus; 3] = [
+        ReviewStatus::PendingReview,
+        ReviewStatus::Approved,
+        ReviewStatus::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::PendingReview => "pending_review",
+            ReviewStatus::Approved => "approved",
+            ReviewStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn is_decided(self) -> bool {
+        self != ReviewStatus::PendingReview
+    }
+}
+
+impl FromStr for ReviewStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown review status `{s}`"))
+    }
+}
+
 /// A moderator's verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
@@ -97,6 +136,14 @@ impl Decision {
         match self {
             Decision::Approve => "approve",
             Decision::Reject { .. } => "reject",
+        }
+    }
+
+    /// The status the decision leaves its submission in.
+    pub fn outcome(&self) -> ReviewStatus {
+        match self {
+            Decision::Approve => ReviewStatus::Approved,
+            Decision::Reject { .. } => ReviewStatus::Rejected,
         }
     }
 }

@@ -64,6 +64,94 @@ impl FromStr for PhotoStatus {
     }
 }
 
+/// The two thumbnails every processed photo has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DerivativeSize {
+    /// Long edge at most 320 px.
+    Small,
+    /// Long edge at most 1280 px.
+    Large,
+}
+
+impl DerivativeSize {
+    pub const ALL: [DerivativeSize; 2] = [DerivativeSize::Small, DerivativeSize::Large];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DerivativeSize::Small => "small",
+            DerivativeSize::Large => "large",
+        }
+    }
+
+    /// The size named in a media URL (`small`, `large`, with or without `.jpg`).
+    pub fn from_url_segment(s: &str) -> Option<Self> {
+        let name = s.strip_suffix(".jpg").unwrap_or(s);
+        Self::ALL.into_iter().find(|z| z.as_str() == name)
+    }
+}
+
+/// Why a photo is flagged for the moderator's attention (flags never reject by themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// The same bytes as an earlier photo of the campaign.
+    Duplicate,
+    /// A perceptual hash within the configured distance of an earlier photo's.
+    NearDuplicate,
+}
+
+impl FlagKind {
+    pub const ALL: [FlagKind; 2] = [FlagKind::Duplicate, FlagKind::NearDuplicate];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::Duplicate => "duplicate",
+            FlagKind::NearDuplicate => "near_duplicate",
+        }
+    }
+}
+
+impl FromStr for FlagKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown flag kind `{s}`"))
+    }
+}
+
+/// Why processing a photo failed: a stable code, stored and sent as it is; pages turn it
+/// into a sentence in the reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FailureCode {
+    /// The pixels could not be decoded (damaged or cut off).
+    Unreadable,
+    /// Decoded, but the thumbnails could not be made.
+    EncodeFailed,
+}
+
+impl FailureCode {
+    pub const ALL: [FailureCode; 2] = [FailureCode::Unreadable, FailureCode::EncodeFailed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureCode::Unreadable => "unreadable",
+            FailureCode::EncodeFailed => "encode_failed",
+        }
+    }
+
+    /// A stored code; rows written before codes existed held a sentence, read as
+    /// `Unreadable` (what every one of them said).
+    pub fn from_stored(s: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .unwrap_or(FailureCode::Unreadable)
+    }
+}
+
 /// The supporter's form fields, checked. Consent is required and must be exactly `true`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhotoForm {

@@ -25,6 +25,8 @@ pub struct AppState {
     pub settings: HttpSettings,
     pub(crate) limiter: Option<Arc<PostLimiter>>,
     pub(crate) signer: MediaSigner,
+    /// What supporters read for each error code, with this deployment's limits.
+    pub(crate) words: Arc<crate::pages::Words>,
     waker: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
@@ -40,6 +42,7 @@ impl AppState {
         let key = store.media_signing_key(fresh.expose()).await?;
         let limiter = PostLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst);
         Ok(Self {
+            words: Arc::new(crate::pages::Words::new(&settings)),
             store,
             objects,
             metrics,

@@ -1,5 +1,4 @@
-//! Who is calling: staff tokens with roles (a bearer header, or the pages' session cookie:
-//! see `session`).
+//! Who is calling: staff tokens with roles (presented as `credentials` reads them).
 //!
 //! Handlers ask for `Authed<Admin>`, `Authed<Moderator>` or `Authed<Judge>` as their first
 //! argument; the extractor answers 401 `unauthenticated` for a missing or unknown token and
@@ -7,24 +6,11 @@
 
 use crate::{ApiError, AppState};
 use actix_web::dev::Payload;
-use actix_web::http::header::AUTHORIZATION;
 use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use placard_domain::Role;
 use placard_storage::staff::Staff;
 use std::marker::PhantomData;
-
-/// Longer "tokens" are refused without hashing them: ours are 68 characters.
-pub(crate) const MAX_TOKEN_LEN: usize = 256;
-
-/// The bearer token of a request, if it has a well-formed one.
-pub fn bearer_token(req: &HttpRequest) -> Option<String> {
-    let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= MAX_TOKEN_LEN)
-        .then(|| token.to_owned())
-}
 
 /// A supporter's own submission, reached with its receipt token. The token that matches
 /// passes; any other real token (another submission's receipt, a staff token) and any id
@@ -86,7 +72,7 @@ impl<R: Requirement> FromRequest for Authed<R> {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = state
             .as_ref()
-            .map(|s| crate::session::staff_credential(s, req))
+            .map(|s| crate::credentials::staff_credential(s, req))
             .transpose();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState is not registered"))?;
@@ -128,32 +114,5 @@ impl<E: FromRequest + 'static> FromRequest for Deferred<E> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let fut = E::from_request(req, payload);
         Box::pin(async move { Ok(Deferred(fut.await.map_err(Into::into))) })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use actix_web::test::TestRequest;
-
-    #[test]
-    fn bearer_tokens_are_parsed_strictly() {
-        let with = |v: &str| {
-            bearer_token(
-                &TestRequest::default()
-                    .insert_header((AUTHORIZATION, v))
-                    .to_http_request(),
-            )
-        };
-        assert_eq!(with("Bearer abc"), Some("abc".into()));
-        assert_eq!(with("bearer abc "), Some("abc".into()));
-        assert_eq!(with("Basic abc"), None);
-        assert_eq!(with("Bearer "), None);
-        assert_eq!(with("Bearerabc"), None);
-        assert_eq!(with(&format!("Bearer {}", "a".repeat(257))), None);
-        assert_eq!(
-            bearer_token(&TestRequest::default().to_http_request()),
-            None
-        );
     }
 }

@@ -1,5 +1,7 @@
 //! The one mapping from failures to HTTP responses: `{"error":{"code","message"}}` with a
-//! stable snake_case code. 5xx bodies are generic; their cause is logged once, here.
+//! stable snake_case code. 5xx bodies are generic; their cause rides in the response's
+//! extensions ([`ErrorCause`]) and is logged once, by the request logger, whether a JSON
+//! route or a page produced the response (crates.io's `ErrorField`).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
@@ -32,6 +34,10 @@ pub struct ErrorDetail {
     /// A sentence for humans; may change.
     pub message: String,
 }
+
+/// Why a response is a 5xx, for the request log only: never sent to the client.
+#[derive(Debug, Clone)]
+pub struct ErrorCause(pub String);
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
@@ -112,6 +118,14 @@ impl ApiError {
         self.status
     }
 
+    /// Hands the cause of a 5xx to the request logger through `res`'s extensions: a page
+    /// that renders an error itself calls this too, so no 500 goes unexplained in the log.
+    pub fn attach_cause(&self, res: &mut HttpResponse) {
+        if let Some(cause) = &self.cause {
+            res.extensions_mut().insert(ErrorCause(cause.clone()));
+        }
+    }
+
     /// The envelope for a bare status (unknown route, wrong method, a limit hit before any
     /// handler ran), so that no response ever goes out without one.
     pub fn for_status(status: StatusCode) -> Self {
@@ -167,19 +181,18 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let Some(cause) = &self.cause {
-            tracing::error!(error.cause = %cause, http.status = self.status.as_u16(), "request failed");
-        }
         let mut res = HttpResponse::build(self.status);
         if let Some(secs) = self.retry_after {
             res.insert_header((actix_web::http::header::RETRY_AFTER, secs.to_string()));
         }
-        res.json(ErrorBody {
+        let mut res = res.json(ErrorBody {
             error: ErrorDetail {
                 code: self.code.to_owned(),
                 message: self.message.clone(),
             },
-        })
+        });
+        self.attach_cause(&mut res);
+        res
     }
 }
 

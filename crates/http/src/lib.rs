@@ -6,6 +6,7 @@
 
 mod app;
 mod auth;
+mod credentials;
 mod error;
 mod media_urls;
 pub mod metrics;

@@ -4,8 +4,8 @@
 //! and the expiry, with a key shared by every instance through the database.
 
 use hmac::{Hmac, Mac};
-use placard_domain::PhotoStatus;
-use placard_storage::photos::{Photo, StoredDerivative};
+use placard_domain::{DerivativeSize as Size, PhotoStatus};
+use placard_storage::photos::Photo;
 use serde::Serialize;
 use sha2::Sha256;
 use utoipa::ToSchema;
@@ -36,37 +36,6 @@ pub struct Thumbnails {
     pub large: Thumbnail,
 }
 
-/// The derivative sizes, as they appear in URLs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Size {
-    Small,
-    Large,
-}
-
-impl Size {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "small.jpg" | "small" => Some(Size::Small),
-            "large.jpg" | "large" => Some(Size::Large),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Size::Small => "small",
-            Size::Large => "large",
-        }
-    }
-
-    pub fn of(self, photo: &Photo) -> Option<&StoredDerivative> {
-        match self {
-            Size::Small => photo.small.as_ref(),
-            Size::Large => photo.large.as_ref(),
-        }
-    }
-}
-
 type HmacSha256 = Hmac<Sha256>;
 
 impl MediaSigner {
@@ -84,7 +53,7 @@ impl MediaSigner {
     fn mac(&self, id: Uuid, size: Size, expires: i64) -> HmacSha256 {
         let mut mac = HmacSha256::new_from_slice(&self.key)
             .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
-        mac.update(format!("{id}/{}/{expires}", size.name()).as_bytes());
+        mac.update(format!("{id}/{}/{expires}", size.as_str()).as_bytes());
         mac
     }
 
@@ -104,7 +73,7 @@ impl MediaSigner {
         let sig = hex::encode(self.mac(id, size, expires).finalize().into_bytes());
         format!(
             "/media/signed/{id}/{}.jpg?expires={expires}&signature={sig}",
-            size.name()
+            size.as_str()
         )
     }
 
@@ -116,13 +85,13 @@ impl MediaSigner {
         }
         let url = |size: Size| {
             if photo.status == PhotoStatus::Approved {
-                format!("{base}/media/photos/{}/{}.jpg", photo.id, size.name())
+                format!("{base}/media/photos/{}/{}.jpg", photo.id, size.as_str())
             } else {
                 format!("{base}{}", self.signed_path(photo.id, size, now))
             }
         };
         let thumb = |size: Size| {
-            size.of(photo).map(|d| Thumbnail {
+            photo.derivative(size).map(|d| Thumbnail {
                 url: url(size),
                 width: d.width,
                 height: d.height,

@@ -1,6 +1,7 @@
 //! Middleware wired once in `app.rs`: request logs, security headers, the error envelope for
 //! responses no handler produced, CORS and the public-POST rate limiter.
 
+use crate::error::ErrorCause;
 use crate::{ApiError, AppState};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -71,13 +72,25 @@ pub async fn log_requests(
         .unwrap_or_else(|| "unmatched".into());
     let status = res.status().as_u16();
     let elapsed = started.elapsed();
-    tracing::info!(
-        http.method = %method,
-        http.route = %route,
-        http.status = status,
-        http.duration_ms = elapsed.as_secs_f64() * 1000.0,
-        "request"
-    );
+    let cause = res.response().extensions().get::<ErrorCause>().cloned();
+    match cause {
+        // The one place a failure's cause is written down.
+        Some(ErrorCause(cause)) => tracing::error!(
+            http.method = %method,
+            http.route = %route,
+            http.status = status,
+            http.duration_ms = elapsed.as_secs_f64() * 1000.0,
+            error.cause = %cause,
+            "request failed"
+        ),
+        None => tracing::info!(
+            http.method = %method,
+            http.route = %route,
+            http.status = status,
+            http.duration_ms = elapsed.as_secs_f64() * 1000.0,
+            "request"
+        ),
+    }
     if let Some(m) = metrics {
         m.requests
             .with_label_values(&[method.as_str(), &route, &status.to_string()])

@@ -7,12 +7,10 @@
 //! from another site carries neither the cookie (`SameSite=Strict`) nor the header (it
 //! cannot set custom headers without a CORS preflight we refuse): two locks, not one.
 
-use crate::auth::{bearer_token, MAX_TOKEN_LEN};
 use crate::media_urls::MediaSigner;
 use crate::{ApiError, AppState};
 use actix_web::cookie::{time::Duration, Cookie, SameSite};
 use actix_web::http::StatusCode;
-use actix_web::HttpRequest;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -37,36 +35,6 @@ pub fn csrf_matches(key: &MediaSigner, session: &str, presented: &str) -> bool {
     mac.update(b"csrf\0");
     mac.update(session.as_bytes());
     hex::decode(presented).is_ok_and(|sig| mac.verify_slice(&sig).is_ok())
-}
-
-/// The session token from the cookie, if there is a well-formed one.
-pub fn session_token(req: &HttpRequest) -> Option<String> {
-    let cookie = req.cookie(COOKIE)?;
-    let token = cookie.value();
-    (!token.is_empty() && token.len() <= MAX_TOKEN_LEN).then(|| token.to_owned())
-}
-
-/// The staff token a request presents: the `Authorization` header first, else the session
-/// cookie — which, on a state-changing method, counts only with the matching CSRF header
-/// (403 `csrf_failed` otherwise, before the token is even looked up).
-pub fn staff_credential(state: &AppState, req: &HttpRequest) -> Result<Option<String>, ApiError> {
-    if let Some(token) = bearer_token(req) {
-        return Ok(Some(token));
-    }
-    let Some(token) = session_token(req) else {
-        return Ok(None);
-    };
-    if !req.method().is_safe() {
-        let presented = req
-            .headers()
-            .get(CSRF_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        if !csrf_matches(&state.signer, &token, presented) {
-            return Err(csrf_failed());
-        }
-    }
-    Ok(Some(token))
 }
 
 pub fn csrf_failed() -> ApiError {

@@ -46,7 +46,7 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
 }
 
 /// Size limits for photos.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_pixels: u64,
     pub max_side: u32,

@@ -6,7 +6,6 @@ use fast_image_resize::images::{Image as FirImage, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, RgbImage};
-use sha2::{Digest, Sha256};
 use std::io::Cursor;
 
 /// Long edge of the `large` derivative: what a moderator reviews and the gallery opens.
@@ -31,10 +30,9 @@ pub struct Processed {
     pub small: Derivative,
     /// A blurhash of the small derivative (4×3 components) for gallery placeholders.
     pub blurhash: String,
-    /// 64-bit perceptual hash of the small derivative.
+    /// 64-bit perceptual hash of the small derivative. (Exact duplicates are known from the
+    /// SHA-256 the API takes while the upload streams in: not computed again here.)
     pub phash: u64,
-    /// Hex SHA-256 of the original bytes (exact duplicates).
-    pub sha256: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +56,6 @@ struct Decoded {
 
 /// Runs the whole pipeline on an original's bytes.
 pub fn process(bytes: &[u8], limits: &Limits) -> Result<Processed, ProcessError> {
-    let sha256 = hex::encode(Sha256::digest(bytes));
     let header = inspect(bytes, limits)?;
     let decoded = match header.format {
         Format::Jpeg => match decode_jpeg_scaled(bytes, limits)? {
@@ -78,7 +75,6 @@ pub fn process(bytes: &[u8], limits: &Limits) -> Result<Processed, ProcessError>
         small: encode(&small, sw, sh, SMALL_QUALITY)?,
         blurhash,
         phash,
-        sha256,
     })
 }
 

@@ -1,10 +1,10 @@
-//! The pipeline on the real fixture photographs and broken files in ../shared/fixtures.
+//! The pipeline on the real fixture photographs and broken files in tests/fixtures.
 
 use placard_media::{inspect, process, InspectError, Limits, LARGE_EDGE, SMALL_EDGE};
 use std::path::PathBuf;
 
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
 fn read(rel: &str) -> Vec<u8> {
@@ -72,7 +72,6 @@ fn every_fixture_photo_gives_bounded_metadata_free_derivatives() {
             "{name}: blurhash {}",
             p.blurhash
         );
-        assert_eq!(p.sha256.len(), 64);
     }
 }
 
@@ -176,7 +175,6 @@ fn near_duplicates_hash_close() {
         },
     )
     .expect("process");
-    assert_ne!(a.sha256, b.sha256);
     assert!(placard_media::hamming_distance(a.phash, b.phash) <= 4);
     let other =
         process(&read("photos/dragonfly-4224x3168.jpg"), &Limits::default()).expect("process");

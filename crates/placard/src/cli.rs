@@ -1,10 +1,12 @@
 //! The command line: `serve`, `migrate`, `user create`.
 
-use crate::config::{Config, Roles};
+use crate::database::open_database;
+use crate::settings::{Roles, Settings};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use placard_domain::{Role, SecretToken, StaffName};
-use placard_storage::{Store, StoreError};
+use placard_storage::StoreError;
+use std::str::FromStr;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -13,6 +15,8 @@ use placard_storage::{Store, StoreError};
     about = "Photo petitions and slogan contests for advocacy campaigns"
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -22,7 +26,7 @@ pub enum Command {
     /// Run the service: HTTP API and pages, background worker, scheduler.
     Serve {
         /// Which parts to run, comma-separated: api, worker, scheduler (all by default).
-        #[arg(long, default_value = "api,worker,scheduler", value_parser = parse_roles)]
+        #[arg(long, default_value = "api,worker,scheduler", value_parser = Roles::from_str)]
         roles: Roles,
     },
     /// Apply database migrations and exit.
@@ -55,22 +59,19 @@ pub enum UserCommand {
     },
 }
 
-fn parse_roles(s: &str) -> Result<Roles, String> {
-    s.parse()
-        .map_err(|e: crate::config::ConfigError| e.to_string())
-}
-
 fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
         .map_err(|e: placard_domain::role::UnknownRole| e.to_string())
 }
 
-pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = &cli.settings;
+    let pool = settings.storage.command_pool();
     match cli.command {
-        Command::Serve { roles } => crate::serve::serve(config, roles).await,
-        Command::MigrateStore { from, to } => crate::migrate_store::run(&config, &from, &to).await,
+        Command::Serve { roles } => crate::serve::serve(settings, roles).await,
+        Command::MigrateStore { from, to } => crate::migrate_store::run(settings, &from, &to).await,
         Command::Migrate => {
-            let store = open_database(&config).await?;
+            let store = open_database(settings, pool).await?;
             tracing::info!(db.backend = store.backend().as_str(), "migrations applied");
             store.close().await;
             Ok(())
@@ -79,7 +80,7 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             command: UserCommand::Create { role, name },
         } => {
             let name = StaffName::parse(&name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
-            let store = open_database(&config).await?;
+            let store = open_database(settings, pool).await?;
             let token = SecretToken::generate("plc");
             let staff = match store.create_staff(&name, role, &token.hash()).await {
                 Ok(s) => s,
@@ -96,45 +97,5 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             println!("{}", token.expose());
             Ok(())
         }
-    }
-}
-
-/// Connects and migrates: every command that touches the database applies migrations first.
-pub async fn open_database(config: &Config) -> anyhow::Result<Store> {
-    let store = Store::connect(&config.database_url, config.pool)
-        .await
-        .context("Failed to connect to the database (PLACARD_DATABASE_URL)")?;
-    store
-        .migrate()
-        .await
-        .context("Failed to apply database migrations")?;
-    Ok(store)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_valid() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn roles_parse() {
-        let cli = Cli::try_parse_from(["placard", "serve", "--roles", "worker,scheduler"])
-            .expect("parse");
-        match cli.command {
-            Command::Serve { roles } => {
-                assert!(!roles.api && roles.worker && roles.scheduler);
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(Cli::try_parse_from(["placard", "serve", "--roles", "api,cook"]).is_err());
-        assert!(Cli::try_parse_from([
-            "placard", "user", "create", "--role", "root", "--name", "x"
-        ])
-        .is_err());
     }
 }

@@ -2,28 +2,52 @@
 #![forbid(unsafe_code)]
 
 mod cli;
-mod config;
+mod database;
 mod migrate_store;
 mod serve;
+mod settings;
 
 pub use cli::Cli;
-pub use config::{Config, ConfigError, Roles};
+pub use settings::{Roles, Settings};
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // Configuration is read and checked before anything else happens: a bad value stops
+    let command = Cli::command();
+    // Settings are read and checked before anything else happens: a bad value stops
     // startup with the variable's name, before a port is bound or a file created.
-    let config = match Config::from_env(|name| std::env::var(name).ok()) {
-        Ok(c) => c,
+    let cli = match command
+        .clone()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
         Err(e) => {
-            eprintln!("placard: configuration error: {e}");
-            return ExitCode::from(2);
+            if let Some(message) = settings::configuration_error(&command, &e) {
+                eprintln!("placard: configuration error: {message}");
+                return ExitCode::from(2);
+            }
+            e.exit()
         }
     };
-    init_tracing();
+    init_tracing(&cli.settings.log);
+    let present = std::env::vars_os().map(|(k, _)| k.to_string_lossy().into_owned());
+    for unknown in settings::unknown_variables(&command, present) {
+        match &unknown.nearest {
+            Some(near) => tracing::warn!(
+                config.variable = %unknown.name,
+                config.nearest = %near,
+                "unknown setting {} is ignored: did you mean {near}?",
+                unknown.name
+            ),
+            None => tracing::warn!(
+                config.variable = %unknown.name,
+                "unknown setting {} is ignored",
+                unknown.name
+            ),
+        }
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -34,7 +58,7 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(cli::run(cli, config)) {
+    match runtime.block_on(cli::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("placard: {e:#}");
@@ -43,10 +67,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("PLACARD_LOG").unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new("info,sqlx=warn,aws=warn,actix_server=warn")
-    });
+fn init_tracing(filter: &str) {
+    // A filter that does not parse keeps only what parses of it (and says nothing):
+    // logging must never stop the service from starting.
+    let filter = tracing_subscriber::EnvFilter::new(filter);
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

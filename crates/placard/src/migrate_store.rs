@@ -6,20 +6,21 @@
 //! size is a finished copy and is skipped. Interrupted and run again, it copies only what is
 //! missing.
 
-use crate::config::Config;
+use crate::settings::Settings;
 use anyhow::Context;
 use placard_blob::StorageUrl;
 
-pub async fn run(config: &Config, from: &str, to: &str) -> anyhow::Result<()> {
+pub async fn run(settings: &Settings, from: &str, to: &str) -> anyhow::Result<()> {
     let from_url: StorageUrl = from.parse().map_err(|e| anyhow::anyhow!("--from: {e}"))?;
     let to_url: StorageUrl = to.parse().map_err(|e| anyhow::anyhow!("--to: {e}"))?;
     if from_url == to_url {
         anyhow::bail!("--from and --to name the same store");
     }
-    let source = placard_blob::open(&from_url, &config.s3)
+    let s3 = settings.storage.s3();
+    let source = placard_blob::open(&from_url, &s3)
         .await
         .context("Failed to open --from")?;
-    let target = placard_blob::open(&to_url, &config.s3)
+    let target = placard_blob::open(&to_url, &s3)
         .await
         .context("Failed to open --to")?;
     source.check().await.context("--from does not answer")?;

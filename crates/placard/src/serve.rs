@@ -1,82 +1,74 @@
 //! `placard serve`: starts the roles asked for and stops them in order on SIGTERM/SIGINT.
 
-use crate::cli::open_database;
-use crate::config::{Config, Roles};
+use crate::database::open_database;
+use crate::settings::{Roles, Settings};
 use anyhow::Context;
+use placard_domain::ProcessPhoto;
 use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
-use placard_worker::{
-    ProcessPhoto, Scheduler, Worker, WorkerMetrics, WorkerSettings, PROCESS_PHOTO,
-};
+use placard_worker::{PhotoProcessor, Schedule, Scheduler, Worker, WorkerMetrics, WorkerSettings};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
-/// How often the scheduler looks for due work.
-const SCHEDULER_TICK: Duration = Duration::from_secs(2);
-
-pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
-    let concurrency = config
-        .worker_concurrency
-        .unwrap_or_else(|| WorkerSettings::default().concurrency);
-    let sized = Config {
-        pool: config.pool_for(roles, concurrency),
-        ..config.clone()
-    };
+pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
+    let pool = settings.pool_for(roles);
     tracing::info!(
-        db.max_connections = sized.pool.max_connections,
+        db.max_connections = pool.max_connections,
         "database pool sized for the roles"
     );
-    let store = open_database(&sized).await?;
-    let objects = placard_blob::open(&config.storage_url, &config.s3)
+    let store = open_database(settings, pool).await?;
+    let objects = placard_blob::open(&settings.storage.storage_url(), &settings.storage.s3())
         .await
         .context("Failed to open object storage (PLACARD_STORAGE_URL)")?;
     let registry = prometheus::Registry::new();
     let http_metrics = HttpMetrics::register(&registry)?;
+    let image_limits = settings.limits.image();
 
     let worker = if roles.worker {
-        let mut settings = WorkerSettings::default();
-        if let Some(n) = config.worker_concurrency {
-            settings.concurrency = n;
-        }
-        settings.lease = chrono::TimeDelta::from_std(config.job_lease).unwrap_or(settings.lease);
-        // Four heartbeats per lease: one lost to a slow database does not lose the job.
-        settings.heartbeat_every = config.job_lease / 4;
-        let mut worker = Worker::new(store.clone(), settings, WorkerMetrics::register(&registry)?);
-        worker.register(
-            PROCESS_PHOTO,
-            Arc::new(ProcessPhoto {
-                store: store.clone(),
-                objects: objects.clone(),
-                limits: config.image_limits,
-                near_duplicate_distance: config.near_duplicate_distance,
-            }),
+        let lease = settings.worker.job_lease();
+        let worker_settings = WorkerSettings {
+            concurrency: settings.worker.concurrency(),
+            lease,
+            // Four heartbeats per lease: one lost to a slow database does not lose the job.
+            heartbeat_every: Duration::from_secs(u64::from(settings.worker.job_lease_seconds)) / 4,
+            ..WorkerSettings::default()
+        };
+        let mut worker = Worker::new(
+            store.clone(),
+            worker_settings,
+            WorkerMetrics::register(&registry)?,
         );
+        worker.register::<ProcessPhoto>(Arc::new(PhotoProcessor {
+            store: store.clone(),
+            objects: objects.clone(),
+            limits: image_limits,
+            near_duplicate_distance: settings.media.near_duplicate_distance,
+        }));
         Some(Arc::new(worker))
     } else {
         None
     };
 
-    let settings = HttpSettings {
-        bind: config.bind,
-        public_url: config.public_url.clone().unwrap_or_default(),
-        cors_origins: config.cors_origins.clone(),
-        rate_limit_per_minute: config.rate_limit_per_minute,
+    let http = HttpSettings {
+        bind: settings.http.bind,
+        public_url: settings.http.public_url.clone().unwrap_or_default(),
+        cors_origins: settings.http.cors_origins.clone(),
+        rate_limit_per_minute: settings.limits.rate_limit_per_minute,
         rate_limit_burst: 20,
         serve_api: roles.api,
-        max_upload_bytes: config.max_upload_bytes,
-        image_limits: config.image_limits,
-        upload_dir: config.data_dir.join("uploads"),
-        claim_hold: chrono::TimeDelta::from_std(config.claim_hold)
-            .unwrap_or(chrono::TimeDelta::minutes(10)),
+        max_upload_bytes: settings.limits.max_upload_bytes,
+        image_limits,
+        upload_dir: settings.storage.data_dir.join("uploads"),
+        claim_hold: settings.worker.claim_hold(),
     };
-    let mut state = AppState::new(store.clone(), objects.clone(), http_metrics, settings).await?;
+    let mut state = AppState::new(store.clone(), objects.clone(), http_metrics, http).await?;
     if let Some(w) = &worker {
         let w = w.clone();
         state = state.with_waker(Arc::new(move || w.wake()));
     }
     // Every process answers probes and metrics, whatever its roles.
     let app = Application::build(state)?;
-    let addr = std::net::SocketAddr::new(config.bind.ip(), app.port());
+    let addr = std::net::SocketAddr::new(settings.http.bind.ip(), app.port());
     tracing::info!(
         http.addr = %addr,
         db.backend = store.backend().as_str(),
@@ -94,7 +86,7 @@ pub async fn serve(config: Config, roles: Roles) -> anyhow::Result<()> {
     let worker_task = worker.map(|w| tokio::spawn(w.run(stop_worker.clone())));
 
     let scheduler = if roles.scheduler {
-        Some(Scheduler::start(store.clone(), SCHEDULER_TICK).await?)
+        Some(Scheduler::start(store.clone(), &Schedule::default()).await?)
     } else {
         None
     };

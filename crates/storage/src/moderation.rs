@@ -7,7 +7,7 @@ use crate::audit::NewAuditEntry;
 use crate::staff::Staff;
 use crate::{Backend, Store, StoreError};
 use chrono::{DateTime, TimeDelta, Utc};
-use placard_domain::Decision;
+use placard_domain::{Decision, ReviewStatus};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,23 +179,23 @@ impl Store {
         let table = subject.table();
         let mut tx = self.begin().await?;
         let current = self.lock_current(&mut tx, subject, id).await?;
-        match current.status.as_str() {
-            "approved" | "rejected" => return Err(DecideError::AlreadyDecided),
-            "pending_review" => {}
-            _ => return Err(DecideError::NotReady),
+        match current.status.parse::<ReviewStatus>() {
+            Ok(s) if s.is_decided() => return Err(DecideError::AlreadyDecided),
+            Ok(_) => {}
+            // Still being received or processed, or failed: nothing to review.
+            Err(_) => return Err(DecideError::NotReady),
         }
         let held_by_other = current.claimed_by.is_some_and(|c| c != actor.id)
             && current.claim_expires_at.is_some_and(|t| t > now);
         if held_by_other {
             return Err(DecideError::ClaimedByOther);
         }
-        let (status, reason, note) = match decision {
-            Decision::Approve => ("approved", None, None),
-            Decision::Reject { reason, note } => {
-                ("rejected", Some(reason.as_str()), note.as_deref())
-            }
+        let status = decision.outcome();
+        let (reason, note) = match decision {
+            Decision::Approve => (None, None),
+            Decision::Reject { reason, note } => (Some(reason.as_str()), note.as_deref()),
         };
-        let approved_at = (status == "approved").then_some(now);
+        let approved_at = (status == ReviewStatus::Approved).then_some(now);
         // Entries have no approved_at column; photos need it for the gallery's order.
         let approved_col = match subject {
             Subject::Photo => ", approved_at = $6",
@@ -207,7 +207,7 @@ impl Store {
              WHERE id = $7"
         );
         with_tx!(&mut tx, |c| sqlx::query(&sql)
-            .bind(status)
+            .bind(status.as_str())
             .bind(reason)
             .bind(note)
             .bind(&actor.name)
@@ -254,7 +254,11 @@ impl Store {
         let table = subject.table();
         let mut tx = self.begin().await?;
         let current = self.lock_current(&mut tx, subject, id).await?;
-        if !matches!(current.status.as_str(), "approved" | "rejected") {
+        if !current
+            .status
+            .parse::<ReviewStatus>()
+            .is_ok_and(ReviewStatus::is_decided)
+        {
             return Err(DecideError::NotDecided);
         }
         let approved_col = match subject {

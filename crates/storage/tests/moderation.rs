@@ -3,8 +3,10 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use placard_domain::{
-    Decision, NewCampaign, PhotoForm, PhotoStatus, RejectionReason, Role, SecretToken, StaffName,
+    Decision, DerivativeSize, FlagKind, NewCampaign, PhotoForm, PhotoKeys, PhotoStatus,
+    RejectionReason, Role, SecretToken, StaffName,
 };
+
 use placard_storage::audit::AuditFilter;
 use placard_storage::moderation::{DecideError, Subject};
 use placard_storage::photos::{
@@ -61,7 +63,7 @@ async fn seed(store: &Store, n: usize, status: PhotoStatus) -> (Uuid, Vec<Uuid>)
                 campaign_id: campaign.id,
                 receipt: &SecretToken::generate("rct").hash(),
                 form: &form,
-                original_key: &format!("originals/{id}"),
+                original_key: &PhotoKeys::of(id).original(),
                 original_sha256: "00",
                 original_bytes: 1,
                 mime: "image/jpeg",
@@ -315,15 +317,10 @@ async fn the_earliest_near_duplicate_is_found_whichever_band_it_shares(store: &S
     for i in 0..8u64 {
         hashes.push(base ^ (0x0101_0101_0101_0101u64 << i) ^ 0x8080_8080_8080_8080 >> i);
     }
-    let part = |id: Uuid, size: &str| StoredDerivative {
-        key: format!("derivatives/{id}/{size}.jpg"),
-        width: 10,
-        height: 10,
-    };
     for (id, h) in ids.iter().zip(&hashes) {
         let done = ProcessedPhoto {
-            small: part(*id, "small"),
-            large: part(*id, "large"),
+            small: thumbnail(*id, DerivativeSize::Small),
+            large: thumbnail(*id, DerivativeSize::Large),
             blurhash: "L00000fQfQfQfQfQfQfQfQfQfQfQ".into(),
             phash: *h,
         };
@@ -391,16 +388,8 @@ async fn near_duplicate_lookups_read_past_a_full_batch(store: &Store) {
     let near = base ^ 0b111; // 3 bits away
     for (i, id) in ids.iter().enumerate() {
         let done = ProcessedPhoto {
-            small: StoredDerivative {
-                key: format!("derivatives/{id}/small.jpg"),
-                width: 10,
-                height: 10,
-            },
-            large: StoredDerivative {
-                key: format!("derivatives/{id}/large.jpg"),
-                width: 10,
-                height: 10,
-            },
+            small: thumbnail(*id, DerivativeSize::Small),
+            large: thumbnail(*id, DerivativeSize::Large),
             blurhash: "L00000fQfQfQfQfQfQfQfQfQfQfQ".into(),
             phash: if i == 100 { near } else { far },
         };
@@ -430,16 +419,20 @@ const NEAR: NearDuplicates = NearDuplicates {
     distance: |a, b| (a ^ b).count_ones(),
 };
 
-/// Finishes a photo being processed with hash `phash`, as the worker does.
-async fn finish(store: &Store, id: Uuid, phash: u64, flags: &[PhotoFlag]) -> Vec<PhotoFlag> {
-    let part = |size: &str| StoredDerivative {
-        key: format!("derivatives/{id}/{size}.jpg"),
+/// A 10×10 thumbnail record at its layout key, as the worker would write it.
+fn thumbnail(id: Uuid, size: DerivativeSize) -> StoredDerivative {
+    StoredDerivative {
+        key: PhotoKeys::of(id).derivative(size),
         width: 10,
         height: 10,
-    };
+    }
+}
+
+/// Finishes a photo being processed with hash `phash`, as the worker does.
+async fn finish(store: &Store, id: Uuid, phash: u64, flags: &[PhotoFlag]) -> Vec<PhotoFlag> {
     let done = ProcessedPhoto {
-        small: part("small"),
-        large: part("large"),
+        small: thumbnail(id, DerivativeSize::Small),
+        large: thumbnail(id, DerivativeSize::Large),
         blurhash: "L00000fQfQfQfQfQfQfQfQfQfQfQ".into(),
         phash,
     };
@@ -452,7 +445,7 @@ async fn finish(store: &Store, id: Uuid, phash: u64, flags: &[PhotoFlag]) -> Vec
 
 fn near_flag(of: Uuid, distance: u32) -> PhotoFlag {
     PhotoFlag {
-        kind: "near_duplicate".into(),
+        kind: FlagKind::NearDuplicate,
         of,
         distance: Some(distance),
     }
@@ -471,7 +464,7 @@ async fn a_near_duplicate_finished_before_its_original_is_flagged_when_the_origi
     assert_eq!(finish(store, ids[2], base ^ 0b111, &[]).await, vec![]);
     assert_eq!(finish(store, ids[3], !base, &[]).await, vec![]);
     let exact = PhotoFlag {
-        kind: "duplicate".into(),
+        kind: FlagKind::Duplicate,
         of: ids[1],
         distance: None,
     };

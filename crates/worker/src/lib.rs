@@ -9,6 +9,6 @@ mod runner;
 mod scheduler;
 
 pub use metrics::WorkerMetrics;
-pub use photos::{ProcessPhoto, PROCESS_PHOTO};
+pub use photos::PhotoProcessor;
 pub use runner::{JobError, JobHandler, Worker, WorkerSettings};
-pub use scheduler::{maintenance_tick, Scheduler};
+pub use scheduler::{maintenance_tick, Schedule, Scheduler};

@@ -1,19 +1,15 @@
 //! The `photo.process` job: original in, metadata-free thumbnails and hashes out.
 
 use crate::{JobError, JobHandler};
-use placard_blob::{ObjectKey, ObjectStore};
+use placard_blob::ObjectStore;
+use placard_domain::{DerivativeSize, FailureCode, FlagKind, PhotoKeys, ProcessPhoto};
 use placard_media::{hamming_distance, Limits, ProcessError};
-use placard_storage::jobs::ClaimedJob;
-use placard_storage::photos::{
-    derivative_key, NearDuplicates, PhotoFlag, ProcessedPhoto, StoredDerivative,
-};
+use placard_storage::photos::{NearDuplicates, PhotoFlag, ProcessedPhoto, StoredDerivative};
 use placard_storage::{now, Store, StoreError};
 use std::sync::Arc;
-use uuid::Uuid;
 
-pub use placard_storage::photos::PROCESS_PHOTO;
-
-pub struct ProcessPhoto {
+/// Runs [`ProcessPhoto`] jobs.
+pub struct PhotoProcessor {
     pub store: Store,
     pub objects: Arc<dyn ObjectStore>,
     pub limits: Limits,
@@ -26,28 +22,24 @@ fn transient(e: impl std::fmt::Display) -> JobError {
     JobError::Transient(e.to_string())
 }
 
-/// What the supporter reads when their photo cannot be used.
-fn reason(e: &ProcessError) -> String {
+/// Why a photo cannot be used, as the code stored for it (pages word it for the supporter).
+fn failure_code(e: &ProcessError) -> FailureCode {
     match e {
-        ProcessError::Encode(_) => "We could not make thumbnails of this photo. Please try another one.".into(),
-        _ => "This file could not be read as a photo; it may be damaged or cut off. Please try another one.".into(),
+        ProcessError::Encode(_) => FailureCode::EncodeFailed,
+        _ => FailureCode::Unreadable,
     }
 }
 
 #[async_trait::async_trait]
-impl JobHandler for ProcessPhoto {
-    async fn run(&self, job: &ClaimedJob) -> Result<(), JobError> {
-        let id: Uuid = job.payload["photo_id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| JobError::Permanent("payload has no photo_id".into()))?;
+impl JobHandler<ProcessPhoto> for PhotoProcessor {
+    async fn run(&self, job: ProcessPhoto) -> Result<(), JobError> {
+        let id = job.photo_id;
         // Nothing to do if it was erased, or an earlier run already finished it.
         let Some(photo) = self.store.start_processing(id).await.map_err(transient)? else {
             return Ok(());
         };
-        let key = ObjectKey::parse(&photo.original_key)
-            .map_err(|e| JobError::Permanent(e.to_string()))?;
-        let original = match self.objects.get(&key).await {
+        let key = &photo.original_key;
+        let original = match self.objects.get(key).await {
             Ok(o) => o.into_bytes().await.map_err(transient)?,
             // Erased while we started: the row goes with it, so nothing is left to do.
             Err(placard_blob::BlobError::NotFound) => match self.store.photo(id).await {
@@ -66,33 +58,31 @@ impl JobHandler for ProcessPhoto {
             Err(e) => {
                 tracing::warn!(photo.id = %id, error = %e, "photo cannot be processed");
                 self.store
-                    .fail_processing(id, &reason(&e), now())
+                    .fail_processing(id, failure_code(&e), now())
                     .await
                     .map_err(transient)?;
                 return Ok(());
             }
         };
 
+        let keys = PhotoKeys::of(id);
         let small = StoredDerivative {
-            key: derivative_key(id, "small"),
+            key: keys.derivative(DerivativeSize::Small),
             width: done.small.width,
             height: done.small.height,
         };
         let large = StoredDerivative {
-            key: derivative_key(id, "large"),
+            key: keys.derivative(DerivativeSize::Large),
             width: done.large.width,
             height: done.large.height,
         };
-        let keys = [
-            ObjectKey::parse(&small.key).map_err(transient)?,
-            ObjectKey::parse(&large.key).map_err(transient)?,
-        ];
+        let written = [small.key.clone(), large.key.clone()];
         self.objects
-            .put_bytes(&keys[0], done.small.jpeg.into(), "image/jpeg")
+            .put_bytes(&small.key, done.small.jpeg.into(), "image/jpeg")
             .await
             .map_err(transient)?;
         self.objects
-            .put_bytes(&keys[1], done.large.jpeg.into(), "image/jpeg")
+            .put_bytes(&large.key, done.large.jpeg.into(), "image/jpeg")
             .await
             .map_err(transient)?;
 
@@ -105,7 +95,7 @@ impl JobHandler for ProcessPhoto {
             .map_err(transient)?;
         let exact: Vec<PhotoFlag> = exact
             .map(|of| PhotoFlag {
-                kind: "duplicate".into(),
+                kind: FlagKind::Duplicate,
                 of,
                 distance: None,
             })
@@ -133,7 +123,7 @@ impl JobHandler for ProcessPhoto {
             .map_err(transient)?;
         let Some(flags) = recorded else {
             // Erased while we worked: remove what we just wrote.
-            for key in &keys {
+            for key in &written {
                 self.objects.delete(key).await.map_err(transient)?;
             }
             return Ok(());

@@ -4,10 +4,11 @@
 use crate::WorkerMetrics;
 use chrono::TimeDelta;
 use placard_domain::jobs::AfterFailure;
-use placard_domain::RetryPolicy;
+use placard_domain::{BackgroundJob, RetryPolicy};
 use placard_storage::jobs::ClaimedJob;
 use placard_storage::{now, Store};
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, Semaphore};
@@ -26,11 +27,34 @@ pub enum JobError {
     Permanent(String),
 }
 
-/// What a kind of job does. Runs may repeat (a lease can expire mid-run), so a handler
-/// must be idempotent: write to fixed keys, make state changes conditional.
+/// What a kind of job does, given its payload already deserialized. Runs may repeat (a
+/// lease can expire mid-run), so a handler must be idempotent: write to fixed keys, make
+/// state changes conditional.
 #[async_trait::async_trait]
-pub trait JobHandler: Send + Sync {
+pub trait JobHandler<J: BackgroundJob>: Send + Sync + 'static {
+    async fn run(&self, job: J) -> Result<(), JobError>;
+}
+
+/// A registered handler with its job type erased: the one place a payload is deserialized.
+#[async_trait::async_trait]
+trait ErasedHandler: Send + Sync {
     async fn run(&self, job: &ClaimedJob) -> Result<(), JobError>;
+}
+
+struct Typed<J, H> {
+    handler: Arc<H>,
+    job: PhantomData<fn() -> J>,
+}
+
+#[async_trait::async_trait]
+impl<J: BackgroundJob, H: JobHandler<J>> ErasedHandler for Typed<J, H> {
+    async fn run(&self, job: &ClaimedJob) -> Result<(), JobError> {
+        // A payload that does not fit its type will never fit: dead at once, visibly.
+        let payload: J = serde_json::from_value(job.payload.clone()).map_err(|e| {
+            JobError::Permanent(format!("the payload does not fit `{}`: {e}", J::KIND))
+        })?;
+        self.handler.run(payload).await
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -64,7 +88,7 @@ impl Default for WorkerSettings {
 
 pub struct Worker {
     store: Store,
-    handlers: HashMap<String, Arc<dyn JobHandler>>,
+    handlers: HashMap<&'static str, Arc<dyn ErasedHandler>>,
     settings: WorkerSettings,
     metrics: WorkerMetrics,
     /// This process's name in lease rows.
@@ -112,8 +136,15 @@ impl Worker {
         }
     }
 
-    pub fn register(&mut self, kind: &str, handler: Arc<dyn JobHandler>) {
-        self.handlers.insert(kind.to_owned(), handler);
+    /// Runs jobs of type `J` with `handler`; a later registration of the same type wins.
+    pub fn register<J: BackgroundJob>(&mut self, handler: Arc<impl JobHandler<J>>) {
+        self.handlers.insert(
+            J::KIND,
+            Arc::new(Typed::<J, _> {
+                handler,
+                job: PhantomData,
+            }),
+        );
     }
 
     pub fn settings(&self) -> &WorkerSettings {
@@ -265,7 +296,7 @@ impl Worker {
     }
 
     async fn run_with_lease(&self, job: &ClaimedJob, hard_stop: &CancellationToken) -> Outcome {
-        let result = match self.handlers.get(&job.kind) {
+        let result = match self.handlers.get(job.kind.as_str()) {
             None => Err(JobError::Permanent(format!(
                 "no handler for job kind `{}`",
                 job.kind

@@ -2,11 +2,12 @@
 
 use async_trait::async_trait;
 use chrono::TimeDelta;
-use placard_domain::{JobState, RetryPolicy};
-use placard_storage::jobs::{ClaimedJob, NewJob};
+use placard_domain::{BackgroundJob, JobState, RetryPolicy};
+use placard_storage::jobs::NewJob;
 use placard_storage::testing::TestDatabase;
 use placard_storage::{now, Backend, Store};
 use placard_worker::{JobError, JobHandler, Worker, WorkerMetrics, WorkerSettings};
+use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,6 +28,28 @@ fn settings() -> WorkerSettings {
     }
 }
 
+/// One job type per kind the tests run, each with a field, so a payload can fail to fit.
+macro_rules! test_jobs {
+    ($($ty:ident = $kind:literal),* $(,)?) => { $(
+        #[derive(Serialize, Deserialize)]
+        struct $ty {
+            n: u32,
+        }
+
+        impl BackgroundJob for $ty {
+            const KIND: &'static str = $kind;
+        }
+    )* };
+}
+
+test_jobs!(
+    FlakyJob = "flaky",
+    BrokenJob = "broken",
+    CountJob = "count",
+    SlowJob = "slow",
+    TimedJob = "timed",
+);
+
 /// Fails transiently `fail_first` times, then succeeds; counts runs and peak concurrency.
 #[derive(Default)]
 struct Flaky {
@@ -38,8 +61,8 @@ struct Flaky {
 }
 
 #[async_trait]
-impl JobHandler for Flaky {
-    async fn run(&self, _job: &ClaimedJob) -> Result<(), JobError> {
+impl<J: BackgroundJob> JobHandler<J> for Flaky {
+    async fn run(&self, _job: J) -> Result<(), JobError> {
         let n = self.runs.fetch_add(1, Ordering::SeqCst);
         let now_running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
         self.peak.fetch_max(now_running, Ordering::SeqCst);
@@ -56,18 +79,28 @@ impl JobHandler for Flaky {
 struct Broken;
 
 #[async_trait]
-impl JobHandler for Broken {
-    async fn run(&self, _job: &ClaimedJob) -> Result<(), JobError> {
+impl JobHandler<BrokenJob> for Broken {
+    async fn run(&self, _job: BrokenJob) -> Result<(), JobError> {
         Err(JobError::Permanent("cannot ever work".into()))
     }
 }
 
+/// Enqueues a job of `kind` with a payload that fits the test jobs.
 async fn enqueue(store: &Store, kind: &str, max_attempts: u32) -> uuid::Uuid {
+    enqueue_payload(store, kind, serde_json::json!({ "n": 1 }), max_attempts).await
+}
+
+async fn enqueue_payload(
+    store: &Store,
+    kind: &str,
+    payload: serde_json::Value,
+    max_attempts: u32,
+) -> uuid::Uuid {
     store
         .enqueue_job(
             &NewJob {
                 kind,
-                payload: serde_json::json!({}),
+                payload,
                 max_attempts,
             },
             now(),
@@ -76,9 +109,9 @@ async fn enqueue(store: &Store, kind: &str, max_attempts: u32) -> uuid::Uuid {
         .expect("enqueue")
 }
 
-fn worker(store: &Store, kind: &str, handler: Arc<dyn JobHandler>) -> Worker {
+fn worker<J: BackgroundJob>(store: &Store, handler: Arc<impl JobHandler<J>>) -> Worker {
     let mut w = Worker::new(store.clone(), settings(), WorkerMetrics::detached());
-    w.register(kind, handler);
+    w.register::<J>(handler);
     w
 }
 
@@ -88,7 +121,7 @@ async fn transient_failures_are_retried_until_success(backend: Backend) {
         fail_first: 2,
         ..Flaky::default()
     });
-    let w = worker(&db.store, "flaky", flaky.clone());
+    let w = worker::<FlakyJob>(&db.store, flaky.clone());
     let id = enqueue(&db.store, "flaky", 4).await;
     assert_eq!(w.run_pending_jobs().await.expect("run"), 3);
     let job = db.store.job(id).await.expect("job");
@@ -101,11 +134,12 @@ async fn exhausted_retries_and_permanent_errors_end_dead(backend: Backend) {
         fail_first: usize::MAX,
         ..Flaky::default()
     });
-    let mut w = worker(&db.store, "flaky", always);
-    w.register("broken", Arc::new(Broken));
+    let mut w = worker::<FlakyJob>(&db.store, always.clone());
+    w.register::<BrokenJob>(Arc::new(Broken));
     let flaky = enqueue(&db.store, "flaky", 3).await;
     let broken = enqueue(&db.store, "broken", 3).await;
     let unknown = enqueue(&db.store, "no-such-kind", 3).await;
+    let misfit = enqueue_payload(&db.store, "flaky", serde_json::json!({ "m": 1 }), 3).await;
     w.run_pending_jobs().await.expect("run");
     let f = db.store.job(flaky).await.expect("job");
     assert_eq!(
@@ -122,6 +156,23 @@ async fn exhausted_retries_and_permanent_errors_end_dead(backend: Backend) {
     let u = db.store.job(unknown).await.expect("job");
     assert_eq!(u.state, JobState::Dead);
     assert!(u.last_error.unwrap_or_default().contains("no handler"));
+    let m = db.store.job(misfit).await.expect("job");
+    assert_eq!(
+        (m.state, m.attempts),
+        (JobState::Dead, 1),
+        "a payload that does not fit its type is dead at once"
+    );
+    assert!(
+        m.last_error
+            .unwrap_or_default()
+            .contains("does not fit `flaky`"),
+        "the error says which type"
+    );
+    assert_eq!(
+        always.runs.load(Ordering::SeqCst),
+        3,
+        "the handler never saw the misfit payload"
+    );
 }
 
 async fn concurrency_is_bounded_and_every_job_runs_once(backend: Backend) {
@@ -130,7 +181,7 @@ async fn concurrency_is_bounded_and_every_job_runs_once(backend: Backend) {
         sleep: Duration::from_millis(50),
         ..Flaky::default()
     });
-    let w = Arc::new(worker(&db.store, "count", counting.clone()));
+    let w = Arc::new(worker::<CountJob>(&db.store, counting.clone()));
     for _ in 0..12 {
         enqueue(&db.store, "count", 3).await;
     }
@@ -162,7 +213,7 @@ async fn shutdown_hands_running_jobs_back(backend: Backend) {
         sleep: Duration::from_secs(30),
         ..Flaky::default()
     });
-    let w = Arc::new(worker(&db.store, "slow", slow.clone()));
+    let w = Arc::new(worker::<SlowJob>(&db.store, slow.clone()));
     let id = enqueue(&db.store, "slow", 3).await;
     let stop = CancellationToken::new();
     let run = tokio::spawn(w.clone().run(stop.clone()));
@@ -189,8 +240,8 @@ async fn shutdown_hands_running_jobs_back(backend: Backend) {
 struct Stopwatch(std::sync::Mutex<Option<std::time::Instant>>);
 
 #[async_trait]
-impl JobHandler for Stopwatch {
-    async fn run(&self, _job: &ClaimedJob) -> Result<(), JobError> {
+impl JobHandler<TimedJob> for Stopwatch {
+    async fn run(&self, _job: TimedJob) -> Result<(), JobError> {
         *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
         Ok(())
     }
@@ -210,7 +261,7 @@ async fn postgres_idle_workers_wake_within_100ms_of_an_enqueue() {
         },
         WorkerMetrics::detached(),
     );
-    w.register("timed", stopwatch.clone());
+    w.register::<TimedJob>(stopwatch.clone());
     let w = Arc::new(w);
     let stop = CancellationToken::new();
     let run = tokio::spawn(w.clone().run(stop.clone()));

@@ -8,10 +8,12 @@
 
 mod assets;
 mod messages;
+
+pub(crate) use messages::Words;
 mod staff;
 mod supporter;
 
-use crate::ApiError;
+use crate::{ApiError, AppState};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -62,6 +64,14 @@ fn render(status: StatusCode, page: &impl Template) -> Result<HttpResponse, ApiE
     Ok(res)
 }
 
+/// Renders a page (a form shown again with its error) with the error's status, its cause
+/// handed to the request logger.
+fn render_failed(err: &ApiError, page: &impl Template) -> Result<HttpResponse, ApiError> {
+    let mut res = render(err.status(), page)?;
+    err.attach_cause(&mut res);
+    Ok(res)
+}
+
 /// A page that only says something (an error, a confirmation).
 #[derive(Template)]
 #[template(path = "notice.html")]
@@ -72,8 +82,12 @@ struct Notice<'a> {
 }
 
 /// The page for an error a visitor ran into, in words rather than codes, with its status.
-fn notice_for(err: &ApiError, back: Option<(&str, &str)>) -> Result<HttpResponse, ApiError> {
-    let message = messages::for_supporter(err);
+fn notice_for(
+    state: &AppState,
+    err: &ApiError,
+    back: Option<(&str, &str)>,
+) -> Result<HttpResponse, ApiError> {
+    let message = state.words.for_error(err);
     let title = if err.status().is_server_error() {
         "Something went wrong"
     } else if err.status() == StatusCode::NOT_FOUND {
@@ -81,14 +95,16 @@ fn notice_for(err: &ApiError, back: Option<(&str, &str)>) -> Result<HttpResponse
     } else {
         "That did not work"
     };
-    render(
+    let mut res = render(
         err.status(),
         &Notice {
             title,
             message: &message,
             back,
         },
-    )
+    )?;
+    err.attach_cause(&mut res);
+    Ok(res)
 }
 
 /// Only paths of this site may be redirected to (no open redirects through `next`).

@@ -5,7 +5,7 @@
 
 use super::{local_path, render};
 use crate::auth::Deferred;
-use crate::session;
+use crate::{credentials, session};
 use crate::{ApiError, AppState};
 use actix_web::http::header;
 use actix_web::http::StatusCode;
@@ -74,7 +74,7 @@ pub async fn sign_out(
     form: Deferred<web::Form<SignOutForm>>,
 ) -> Result<HttpResponse, ApiError> {
     let form = form.get()?;
-    if let Some(token) = session::session_token(&req) {
+    if let Some(token) = credentials::session_token(&req) {
         if !session::csrf_matches(&state.signer, &token, &form.csrf) {
             return Err(session::csrf_failed());
         }
@@ -96,7 +96,7 @@ async fn signed_in(
         Role::Judge => "Sign in to judge",
         _ => "Sign in to moderate",
     };
-    let staff = match session::session_token(req) {
+    let staff = match credentials::session_token(req) {
         Some(token) => state
             .store
             .staff_by_token(&token)

@@ -1,7 +1,8 @@
 //! Slogan contests: created by admins; entered, checked and withdrawn by supporters; results
 //! published once, at `announce_at`.
 
-use crate::auth::{bearer_token, Admin, Authed, Deferred};
+use crate::auth::{Admin, Authed, Deferred};
+use crate::credentials::bearer_token;
 use crate::middleware::PublicPost;
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -248,7 +249,7 @@ pub struct EntryStatus {
     pub id: Uuid,
     pub slogan: String,
     /// `pending_review`, `approved` or `rejected`.
-    pub status: String,
+    pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
     pub submitted_at: DateTime<Utc>,
@@ -286,7 +287,7 @@ pub async fn get_entry(
     Ok(HttpResponse::Ok().json(EntryStatus {
         id: e.id,
         slogan: e.slogan,
-        status: e.status,
+        status: e.status.as_str(),
         rejection_reason: e.rejection_reason,
         submitted_at: e.submitted_at,
     }))

@@ -2,12 +2,10 @@
 //! Originals are never served here.
 
 use crate::auth::{Authed, Moderator};
-use crate::media_urls::Size;
 use crate::{ApiError, AppState};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
-use placard_blob::ObjectKey;
-use placard_domain::PhotoStatus;
+use placard_domain::{DerivativeSize, PhotoStatus};
 use placard_storage::photos::Photo;
 use placard_storage::StoreError;
 use serde::Deserialize;
@@ -24,11 +22,11 @@ async fn send(
     state: &AppState,
     req: &HttpRequest,
     photo: &Photo,
-    size: Size,
+    size: DerivativeSize,
     cache: &str,
 ) -> Result<HttpResponse, ApiError> {
-    let derivative = size
-        .of(photo)
+    let derivative = photo
+        .derivative(size)
         .ok_or_else(|| ApiError::not_found("The image"))?;
     let etag = format!(
         "\"{}-{}-{}\"",
@@ -47,8 +45,7 @@ async fn send(
             .insert_header((header::CACHE_CONTROL, cache.to_owned()))
             .finish());
     }
-    let key = ObjectKey::parse(&derivative.key).map_err(ApiError::internal)?;
-    let object = state.objects.get(&key).await?;
+    let object = state.objects.get(&derivative.key).await?;
     let mut res = HttpResponse::Ok();
     res.content_type("image/jpeg")
         .insert_header((header::ETAG, etag))
@@ -64,7 +61,8 @@ pub async fn public_image(
     path: web::Path<(Uuid, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, size) = path.into_inner();
-    let size = Size::parse(&size).ok_or_else(|| ApiError::not_found("The image"))?;
+    let size =
+        DerivativeSize::from_url_segment(&size).ok_or_else(|| ApiError::not_found("The image"))?;
     let photo = load(&state, id).await?;
     if photo.status != PhotoStatus::Approved {
         return Err(ApiError::not_found("The image"));
@@ -93,7 +91,8 @@ pub async fn signed_image(
     sig: web::Query<Signature>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, size) = path.into_inner();
-    let size = Size::parse(&size).ok_or_else(|| ApiError::not_found("The image"))?;
+    let size =
+        DerivativeSize::from_url_segment(&size).ok_or_else(|| ApiError::not_found("The image"))?;
     let now = placard_storage::now().timestamp();
     if !state
         .signer
@@ -121,8 +120,7 @@ pub async fn original_image(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let photo = load(&state, *id).await?;
-    let key = ObjectKey::parse(&photo.original_key).map_err(ApiError::internal)?;
-    let object = state.objects.get(&key).await?;
+    let object = state.objects.get(&photo.original_key).await?;
     Ok(HttpResponse::Ok()
         .content_type(photo.mime.as_str())
         .insert_header((header::CACHE_CONTROL, "private, no-store"))

@@ -1,6 +1,6 @@
 //! The photo petition, for supporters: upload, status, erasure, and the public gallery.
 
-use crate::auth::bearer_token;
+use crate::credentials::bearer_token;
 use crate::media_urls::Thumbnails;
 use crate::pagination::{Page, PageQuery};
 use crate::routes::campaigns::find_campaign;
@@ -11,19 +11,16 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
-use placard_blob::ObjectKey;
-use placard_domain::{CampaignState, PhotoForm, PhotoFormError, SecretToken};
+use placard_domain::{
+    CampaignState, FailureCode, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
+};
 use placard_media::InspectError;
-use placard_storage::jobs::NewJob;
 use placard_storage::photos::{NewPhoto, Photo};
 use placard_storage::Cursor;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// The job kind the worker registers for photo processing.
-pub use placard_storage::photos::PROCESS_PHOTO;
-const PROCESS_ATTEMPTS: u32 = 5;
 /// Text fields are short; anything longer is refused before it is buffered.
 const MAX_TEXT_FIELD: usize = 4 * 1024;
 
@@ -180,8 +177,7 @@ async fn receive(
         .map_err(inspect_error)?;
 
     let id = Uuid::now_v7();
-    let key =
-        ObjectKey::parse(&placard_storage::photos::original_key(id)).map_err(ApiError::internal)?;
+    let key = PhotoKeys::of(id).original();
     let mime = header.format.mime();
     state.objects.put_file(&key, staged.path(), mime).await?;
     let guard = ObjectGuard::new(state.objects.clone(), key.clone());
@@ -193,7 +189,7 @@ async fn receive(
             campaign_id: campaign.id,
             receipt: &receipt.hash(),
             form: &form,
-            original_key: key.as_str(),
+            original_key: &key,
             original_sha256: &staged.sha256,
             original_bytes: staged.bytes,
             mime,
@@ -203,15 +199,7 @@ async fn receive(
         now,
     )
     .await?;
-    tx.enqueue_job(
-        &NewJob {
-            kind: PROCESS_PHOTO,
-            payload: serde_json::json!({ "photo_id": id }),
-            max_attempts: PROCESS_ATTEMPTS,
-        },
-        now,
-    )
-    .await?;
+    tx.enqueue(&ProcessPhoto { photo_id: id }, now).await?;
     tx.commit().await?;
     guard.disarm();
     state.wake_workers();
@@ -254,9 +242,10 @@ pub struct PhotoStatusView {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
-    /// Why processing failed, when `failed`.
+    /// Why processing failed, when `failed`: a stable code, `unreadable` (the pixels could
+    /// not be decoded) or `encode_failed` (the thumbnails could not be made).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub failure_reason: Option<String>,
+    pub failure_reason: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnails: Option<Thumbnails>,
     pub submitted_at: DateTime<Utc>,
@@ -302,7 +291,7 @@ pub async fn get_photo(
             .signer
             .thumbnails(&state.settings.public_url, &photo, now),
         rejection_reason: photo.rejection_reason,
-        failure_reason: photo.failure_reason,
+        failure_reason: photo.failure_reason.map(FailureCode::as_str),
         submitted_at: photo.submitted_at,
     }))
 }
@@ -337,12 +326,11 @@ pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), A
             .chain(photo.large.iter())
             .map(|d| d.key.clone()),
     );
-    keys.extend(placard_storage::photos::object_keys(photo.id));
+    keys.extend(PhotoKeys::of(photo.id).all());
     keys.sort();
     keys.dedup();
-    for key in keys {
-        let key = ObjectKey::parse(&key).map_err(ApiError::internal)?;
-        state.objects.delete(&key).await?;
+    for key in &keys {
+        state.objects.delete(key).await?;
     }
     state
         .store

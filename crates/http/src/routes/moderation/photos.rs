@@ -1,6 +1,7 @@
-//! Moderation (moderators and admins): the photo queue, claims, decisions one by one or in
-//! bulk, reopening, and the audit log.
+//! The photo queue: listing, claiming the next photo, decisions one by one or in bulk,
+//! reopening.
 
+use super::*;
 use crate::auth::{Authed, Deferred, Moderator};
 use crate::media_urls::Thumbnails;
 use crate::pagination::{Page, PageQuery};
@@ -8,11 +9,9 @@ use crate::routes::campaigns::find_campaign;
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use placard_domain::{Decision, DecisionError, PhotoStatus};
-use placard_storage::audit::{AuditEntry, AuditFilter};
-use placard_storage::moderation::{DecideError, Subject};
+use placard_domain::{FlagKind, PhotoStatus};
+use placard_storage::moderation::Subject;
 use placard_storage::photos::{Photo, PhotoFlag, ReviewFilter};
-use placard_storage::staff::Staff;
 use placard_storage::{Cursor, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -156,15 +155,14 @@ pub async fn list_photos(
         .map(|s| s.parse::<PhotoStatus>())
         .transpose()
         .map_err(|e| ApiError::bad_request("invalid_query", e))?;
-    if q.flag
+    let flag = q
+        .flag
         .as_deref()
-        .is_some_and(|f| f != "duplicate" && f != "near_duplicate")
-    {
-        return Err(ApiError::bad_request(
-            "invalid_query",
-            "flag must be duplicate or near_duplicate.",
-        ));
-    }
+        .map(str::parse::<FlagKind>)
+        .transpose()
+        .map_err(|_| {
+            ApiError::bad_request("invalid_query", "flag must be duplicate or near_duplicate.")
+        })?;
     let page = PageQuery {
         limit: q.limit,
         cursor: q.cursor,
@@ -172,7 +170,7 @@ pub async fn list_photos(
     let filter = ReviewFilter {
         campaign_id,
         status,
-        flag: q.flag,
+        flag,
     };
     let (photos, next) = state
         .store
@@ -256,70 +254,6 @@ pub async fn next_photo(
         Some(id) => Ok(HttpResponse::Ok().json(load_item(&state, id).await?)),
         None => Ok(HttpResponse::NoContent().finish()),
     }
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DecisionBody {
-    /// `approve` or `reject`.
-    pub decision: String,
-    /// Required to reject: `no_logo`, `inappropriate`, `duplicate`, `poor_quality`, `privacy`, `spam`, `other`.
-    pub reason: Option<String>,
-    pub note: Option<String>,
-}
-
-fn parse_decision(b: &DecisionBody) -> Result<Decision, ApiError> {
-    Decision::parse(&b.decision, b.reason.as_deref(), b.note.as_deref()).map_err(|e| match e {
-        DecisionError::InvalidReason => ApiError::unprocessable("invalid_reason", e.to_string()),
-        other => ApiError::bad_request("invalid_field", other.to_string()),
-    })
-}
-
-fn decide_error(e: DecideError) -> ApiError {
-    match e {
-        DecideError::NotFound => ApiError::not_found("The photo"),
-        DecideError::ClaimedByOther => ApiError::conflict(
-            "claimed_by_other",
-            "Another moderator is reviewing this photo.",
-        ),
-        DecideError::AlreadyDecided => ApiError::conflict(
-            "already_decided",
-            "This photo has been decided; reopen it first.",
-        ),
-        DecideError::NotReady => {
-            ApiError::conflict("not_ready", "This photo is not ready for review yet.")
-        }
-        DecideError::NotDecided => {
-            ApiError::conflict("not_decided", "Only a decided photo can be reopened.")
-        }
-        DecideError::Store(s) => s.into(),
-    }
-}
-
-/// Applies a decision and records its metrics; the one path single and bulk decisions share.
-async fn apply(
-    state: &AppState,
-    staff: &Staff,
-    subject: Subject,
-    id: Uuid,
-    decision: &Decision,
-) -> Result<(), DecideError> {
-    let done = state
-        .store
-        .decide(subject, id, staff, decision, placard_storage::now())
-        .await?;
-    let label = match decision {
-        Decision::Approve => "approved",
-        Decision::Reject { reason, .. } => reason.as_str(),
-    };
-    state.metrics.decisions.with_label_values(&[label]).inc();
-    let waited = (done.decided_at - done.submitted_at)
-        .num_milliseconds()
-        .max(0) as f64
-        / 1000.0;
-    state.metrics.time_to_decision.observe(waited);
-    tracing::info!(subject.kind = subject.kind(), subject.id = %id, decision = decision.verb(), "decided");
-    Ok(())
 }
 
 /// Approves or rejects a photo (claiming it at once if nobody holds it).
@@ -419,227 +353,10 @@ pub async fn decide_photos(
     let mut results = Vec::with_capacity(b.ids.len());
     for id in b.ids {
         let outcome = match apply(&state, &auth.staff, Subject::Photo, id, &decision).await {
-            Ok(()) => match decision {
-                Decision::Approve => "approved".to_owned(),
-                Decision::Reject { .. } => "rejected".to_owned(),
-            },
+            Ok(()) => decision.outcome().as_str().to_owned(),
             Err(e) => decide_error(e).code().to_owned(),
         };
         results.push(BulkResult { id, outcome });
     }
     Ok(HttpResponse::Ok().json(BulkResults { results }))
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    /// `photo`, `entry`, `job`, `contest`.
-    pub subject_type: Option<String>,
-    pub subject_id: Option<String>,
-    /// A staff member's name (or `supporter`, `scheduler`).
-    pub actor: Option<String>,
-    pub limit: Option<u32>,
-    pub cursor: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct AuditView {
-    pub at: DateTime<Utc>,
-    pub actor: String,
-    pub action: String,
-    pub subject_type: String,
-    pub subject_id: String,
-    #[schema(value_type = Object)]
-    pub details: serde_json::Value,
-}
-
-impl From<AuditEntry> for AuditView {
-    fn from(e: AuditEntry) -> Self {
-        Self {
-            at: e.at,
-            actor: e.actor,
-            action: e.action,
-            subject_type: e.subject_type,
-            subject_id: e.subject_id,
-            details: e.details,
-        }
-    }
-}
-
-/// The audit log, newest first.
-#[utoipa::path(get, path = "/api/v1/moderation/audit", tag = "moderation",
-    params(AuditQuery), security(("bearer" = [])),
-    responses(
-        (status = 200, description = "A page of entries", body = Page<AuditView>),
-        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
-        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody)))]
-pub async fn list_audit(
-    _auth: Authed<Moderator>,
-    state: web::Data<AppState>,
-    query: Deferred<web::Query<AuditQuery>>,
-) -> Result<HttpResponse, ApiError> {
-    let q = query.get()?.into_inner();
-    let page = PageQuery {
-        limit: q.limit,
-        cursor: q.cursor,
-    };
-    let filter = AuditFilter {
-        subject_type: q.subject_type,
-        subject_id: q.subject_id,
-        actor: q.actor,
-    };
-    let (entries, next) = state
-        .store
-        .list_audit(
-            &filter,
-            page.limit()?,
-            page.cursor(|c| c.parse::<i64>().ok())?,
-        )
-        .await?;
-    Ok(HttpResponse::Ok().json(Page {
-        items: entries.into_iter().map(AuditView::from).collect::<Vec<_>>(),
-        next_cursor: next.map(|n| n.to_string()),
-    }))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct EntryReviewItem {
-    pub id: Uuid,
-    pub slogan: String,
-    pub author_name: Option<String>,
-    pub status: String,
-    pub submitted_at: DateTime<Utc>,
-    pub rejection_reason: Option<String>,
-    pub decided_by: Option<String>,
-    pub claimed_by: Option<String>,
-    pub claim_expires_at: Option<DateTime<Utc>>,
-}
-
-fn entry_item(
-    e: placard_storage::contests::Entry,
-    names: &HashMap<Uuid, String>,
-) -> EntryReviewItem {
-    let open = e
-        .claim_expires_at
-        .is_some_and(|t| t > placard_storage::now());
-    EntryReviewItem {
-        claimed_by: e
-            .claimed_by
-            .filter(|_| open)
-            .and_then(|id| names.get(&id).cloned()),
-        claim_expires_at: e.claim_expires_at.filter(|_| open),
-        id: e.id,
-        slogan: e.slogan,
-        author_name: e.author_name,
-        status: e.status,
-        submitted_at: e.submitted_at,
-        rejection_reason: e.rejection_reason,
-        decided_by: e.decided_by,
-    }
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct EntryQueueQuery {
-    /// Default `pending_review`; also `approved`, `rejected`.
-    pub status: Option<String>,
-    pub limit: Option<u32>,
-    pub cursor: Option<String>,
-}
-
-/// A contest's slogan entries for review, oldest first.
-#[utoipa::path(get, path = "/api/v1/moderation/contests/{slug}/entries", tag = "moderation",
-    params(("slug" = String, Path), EntryQueueQuery), security(("bearer" = [])),
-    responses(
-        (status = 200, description = "A page of entries", body = Page<EntryReviewItem>),
-        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
-        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
-        (status = 404, description = "No such contest", body = crate::error::ErrorBody)))]
-pub async fn list_entries(
-    _auth: Authed<Moderator>,
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-    query: Deferred<web::Query<EntryQueueQuery>>,
-) -> Result<HttpResponse, ApiError> {
-    let q = query.get()?.into_inner();
-    let status = q.status.unwrap_or_else(|| "pending_review".into());
-    if !["pending_review", "approved", "rejected"].contains(&status.as_str()) {
-        return Err(ApiError::bad_request(
-            "invalid_query",
-            "status must be pending_review, approved or rejected.",
-        ));
-    }
-    let contest = crate::routes::contests::find_contest(&state, &slug).await?;
-    let page = PageQuery {
-        limit: q.limit,
-        cursor: q.cursor,
-    };
-    let (entries, next) = state
-        .store
-        .entries_for_review(
-            contest.id,
-            &status,
-            page.limit()?,
-            page.cursor(Cursor::decode)?,
-        )
-        .await?;
-    let names = state.store.staff_names().await?;
-    Ok(HttpResponse::Ok().json(Page {
-        items: entries
-            .into_iter()
-            .map(|e| entry_item(e, &names))
-            .collect::<Vec<_>>(),
-        next_cursor: next.map(|c| c.encode()),
-    }))
-}
-
-/// Approves or rejects a slogan entry: the same rules, errors and audit as photos.
-#[utoipa::path(post, path = "/api/v1/moderation/entries/{id}/decision", tag = "moderation",
-    params(("id" = Uuid, Path)), request_body = DecisionBody, security(("bearer" = [])),
-    responses(
-        (status = 200, description = "The updated entry", body = EntryReviewItem),
-        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
-        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
-        (status = 404, description = "No such entry", body = crate::error::ErrorBody),
-        (status = 409, description = "`claimed_by_other` or `already_decided`", body = crate::error::ErrorBody),
-        (status = 422, description = "`invalid_reason`", body = crate::error::ErrorBody)))]
-pub async fn decide_entry(
-    auth: Authed<Moderator>,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-    body: Deferred<web::Json<DecisionBody>>,
-) -> Result<HttpResponse, ApiError> {
-    let decision = parse_decision(&body.get()?.into_inner())?;
-    apply(&state, &auth.staff, Subject::Entry, *id, &decision)
-        .await
-        .map_err(decide_error)?;
-    entry_response(&state, *id).await
-}
-
-/// Returns a decided slogan entry to the queue (the undo of the review page).
-#[utoipa::path(post, path = "/api/v1/moderation/entries/{id}/reopen", tag = "moderation",
-    params(("id" = Uuid, Path)), security(("bearer" = [])),
-    responses(
-        (status = 200, description = "The entry, pending review again", body = EntryReviewItem),
-        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
-        (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
-        (status = 404, description = "No such entry", body = crate::error::ErrorBody),
-        (status = 409, description = "`not_decided`", body = crate::error::ErrorBody)))]
-pub async fn reopen_entry(
-    auth: Authed<Moderator>,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
-    state
-        .store
-        .reopen(Subject::Entry, *id, &auth.staff, placard_storage::now())
-        .await
-        .map_err(decide_error)?;
-    entry_response(&state, *id).await
-}
-
-/// An entry as the moderation API shows it, after a change.
-async fn entry_response(state: &AppState, id: Uuid) -> Result<HttpResponse, ApiError> {
-    let entry = state.store.entry(id).await?;
-    Ok(HttpResponse::Ok().json(entry_item(entry, &state.store.staff_names().await?)))
 }

@@ -1,0 +1,223 @@
+//! A campaign's pages: the upload form, the photo's status and withdrawal, the gallery.
+
+use super::super::{messages, notice_for, render, render_failed};
+use super::*;
+use crate::auth::Deferred;
+use crate::middleware::PublicPost;
+use crate::routes::campaigns::find_campaign;
+use crate::routes::photos;
+use crate::{ApiError, AppState};
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use placard_domain::{CampaignState, Country, PhotoStatus};
+use placard_storage::Cursor;
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// Photos per gallery page.
+const GALLERY_PAGE: u32 = 24;
+
+#[derive(Template)]
+#[template(path = "campaign.html")]
+struct CampaignPage {
+    slug: String,
+    title: String,
+    description: Option<String>,
+    open: bool,
+    closed_words: String,
+    countries: Vec<&'static str>,
+    max_mib: u64,
+    messages: String,
+    error: Option<String>,
+}
+
+async fn campaign_view(
+    state: &AppState,
+    slug: &str,
+    error: Option<String>,
+) -> Result<CampaignPage, ApiError> {
+    let c = find_campaign(state, slug).await?;
+    let now = placard_storage::now();
+    let phase = CampaignState::at(now, c.opens_at, c.closes_at);
+    let closed_words = match (phase, c.opens_at, c.closes_at) {
+        (CampaignState::Upcoming, Some(t), _) => format!("Photos are welcome from {}.", human(t)),
+        (CampaignState::Closed, _, Some(t)) => {
+            format!("This campaign stopped taking photos on {}.", human(t))
+        }
+        _ => String::new(),
+    };
+    Ok(CampaignPage {
+        slug: c.slug,
+        title: c.title,
+        description: c.description,
+        open: phase == CampaignState::Open,
+        closed_words,
+        countries: Country::codes().collect(),
+        max_mib: state.settings.max_upload_bytes / (1024 * 1024),
+        messages: state.words.as_json(),
+        error,
+    })
+}
+
+pub async fn campaign_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    match campaign_view(&state, &slug, None).await {
+        Ok(page) => render(StatusCode::OK, &page),
+        Err(e) => notice_for(&state, &e, None),
+    }
+}
+
+/// The plain (no JavaScript) upload form: the API's upload, answered with the receipt
+/// page, or the form again with the error in words and the error's status.
+pub async fn upload_form(
+    limit: Result<PublicPost, ApiError>,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    req: HttpRequest,
+    payload: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let result = match limit {
+        Ok(_) => photos::accept_upload(&state, &slug, &req, payload).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(receipt) => render(
+            StatusCode::OK,
+            &ReceiptPage {
+                what: "photo",
+                status_link: status_link(&state, 'p', receipt.id, &receipt.receipt_token),
+                back: format!("/c/{slug}"),
+            },
+        ),
+        Err(e) => match campaign_view(&state, &slug, Some(state.words.for_error(&e))).await {
+            Ok(page) => render_failed(&e, &page),
+            Err(e) => notice_for(&state, &e, None),
+        },
+    }
+}
+
+pub async fn photo_status_page(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: web::Query<ReceiptQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let photo = match photos::own_photo(&state, query.receipt.as_deref(), *id).await {
+        Ok(p) => p,
+        Err(e) => return notice_for(&state, &e, None),
+    };
+    let now = placard_storage::now().timestamp();
+    // Relative URLs: the page and its images share whatever origin the visitor used.
+    let image = state.signer.thumbnails("", &photo, now).map(|t| Image {
+        url: t.large.url,
+        width: t.large.width,
+        height: t.large.height,
+    });
+    render(
+        StatusCode::OK,
+        &StatusPage {
+            what: "photo",
+            status: photo.status.as_str().to_owned(),
+            words: messages::photo_status(
+                photo.status,
+                photo.rejection_reason.as_deref(),
+                photo.failure_reason,
+            ),
+            image,
+            slogan: None,
+            refresh: matches!(
+                photo.status,
+                PhotoStatus::Received | PhotoStatus::Processing
+            ),
+            withdraw_action: format!("/p/{}/withdraw", photo.id),
+            receipt: query.receipt.clone().unwrap_or_default(),
+        },
+    )
+}
+
+pub async fn withdraw_photo(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    form: Deferred<web::Form<WithdrawForm>>,
+) -> Result<HttpResponse, ApiError> {
+    let result = async {
+        let form = form.get()?;
+        let photo = photos::own_photo(&state, Some(&form.receipt), *id).await?;
+        photos::erase_photo(&state, &photo).await
+    }
+    .await;
+    withdrawn(&state, "photo", result)
+}
+
+#[derive(Template)]
+#[template(path = "gallery.html")]
+struct GalleryPage {
+    slug: String,
+    title: String,
+    cards: Vec<Card>,
+    next: Option<String>,
+}
+
+struct Card {
+    small: Image,
+    large_url: String,
+    blurhash: String,
+    display_name: Option<String>,
+    country: Option<String>,
+    caption: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct CursorQuery {
+    cursor: Option<String>,
+}
+
+pub async fn gallery_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<CursorQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = async {
+        let c = find_campaign(&state, &slug).await?;
+        let after = match query.cursor.as_deref() {
+            None => None,
+            Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| {
+                ApiError::bad_request("invalid_query", "This page link is not valid.")
+            })?),
+        };
+        let (photos, next) = state.store.gallery(c.id, GALLERY_PAGE, after).await?;
+        let now = placard_storage::now().timestamp();
+        let cards = photos
+            .into_iter()
+            .filter_map(|p| {
+                let t = state.signer.thumbnails("", &p, now)?;
+                Some(Card {
+                    small: Image {
+                        url: t.small.url,
+                        width: t.small.width,
+                        height: t.small.height,
+                    },
+                    large_url: t.large.url,
+                    blurhash: p.blurhash.unwrap_or_default(),
+                    display_name: p.display_name,
+                    country: p.country,
+                    caption: p.caption,
+                })
+            })
+            .collect();
+        Ok::<_, ApiError>(GalleryPage {
+            slug: c.slug,
+            title: c.title,
+            cards,
+            next: next.map(|c| c.encode()),
+        })
+    }
+    .await;
+    match page {
+        Ok(p) => render(StatusCode::OK, &p),
+        Err(e) => notice_for(&state, &e, None),
+    }
+}

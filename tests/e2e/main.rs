@@ -1,0 +1,11 @@
+//! End-to-end tests: the real `placard` binary against both deployments (SQLite + folder,
+//! PostgreSQL + Garage), and a real Chromium for the pages. One module per area.
+
+mod browser;
+mod contest;
+mod foundation;
+mod migrate_store;
+mod moderation;
+mod pages;
+mod photos;
+mod scale;
