@@ -6,7 +6,7 @@
 //! `target/browser-screenshots/` for people reviewing a change.
 
 use placard_e2e::browser::{Browser, LAPTOP, PHONE};
-use placard_e2e::{fixture, Deployment, Server, TestEnv, Uploaded};
+use placard_e2e::{fixture, Api, Deployment, Server, TestEnv, Uploaded};
 use std::time::Duration;
 
 const HOSTILE: &str = "<script>window.__xss=1</script><img src=x onerror=window.__xss=2>";

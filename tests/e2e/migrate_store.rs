@@ -2,7 +2,7 @@
 //! resumably, and the gallery then serves every approved photo from there.
 
 use placard_blob::testing::TestObjects;
-use placard_e2e::{placard_bin, Deployment, Server, TestEnv};
+use placard_e2e::{placard_bin, Api, Deployment, Server, TestEnv};
 use std::time::Duration;
 
 async fn migrate(env: &TestEnv, dest: &TestObjects) -> String {

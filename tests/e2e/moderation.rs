@@ -1,6 +1,7 @@
-//! Moderation end to end on both deployments, and the authorization matrix over every route.
+//! Moderation end to end on both deployments (in process: jobs run when the test says), and
+//! the authorization matrix over every route.
 
-use placard_e2e::{error_code, on_both_deployments, Deployment, Server, TestEnv, Uploaded};
+use placard_e2e::{error_code, on_both_deployments, Api, Deployment, TestApp, Uploaded};
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ on_both_deployments!(
 
 const PROCESSING: Duration = Duration::from_secs(120);
 
-async fn processed(app: &Server, slug: &str, n: usize) -> Vec<Uploaded> {
+async fn processed(app: &impl Api, slug: &str, n: usize) -> Vec<Uploaded> {
     let names = placard_e2e::fixture_photos();
     let mut ups = Vec::new();
     for i in 0..n {
@@ -30,15 +31,14 @@ async fn processed(app: &Server, slug: &str, n: usize) -> Vec<Uploaded> {
 }
 
 async fn ten_moderators_calling_next_at_once_get_distinct_photos(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    let admin = env.create_user("admin", "root").await;
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "root").await;
     app.create_campaign(&admin, "sdp", serde_json::json!({}))
         .await;
     let ups = processed(&app, "sdp", 4).await;
     let mut tokens = Vec::new();
     for i in 0..10 {
-        tokens.push(env.create_user("moderator", &format!("mod{i}")).await);
+        tokens.push(app.create_user("moderator", &format!("mod{i}")).await);
     }
     let url = app.url("/api/v1/moderation/photos/next?campaign=sdp");
     let calls = tokens
@@ -67,15 +67,13 @@ async fn ten_moderators_calling_next_at_once_get_distinct_photos(d: Deployment) 
         ups.iter().map(|u| u.id.clone()).collect::<HashSet<_>>()
     );
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn decisions_reach_the_gallery_the_supporter_and_the_audit_log(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    let admin = env.create_user("admin", "root").await;
-    let ana = env.create_user("moderator", "ana").await;
-    let bo = env.create_user("moderator", "bo").await;
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "root").await;
+    let ana = app.create_user("moderator", "ana").await;
+    let bo = app.create_user("moderator", "bo").await;
     app.create_campaign(&admin, "sdp", serde_json::json!({}))
         .await;
     let ups = processed(&app, "sdp", 4).await;
@@ -273,14 +271,12 @@ async fn decisions_reach_the_gallery_the_supporter_and_the_audit_log(d: Deployme
         assert!(metrics.contains(series), "/metrics lacks {series}");
     }
     app.stop().await;
-    env.cleanup().await;
 }
 
 #[tokio::test]
 async fn a_photo_still_processing_is_not_ready() {
-    let env = TestEnv::new(Deployment::Embedded).await;
-    let app = env.start("api").await; // no worker: the photo stays `received`
-    let admin = env.create_user("admin", "root").await;
+    let app = TestApp::spawn(Deployment::Embedded).await;
+    let admin = app.create_user("admin", "root").await;
     app.create_campaign(&admin, "sdp", serde_json::json!({}))
         .await;
     let up = app
@@ -296,7 +292,6 @@ async fn a_photo_still_processing_is_not_ready() {
         .expect("decide");
     assert_eq!(error_code(r).await, (409, "not_ready".into()));
     app.stop().await;
-    env.cleanup().await;
 }
 
 /// Who may call a route.
@@ -407,11 +402,10 @@ async fn authorization_matrix_covers_every_route() {
         "matrix rows for routes that no longer exist: {stale:?}"
     );
 
-    let env = TestEnv::new(Deployment::Embedded).await;
-    let app = env.start("api,worker").await;
-    let admin = env.create_user("admin", "root").await;
-    let moderator = env.create_user("moderator", "mo").await;
-    let judge = env.create_user("judge", "jo").await;
+    let app = TestApp::spawn(Deployment::Embedded).await;
+    let admin = app.create_user("admin", "root").await;
+    let moderator = app.create_user("moderator", "mo").await;
+    let judge = app.create_user("judge", "jo").await;
     app.create_campaign(&admin, "sdp", serde_json::json!({}))
         .await;
     let up = app
@@ -466,5 +460,4 @@ async fn authorization_matrix_covers_every_route() {
         }
     }
     app.stop().await;
-    env.cleanup().await;
 }

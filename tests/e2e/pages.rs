@@ -2,8 +2,7 @@
 //! plain no-JavaScript forms, and the staff session's cookie and CSRF rules. The browser
 //! tests (`browser.rs`) drive the same pages in Chromium.
 
-use placard_e2e::{fixture, on_both_deployments, Deployment, Server, TestEnv};
-use std::time::Duration;
+use placard_e2e::{fixture, on_both_deployments, Api, Deployment, TestApp};
 
 on_both_deployments!(
     plain_forms_upload_enter_check_and_withdraw,
@@ -19,8 +18,13 @@ fn no_redirects() -> reqwest::Client {
         .expect("client")
 }
 
-async fn page(app: &Server, path: &str) -> (u16, reqwest::header::HeaderMap, String) {
-    let r = app.client.get(app.url(path)).send().await.expect("page");
+async fn page(app: &impl Api, path: &str) -> (u16, reqwest::header::HeaderMap, String) {
+    let r = app
+        .http()
+        .get(app.endpoint(path))
+        .send()
+        .await
+        .expect("page");
     let (status, headers) = (r.status().as_u16(), r.headers().clone());
     (status, headers, r.text().await.expect("body"))
 }
@@ -36,9 +40,8 @@ fn status_link(html: &str) -> String {
 }
 
 async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    let admin = env.create_user("admin", "root").await;
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "root").await;
     app.create_campaign(&admin, "sdp", serde_json::json!({"description": HOSTILE}))
         .await;
 
@@ -127,27 +130,24 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
         "{link}"
     );
 
-    // The status page, reached by the link alone, until the worker is done.
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    let html = loop {
-        let html = app
-            .client
+    // The status page, reached by the link alone: received, then ready once the job ran.
+    let status_page = || async {
+        app.client
             .get(&link)
             .send()
             .await
             .expect("status")
             .text()
             .await
-            .expect("body");
-        if html.contains("data-status=\"pending_review\"") {
-            break html;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "never processed: {html}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
+            .expect("body")
     };
+    assert!(status_page().await.contains("data-status=\"received\""));
+    app.run_pending_jobs().await;
+    let html = status_page().await;
+    assert!(
+        html.contains("data-status=\"pending_review\""),
+        "not processed: {html}"
+    );
     assert!(html.contains("/media/signed/"), "a signed thumbnail");
     let path = link.strip_prefix(&app.base).expect("own link");
     let mut wrong = path.to_owned();
@@ -238,14 +238,12 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
     );
 
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn staff_sessions_need_the_csrf_token_for_changes(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api").await;
-    let moderator = env.create_user("moderator", "mo").await;
-    let judge = env.create_user("judge", "jo").await;
+    let app = TestApp::spawn(d).await;
+    let moderator = app.create_user("moderator", "mo").await;
+    let judge = app.create_user("judge", "jo").await;
     let client = no_redirects();
 
     // Signing in: a wrong token is refused on the page; a right one sets the cookie.
@@ -302,7 +300,7 @@ async fn staff_sessions_need_the_csrf_token_for_changes(d: Deployment) {
         .await
         .expect("read");
     assert_eq!(r.status(), 200);
-    let admin = env.create_user("admin", "root").await;
+    let admin = app.create_user("admin", "root").await;
     app.create_campaign(&admin, "sdp", serde_json::json!({}))
         .await;
     let next = |csrf: Option<&str>| {
@@ -367,5 +365,4 @@ async fn staff_sessions_need_the_csrf_token_for_changes(d: Deployment) {
         .contains("Max-Age=0"));
 
     app.stop().await;
-    env.cleanup().await;
 }

@@ -3,7 +3,8 @@
 
 use placard_domain::PhotoStatus;
 use placard_e2e::{
-    error_code, fixture, fixture_photos, on_both_deployments, Deployment, Server, TestEnv, Uploaded,
+    error_code, fixture, fixture_photos, on_both_deployments, Api, Deployment, Server, TestApp,
+    TestEnv, Uploaded,
 };
 use std::time::Duration;
 
@@ -33,7 +34,7 @@ const PLANTED: &[&[u8]] = &[
     b"Exif\0\0",
 ];
 
-async fn admin_and_campaign(env: &TestEnv, app: &Server, slug: &str) -> String {
+async fn admin_and_campaign(env: &TestEnv, app: &impl Api, slug: &str) -> String {
     let admin = env.create_user("admin", "ana").await;
     app.create_campaign(&admin, slug, serde_json::json!({}))
         .await;
@@ -45,9 +46,9 @@ async fn count(env: &TestEnv, sql: &str) -> i64 {
 }
 
 async fn every_fixture_photo_reaches_review_upright_bounded_and_clean(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    admin_and_campaign(&env, &app, "sdp").await;
+    let app = TestApp::spawn(d).await;
+    let env = &app.env;
+    admin_and_campaign(env, &app, "sdp").await;
     let mut uploads = Vec::new();
     for name in fixture_photos() {
         let up = app
@@ -110,7 +111,6 @@ async fn every_fixture_photo_reaches_review_upright_bounded_and_clean(d: Deploym
         }
     }
     assert!(app.stop().await);
-    env.cleanup().await;
 }
 
 async fn nothing_left(env: &TestEnv, what: &str) {
@@ -133,9 +133,9 @@ async fn nothing_left(env: &TestEnv, what: &str) {
 }
 
 async fn every_bad_file_gets_its_code_and_leaves_nothing_behind(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    admin_and_campaign(&env, &app, "sdp").await;
+    let app = TestApp::spawn(d).await;
+    let env = &app.env;
+    admin_and_campaign(env, &app, "sdp").await;
     let cases = [
         ("not-an-image.jpg", 415, "unsupported_media_type"),
         ("photo.gif", 415, "unsupported_media_type"),
@@ -155,7 +155,7 @@ async fn every_bad_file_gets_its_code_and_leaves_nothing_behind(d: Deployment) {
             "did not fail right for bad/{name}"
         );
     }
-    nothing_left(&env, "bad files").await;
+    nothing_left(env, "bad files").await;
     let metrics = app
         .client
         .get(app.url("/metrics"))
@@ -170,7 +170,6 @@ async fn every_bad_file_gets_its_code_and_leaves_nothing_behind(d: Deployment) {
         "{metrics}"
     );
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn form_mistakes_are_refused_and_leave_nothing_behind(d: Deployment) {
@@ -303,9 +302,9 @@ async fn form_mistakes_are_refused_and_leave_nothing_behind(d: Deployment) {
 }
 
 async fn erasure_leaves_no_object_and_no_personal_field(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    admin_and_campaign(&env, &app, "sdp").await;
+    let app = TestApp::spawn(d).await;
+    let env = &app.env;
+    admin_and_campaign(env, &app, "sdp").await;
     let caption = "my-very-own-caption-7391";
     let up = app
         .upload_fixture(
@@ -335,10 +334,10 @@ async fn erasure_leaves_no_object_and_no_personal_field(d: Deployment) {
     let traces = format!(
         "SELECT COUNT(*) FROM photos WHERE caption LIKE '%{caption}%' OR display_name = 'Zoë'"
     );
-    assert_eq!(count(&env, &traces).await, 0);
+    assert_eq!(count(env, &traces).await, 0);
     assert_eq!(
         count(
-            &env,
+            env,
             &format!("SELECT COUNT(*) FROM audit_log WHERE details LIKE '%{caption}%'")
         )
         .await,
@@ -346,7 +345,7 @@ async fn erasure_leaves_no_object_and_no_personal_field(d: Deployment) {
     );
     assert_eq!(
         count(
-            &env,
+            env,
             "SELECT COUNT(*) FROM audit_log WHERE action = 'photo.erase' AND actor = 'supporter'"
         )
         .await,
@@ -362,15 +361,14 @@ async fn erasure_leaves_no_object_and_no_personal_field(d: Deployment) {
         .expect("get");
     assert_eq!(error_code(again).await, (404, "not_found".into()));
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn receipt_tokens_reach_only_their_own_photo(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    admin_and_campaign(&env, &app, "sdp").await;
-    let moderator = env.create_user("moderator", "mo").await;
-    let judge = env.create_user("judge", "jo").await;
+    let app = TestApp::spawn(d).await;
+    let env = &app.env;
+    admin_and_campaign(env, &app, "sdp").await;
+    let moderator = app.create_user("moderator", "mo").await;
+    let judge = app.create_user("judge", "jo").await;
     let a = app
         .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[])
         .await;
@@ -446,13 +444,12 @@ async fn receipt_tokens_reach_only_their_own_photo(d: Deployment) {
         &std::fs::read(fixture("photos/ladybird-2560x1600.jpg")).expect("fixture")[..]
     );
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn the_gallery_shows_exactly_the_approved_photos(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    admin_and_campaign(&env, &app, "sdp").await;
+    let app = TestApp::spawn(d).await;
+    let env = &app.env;
+    admin_and_campaign(env, &app, "sdp").await;
     let names = [
         "ladybird-2560x1600.jpg",
         "friends-portrait-2056x3088.jpg",
@@ -589,13 +586,12 @@ async fn the_gallery_shows_exactly_the_approved_photos(d: Deployment) {
         403
     );
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn duplicates_are_flagged_not_rejected(d: Deployment) {
-    let env = TestEnv::new(d).await;
-    let app = env.start("api,worker").await;
-    admin_and_campaign(&env, &app, "sdp").await;
+    let app = TestApp::spawn(d).await;
+    let env = &app.env;
+    admin_and_campaign(env, &app, "sdp").await;
     let first = app
         .upload_fixture("sdp", "dragonfly-4224x3168.jpg", &[])
         .await;
@@ -638,7 +634,6 @@ async fn duplicates_are_flagged_not_rejected(d: Deployment) {
         .expect("flags")
         .is_empty());
     app.stop().await;
-    env.cleanup().await;
 }
 
 async fn a_killed_worker_loses_nothing_and_duplicates_nothing(d: Deployment) {

@@ -3,7 +3,7 @@
 //! SIGKILLed and an API restarted, and a contest is announced meanwhile. Nothing is lost,
 //! nothing is processed into duplicate objects, and the contest is announced once.
 
-use placard_e2e::{Deployment, Server, TestEnv};
+use placard_e2e::{Api, Deployment, Server, TestEnv};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -5,7 +5,10 @@
 //! command (`scripts/test.sh`) builds it first. A missing binary fails the test with that
 //! instruction rather than testing something stale or nothing.
 
+pub mod app;
 pub mod browser;
+
+pub use app::TestApp;
 
 use placard_blob::testing::TestObjects;
 use placard_storage::testing::TestDatabase;
@@ -267,9 +270,27 @@ pub struct Uploaded {
     pub receipt: String,
 }
 
-impl Server {
+/// The API as a client sees it, one helper per endpoint: the same for a real `placard`
+/// process ([`Server`]) and for the app running in the test's own process ([`TestApp`]).
+#[expect(
+    async_fn_in_trait,
+    reason = "used only by this crate's tests, never as a trait object or across threads"
+)]
+pub trait Api {
+    /// `http://127.0.0.1:PORT`.
+    fn base(&self) -> &str;
+    fn http(&self) -> &reqwest::Client;
+    /// What the app takes for "now" (a real process reads the system clock).
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now()
+    }
+
+    fn endpoint(&self, path: &str) -> String {
+        format!("{}{path}", self.base())
+    }
+
     /// Creates a campaign as `admin`; `extra` adds fields such as `closes_at`.
-    pub async fn create_campaign(
+    async fn create_campaign(
         &self,
         admin: &str,
         slug: &str,
@@ -284,6 +305,7 @@ impl Server {
     }
 
     /// POSTs `body` with `extra`'s fields added as `admin` and expects 201 Created.
+    /// (A helper of the helpers: not for tests to call.)
     async fn admin_create(
         &self,
         admin: &str,
@@ -295,8 +317,8 @@ impl Server {
             b.extend(e.clone());
         }
         let resp = self
-            .client
-            .post(self.url(path))
+            .http()
+            .post(self.endpoint(path))
             .bearer_auth(admin)
             .json(&body)
             .send()
@@ -309,7 +331,7 @@ impl Server {
     /// Creates a contest as `admin` whose entries close `close_in` seconds from now and
     /// whose results are announced `announce_in` seconds from now (shortlist of 3); `extra`
     /// adds fields. Returns `announce_at`.
-    pub async fn create_contest(
+    async fn create_contest(
         &self,
         admin: &str,
         slug: &str,
@@ -317,7 +339,7 @@ impl Server {
         announce_in: i64,
         extra: serde_json::Value,
     ) -> chrono::DateTime<chrono::Utc> {
-        let now = chrono::Utc::now();
+        let now = self.now();
         let announce_at = now + chrono::TimeDelta::seconds(announce_in);
         let body = serde_json::json!({
             "slug": slug, "title": "Slogans",
@@ -331,9 +353,9 @@ impl Server {
     }
 
     /// Enters a slogan (by "Ana", with consent) through the API.
-    pub async fn enter(&self, slug: &str, slogan: &str) -> reqwest::Response {
-        self.client
-            .post(self.url(&format!("/api/v1/contests/{slug}/entries")))
+    async fn enter(&self, slug: &str, slogan: &str) -> reqwest::Response {
+        self.http()
+            .post(self.endpoint(&format!("/api/v1/contests/{slug}/entries")))
             .json(&serde_json::json!({"slogan": slogan, "author_name": "Ana", "consent": true}))
             .send()
             .await
@@ -341,12 +363,13 @@ impl Server {
     }
 
     /// GETs a public path (no credentials) and reads its JSON body.
-    pub async fn public_json(&self, path: &str) -> serde_json::Value {
+    async fn public_json(&self, path: &str) -> serde_json::Value {
         self.read_json(None, path).await
     }
 
+    /// (A helper of the helpers: not for tests to call.)
     async fn read_json(&self, token: Option<&str>, path: &str) -> serde_json::Value {
-        let mut request = self.client.get(self.url(path));
+        let mut request = self.http().get(self.endpoint(path));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -355,7 +378,7 @@ impl Server {
     }
 
     /// Polls a contest's public results until they are announced; returns them.
-    pub async fn wait_announced(&self, slug: &str, within: Duration) -> serde_json::Value {
+    async fn wait_announced(&self, slug: &str, within: Duration) -> serde_json::Value {
         let deadline = std::time::Instant::now() + within;
         loop {
             let r = self
@@ -373,12 +396,12 @@ impl Server {
     }
 
     /// A staff `GET` of JSON.
-    pub async fn get_json(&self, token: &str, path: &str) -> serde_json::Value {
+    async fn get_json(&self, token: &str, path: &str) -> serde_json::Value {
         self.read_json(Some(token), path).await
     }
 
     /// Posts a multipart upload: the file (if any) as `photo`, plus text fields.
-    pub async fn upload(
+    async fn upload(
         &self,
         slug: &str,
         file: Option<(&str, Vec<u8>)>,
@@ -394,8 +417,8 @@ impl Server {
         for (k, v) in fields {
             form = form.text((*k).to_owned(), (*v).to_owned());
         }
-        self.client
-            .post(self.url(&format!("/api/v1/campaigns/{slug}/photos")))
+        self.http()
+            .post(self.endpoint(&format!("/api/v1/campaigns/{slug}/photos")))
             .multipart(form)
             .send()
             .await
@@ -403,12 +426,7 @@ impl Server {
     }
 
     /// Uploads a fixture photo with consent; asserts 202.
-    pub async fn upload_fixture(
-        &self,
-        slug: &str,
-        name: &str,
-        fields: &[(&str, &str)],
-    ) -> Uploaded {
+    async fn upload_fixture(&self, slug: &str, name: &str, fields: &[(&str, &str)]) -> Uploaded {
         let bytes = std::fs::read(fixture(&format!("photos/{name}"))).expect("fixture");
         let mut all = vec![("consent", "true")];
         all.extend_from_slice(fields);
@@ -426,13 +444,13 @@ impl Server {
         }
     }
 
-    pub async fn photo_status(&self, up: &Uploaded) -> serde_json::Value {
+    async fn photo_status(&self, up: &Uploaded) -> serde_json::Value {
         self.get_json(&up.receipt, &format!("/api/v1/photos/{}", up.id))
             .await
     }
 
     /// Polls until the photo leaves `received`/`processing`; returns its status document.
-    pub async fn wait_processed(&self, up: &Uploaded, within: Duration) -> serde_json::Value {
+    async fn wait_processed(&self, up: &Uploaded, within: Duration) -> serde_json::Value {
         let deadline = std::time::Instant::now() + within;
         loop {
             let status = self.photo_status(up).await;
@@ -447,5 +465,15 @@ impl Server {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+}
+
+impl Api for Server {
+    fn base(&self) -> &str {
+        &self.base
+    }
+
+    fn http(&self) -> &reqwest::Client {
+        &self.client
     }
 }

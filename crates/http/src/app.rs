@@ -9,7 +9,7 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::{web, App, HttpRequest, HttpServer};
 use placard_blob::ObjectStore;
-use placard_storage::Store;
+use placard_storage::{Clock, Store};
 use std::net::TcpListener;
 use std::sync::Arc;
 
@@ -27,6 +27,8 @@ pub struct AppState {
     pub(crate) signer: MediaSigner,
     /// What supporters read for each error code, with this deployment's limits.
     pub(crate) words: Arc<crate::pages::Words>,
+    /// Where "now" comes from: the system clock, or a test's.
+    pub clock: Clock,
     waker: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
@@ -43,6 +45,7 @@ impl AppState {
         let limiter = PostLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst);
         Ok(Self {
             words: Arc::new(crate::pages::Words::new(&settings)),
+            clock: Clock::system(),
             store,
             objects,
             metrics,
@@ -51,6 +54,12 @@ impl AppState {
             signer: MediaSigner::new(&key),
             waker: None,
         })
+    }
+
+    /// Reads the time from `clock` (tests move it instead of sleeping).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Called after a job is enqueued, to wake a worker in the same process at once

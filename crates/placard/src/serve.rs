@@ -5,6 +5,7 @@ use crate::settings::{Roles, Settings};
 use anyhow::Context;
 use placard_domain::ProcessPhoto;
 use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
+use placard_storage::Clock;
 use placard_worker::{PhotoProcessor, Schedule, Scheduler, Worker, WorkerMetrics, WorkerSettings};
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,6 +44,7 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
             objects: objects.clone(),
             limits: image_limits,
             near_duplicate_distance: settings.media.near_duplicate_distance,
+            clock: Clock::system(),
         }));
         Some(Arc::new(worker))
     } else {
@@ -86,7 +88,7 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
     let worker_task = worker.map(|w| tokio::spawn(w.run(stop_worker.clone())));
 
     let scheduler = if roles.scheduler {
-        Some(Scheduler::start(store.clone(), &Schedule::default()).await?)
+        Some(Scheduler::start(store.clone(), &Schedule::default(), &Clock::system()).await?)
     } else {
         None
     };

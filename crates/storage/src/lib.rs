@@ -13,6 +13,7 @@ mod macros;
 
 pub mod audit;
 pub mod campaigns;
+mod clock;
 mod connect;
 pub mod contests;
 mod cursor;
@@ -24,18 +25,12 @@ pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use clock::{now, Clock};
 pub use connect::{Backend, DatabaseUrl, DatabaseUrlError, PoolSettings};
 pub use cursor::Cursor;
 pub use error::StoreError;
 
-use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
-
-/// The current time at the precision both databases keep (microseconds), so that a value
-/// read back equals the value written, whichever backend holds it.
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
-}
 
 #[derive(Clone, Debug)]
 pub(crate) enum Pool {

@@ -5,7 +5,7 @@ use placard_blob::ObjectStore;
 use placard_domain::{DerivativeSize, FailureCode, FlagKind, PhotoKeys, ProcessPhoto};
 use placard_media::{hamming_distance, Limits, ProcessError};
 use placard_storage::photos::{NearDuplicates, PhotoFlag, ProcessedPhoto, StoredDerivative};
-use placard_storage::{now, Store, StoreError};
+use placard_storage::{Clock, Store, StoreError};
 use std::sync::Arc;
 
 /// Runs [`ProcessPhoto`] jobs.
@@ -16,6 +16,7 @@ pub struct PhotoProcessor {
     /// Perceptual-hash distance (bits of 64) at or under which two photos are flagged as
     /// near duplicates.
     pub near_duplicate_distance: u32,
+    pub clock: Clock,
 }
 
 fn transient(e: impl std::fmt::Display) -> JobError {
@@ -58,7 +59,7 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
             Err(e) => {
                 tracing::warn!(photo.id = %id, error = %e, "photo cannot be processed");
                 self.store
-                    .fail_processing(id, failure_code(&e), now())
+                    .fail_processing(id, failure_code(&e), self.clock.now())
                     .await
                     .map_err(transient)?;
                 return Ok(());
@@ -117,7 +118,7 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
                 },
                 &exact,
                 Some(near),
-                now(),
+                self.clock.now(),
             )
             .await
             .map_err(transient)?;

@@ -6,7 +6,7 @@ use chrono::TimeDelta;
 use placard_domain::jobs::AfterFailure;
 use placard_domain::{BackgroundJob, RetryPolicy};
 use placard_storage::jobs::ClaimedJob;
-use placard_storage::{now, Store};
+use placard_storage::{Clock, Store};
 use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -93,6 +93,8 @@ pub struct Worker {
     metrics: WorkerMetrics,
     /// This process's name in lease rows.
     id: String,
+    /// Where "now" comes from (tests move a clock of their own).
+    clock: Clock,
     wake: Notify,
 }
 
@@ -132,8 +134,15 @@ impl Worker {
             settings,
             metrics,
             id,
+            clock: Clock::system(),
             wake: Notify::new(),
         }
+    }
+
+    /// Reads the time from `clock`: leases, backoff and completions follow it.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Runs jobs of type `J` with `handler`; a later registration of the same type wins.
@@ -197,14 +206,14 @@ impl Worker {
                 () = shutdown.cancelled() => break,
             };
             if last_reap.is_none_or(|t| t.elapsed() > Duration::from_secs(30)) {
-                if let Err(e) = self.store.reap_expired_jobs(now()).await {
+                if let Err(e) = self.store.reap_expired_jobs(self.clock.now()).await {
                     tracing::warn!(error = %e, "reaping expired leases failed");
                 }
                 last_reap = Some(Instant::now());
             }
             match self
                 .store
-                .claim_job(&self.id, self.settings.lease, now())
+                .claim_job(&self.id, self.settings.lease, self.clock.now())
                 .await
             {
                 Ok(Some(job)) => {
@@ -262,7 +271,7 @@ impl Worker {
         let mut n = 0;
         while let Some(job) = self
             .store
-            .claim_job(&self.id, self.settings.lease, now())
+            .claim_job(&self.id, self.settings.lease, self.clock.now())
             .await?
         {
             self.execute(job, CancellationToken::new()).await;
@@ -306,7 +315,7 @@ impl Worker {
                     r = handler.run(job) => r,
                     () = self.keep_lease(job) => return Outcome::LeaseLost,
                     () = hard_stop.cancelled() => {
-                        if let Err(e) = self.store.release_job(job, now()).await {
+                        if let Err(e) = self.store.release_job(job, self.clock.now()).await {
                             tracing::warn!(error = %e, "handing the job back failed; its lease will expire");
                         }
                         return Outcome::HandedBack;
@@ -315,7 +324,7 @@ impl Worker {
             }
         };
         match result {
-            Ok(()) => match self.store.complete_job(job, now()).await {
+            Ok(()) => match self.store.complete_job(job, self.clock.now()).await {
                 Ok(true) => Outcome::Done,
                 Ok(false) => Outcome::LeaseLost,
                 Err(e) => {
@@ -341,7 +350,7 @@ impl Worker {
                 tracing::warn!(error = %err, "job failed");
                 match self
                     .store
-                    .fail_job(job, &err.to_string(), after, now())
+                    .fail_job(job, &err.to_string(), after, self.clock.now())
                     .await
                 {
                     Ok(Some(placard_domain::JobState::Dead)) => Outcome::Dead,
@@ -362,7 +371,7 @@ impl Worker {
             tokio::time::sleep(self.settings.heartbeat_every).await;
             match self
                 .store
-                .heartbeat_job(job, self.settings.lease, now())
+                .heartbeat_job(job, self.settings.lease, self.clock.now())
                 .await
             {
                 Ok(true) => {}

@@ -2,22 +2,23 @@
 //! functions; exactly-once effects come from conditional state transitions in the database,
 //! never from hoping that one instance fires.
 
-use placard_storage::{now, Store};
+use chrono::{DateTime, Utc};
+use placard_storage::{Clock, Store};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 /// One pass of the periodic duties. Safe to run from any number of instances at once:
 /// announcing is a conditional transition in the database, so racing ticks announce a
 /// contest exactly once.
-pub async fn maintenance_tick(store: &Store) -> anyhow::Result<()> {
-    let reaped = store.reap_expired_jobs(now()).await?;
+pub async fn maintenance_tick(store: &Store, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let reaped = store.reap_expired_jobs(now).await?;
     if reaped > 0 {
         tracing::warn!(
             jobs.reaped = reaped,
             "jobs whose last lease expired are now dead"
         );
     }
-    for contest in store.due_contests(now()).await? {
-        if store.announce(&contest, now()).await? {
+    for contest in store.due_contests(now).await? {
+        if store.announce(&contest, now).await? {
             tracing::info!(contest.id = %contest.id, contest.slug = %contest.slug, "results announced");
         }
     }
@@ -47,17 +48,19 @@ pub struct Scheduler {
 impl Scheduler {
     /// Registers every duty on its cron schedule and starts; a bad expression is an error
     /// here, before anything runs.
-    pub async fn start(store: Store, schedule: &Schedule) -> anyhow::Result<Self> {
+    pub async fn start(store: Store, schedule: &Schedule, clock: &Clock) -> anyhow::Result<Self> {
         // Catch up at once (a contest whose announce_at passed while no scheduler ran),
         // rather than at the first cron tick.
-        if let Err(e) = maintenance_tick(&store).await {
+        if let Err(e) = maintenance_tick(&store, clock.now()).await {
             tracing::warn!(error = %e, "first scheduler tick failed; next tick retries");
         }
         let inner = JobScheduler::new().await?;
+        let clock = clock.clone();
         let job = Job::new_async(schedule.deadlines.as_str(), move |_id, _sched| {
             let store = store.clone();
+            let now = clock.now();
             Box::pin(async move {
-                if let Err(e) = maintenance_tick(&store).await {
+                if let Err(e) = maintenance_tick(&store, now).await {
                     tracing::warn!(error = %e, "scheduler tick failed; next tick retries");
                 }
             })

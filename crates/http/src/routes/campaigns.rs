@@ -37,10 +37,11 @@ pub struct CampaignView {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<Campaign> for CampaignView {
-    fn from(c: Campaign) -> Self {
+impl CampaignView {
+    /// The campaign as seen at `now` (its state depends on the time).
+    fn at(c: Campaign, now: DateTime<Utc>) -> Self {
         Self {
-            state: CampaignState::at(placard_storage::now(), c.opens_at, c.closes_at).as_str(),
+            state: CampaignState::at(now, c.opens_at, c.closes_at).as_str(),
             id: c.id,
             slug: c.slug,
             title: c.title,
@@ -78,7 +79,7 @@ pub async fn create_campaign(
     .map_err(|e| ApiError::bad_request("invalid_field", e.to_string()))?;
     let campaign = state
         .store
-        .create_campaign(&new, placard_storage::now())
+        .create_campaign(&new, state.clock.now())
         .await
         .map_err(|e| match e {
             StoreError::Conflict(_) => {
@@ -86,7 +87,7 @@ pub async fn create_campaign(
             }
             other => other.into(),
         })?;
-    Ok(HttpResponse::Created().json(CampaignView::from(campaign)))
+    Ok(HttpResponse::Created().json(CampaignView::at(campaign, state.clock.now())))
 }
 
 /// A campaign with its timeline and current state.
@@ -100,7 +101,7 @@ pub async fn get_campaign(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let campaign = find_campaign(&state, &slug).await?;
-    Ok(HttpResponse::Ok().json(CampaignView::from(campaign)))
+    Ok(HttpResponse::Ok().json(CampaignView::at(campaign, state.clock.now())))
 }
 
 pub async fn find_campaign(state: &AppState, slug: &str) -> Result<Campaign, ApiError> {

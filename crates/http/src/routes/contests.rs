@@ -53,10 +53,11 @@ pub fn state_of(c: &Contest, now: DateTime<Utc>) -> ContestState {
     )
 }
 
-impl From<Contest> for ContestView {
-    fn from(c: Contest) -> Self {
+impl ContestView {
+    /// The contest as seen at `now` (its state depends on the time).
+    fn at(c: Contest, now: DateTime<Utc>) -> Self {
         Self {
-            state: state_of(&c, placard_storage::now()).as_str(),
+            state: state_of(&c, now).as_str(),
             id: c.id,
             slug: c.slug,
             title: c.title,
@@ -112,7 +113,7 @@ pub async fn create_contest(
     })?;
     let contest = state
         .store
-        .create_contest(&new, placard_storage::now())
+        .create_contest(&new, state.clock.now())
         .await
         .map_err(|e| match e {
             StoreError::Conflict(_) => {
@@ -120,7 +121,7 @@ pub async fn create_contest(
             }
             other => other.into(),
         })?;
-    Ok(HttpResponse::Created().json(ContestView::from(contest)))
+    Ok(HttpResponse::Created().json(ContestView::at(contest, state.clock.now())))
 }
 
 /// A contest with its timeline and state.
@@ -133,7 +134,10 @@ pub async fn get_contest(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(ContestView::from(find_contest(&state, &slug).await?)))
+    Ok(HttpResponse::Ok().json(ContestView::at(
+        find_contest(&state, &slug).await?,
+        state.clock.now(),
+    )))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -197,7 +201,7 @@ pub(crate) async fn accept_entry(
     body: &EnterBody,
 ) -> Result<EntryReceipt, ApiError> {
     let contest = find_contest(state, slug).await?;
-    let now = placard_storage::now();
+    let now = state.clock.now();
     if state_of(&contest, now) != ContestState::Open {
         return Err(ApiError::conflict(
             "entries_closed",
@@ -316,7 +320,7 @@ pub(crate) async fn erase_entry(state: &AppState, e: &Entry) -> Result<(), ApiEr
         .erase_submission(
             placard_storage::moderation::Subject::Entry,
             e.id,
-            placard_storage::now(),
+            state.clock.now(),
         )
         .await?;
     tracing::info!(entry.id = %e.id, "entry withdrawn by its author");

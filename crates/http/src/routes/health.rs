@@ -70,7 +70,7 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     }
     match state.store.review_backlog().await {
         Ok(rows) => {
-            let now = placard_storage::now();
+            let now = state.clock.now();
             for (campaign, n, oldest) in rows {
                 state
                     .metrics

@@ -4,6 +4,7 @@ use crate::auth::{Authed, Deferred, Judge};
 use crate::routes::contests::{find_contest, state_of};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
 use placard_domain::ContestState;
 use placard_storage::contests::{BlindEntry, Contest, RankedEntry};
 use placard_storage::StoreError;
@@ -19,8 +20,8 @@ pub struct BlindList {
 }
 
 /// Judging closes at `announce_at` (or at the announcement, whichever comes first).
-fn ensure_open(contest: &Contest) -> Result<(), ApiError> {
-    if state_of(contest, placard_storage::now()) == ContestState::Announced {
+fn ensure_open(contest: &Contest, now: DateTime<Utc>) -> Result<(), ApiError> {
+    if state_of(contest, now) == ContestState::Announced {
         return Err(ApiError::conflict(
             "judging_closed",
             "Judging closed at the announcement time.",
@@ -83,7 +84,7 @@ pub async fn put_score(
             )
         })?;
     let contest = find_contest(&state, &slug).await?;
-    ensure_open(&contest)?;
+    ensure_open(&contest, state.clock.now())?;
     state
         .store
         .put_score(
@@ -91,7 +92,7 @@ pub async fn put_score(
             id,
             auth.staff.id,
             score as u8,
-            placard_storage::now(),
+            state.clock.now(),
         )
         .await
         .map_err(|e| match e {
@@ -151,7 +152,7 @@ pub async fn pin_shortlist(
 ) -> Result<HttpResponse, ApiError> {
     let ids = body.get()?.into_inner().entry_ids;
     let contest = find_contest(&state, &slug).await?;
-    ensure_open(&contest)?;
+    ensure_open(&contest, state.clock.now())?;
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
@@ -163,7 +164,7 @@ pub async fn pin_shortlist(
     }
     state
         .store
-        .pin_shortlist(contest.id, &ids, &auth.staff.name, placard_storage::now())
+        .pin_shortlist(contest.id, &ids, &auth.staff.name, state.clock.now())
         .await
         .map_err(|e| match e {
             StoreError::NotFound => ApiError::unprocessable(

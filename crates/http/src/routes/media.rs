@@ -93,7 +93,7 @@ pub async fn signed_image(
     let (id, size) = path.into_inner();
     let size =
         DerivativeSize::from_url_segment(&size).ok_or_else(|| ApiError::not_found("The image"))?;
-    let now = placard_storage::now().timestamp();
+    let now = state.clock.now().timestamp();
     if !state
         .signer
         .verify(id, size, sig.expires, &sig.signature, now)

@@ -112,7 +112,7 @@ async fn receive(
         return Err(upload::too_large(max));
     }
     let campaign = find_campaign(state, slug).await?;
-    let now = placard_storage::now();
+    let now = state.clock.now();
     if CampaignState::at(now, campaign.opens_at, campaign.closes_at) != CampaignState::Open {
         return Err(ApiError::conflict(
             "submissions_closed",
@@ -283,7 +283,7 @@ pub async fn get_photo(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let photo = own_photo(&state, bearer_token(&req).as_deref(), *id).await?;
-    let now = placard_storage::now().timestamp();
+    let now = state.clock.now().timestamp();
     Ok(HttpResponse::Ok().json(PhotoStatusView {
         id: photo.id,
         status: photo.status.as_str(),
@@ -337,7 +337,7 @@ pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), A
         .erase_submission(
             placard_storage::moderation::Subject::Photo,
             photo.id,
-            placard_storage::now(),
+            state.clock.now(),
         )
         .await?;
     tracing::info!(photo.id = %photo.id, "photo erased by its supporter");
@@ -371,7 +371,7 @@ pub async fn gallery(
         .store
         .gallery(campaign.id, page.limit()?, page.cursor(Cursor::decode)?)
         .await?;
-    let now = placard_storage::now().timestamp();
+    let now = state.clock.now().timestamp();
     let items = photos
         .into_iter()
         .map(|p| GalleryItem {

@@ -39,7 +39,7 @@ async fn campaign_view(
     error: Option<String>,
 ) -> Result<CampaignPage, ApiError> {
     let c = find_campaign(state, slug).await?;
-    let now = placard_storage::now();
+    let now = state.clock.now();
     let phase = CampaignState::at(now, c.opens_at, c.closes_at);
     let closed_words = match (phase, c.opens_at, c.closes_at) {
         (CampaignState::Upcoming, Some(t), _) => format!("Photos are welcome from {}.", human(t)),
@@ -109,7 +109,7 @@ pub async fn photo_status_page(
         Ok(p) => p,
         Err(e) => return notice_for(&state, &e, None),
     };
-    let now = placard_storage::now().timestamp();
+    let now = state.clock.now().timestamp();
     // Relative URLs: the page and its images share whatever origin the visitor used.
     let image = state.signer.thumbnails("", &photo, now).map(|t| Image {
         url: t.large.url,
@@ -189,7 +189,7 @@ pub async fn gallery_page(
             })?),
         };
         let (photos, next) = state.store.gallery(c.id, GALLERY_PAGE, after).await?;
-        let now = placard_storage::now().timestamp();
+        let now = state.clock.now().timestamp();
         let cards = photos
             .into_iter()
             .filter_map(|p| {

@@ -63,7 +63,7 @@ async fn contest_view(
     form: EntryForm,
 ) -> Result<ContestPage, ApiError> {
     let c = find_contest(state, slug).await?;
-    let phase = match state_of(&c, placard_storage::now()) {
+    let phase = match state_of(&c, state.clock.now()) {
         ContestState::Upcoming => "upcoming",
         ContestState::Open => "open",
         ContestState::Judging => "judging",

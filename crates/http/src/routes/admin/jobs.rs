@@ -106,7 +106,7 @@ pub async fn retry_job(
     let id = id.into_inner();
     let job = state
         .store
-        .retry_job(id, &auth.staff.name, placard_storage::now())
+        .retry_job(id, &auth.staff.name, state.clock.now())
         .await
         .map_err(|e| match e {
             StoreError::NotFound => ApiError::not_found("The job"),

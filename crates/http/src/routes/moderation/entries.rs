@@ -30,10 +30,9 @@ pub struct EntryReviewItem {
 fn entry_item(
     e: placard_storage::contests::Entry,
     names: &HashMap<Uuid, String>,
+    now: DateTime<Utc>,
 ) -> EntryReviewItem {
-    let open = e
-        .claim_expires_at
-        .is_some_and(|t| t > placard_storage::now());
+    let open = e.claim_expires_at.is_some_and(|t| t > now);
     EntryReviewItem {
         claimed_by: e
             .claimed_by
@@ -101,7 +100,7 @@ pub async fn list_entries(
     Ok(HttpResponse::Ok().json(Page {
         items: entries
             .into_iter()
-            .map(|e| entry_item(e, &names))
+            .map(|e| entry_item(e, &names, state.clock.now()))
             .collect::<Vec<_>>(),
         next_cursor: next.map(|c| c.encode()),
     }))
@@ -146,7 +145,7 @@ pub async fn reopen_entry(
 ) -> Result<HttpResponse, ApiError> {
     state
         .store
-        .reopen(Subject::Entry, *id, &auth.staff, placard_storage::now())
+        .reopen(Subject::Entry, *id, &auth.staff, state.clock.now())
         .await
         .map_err(decide_error)?;
     entry_response(&state, *id).await
@@ -155,5 +154,9 @@ pub async fn reopen_entry(
 /// An entry as the moderation API shows it, after a change.
 async fn entry_response(state: &AppState, id: Uuid) -> Result<HttpResponse, ApiError> {
     let entry = state.store.entry(id).await?;
-    Ok(HttpResponse::Ok().json(entry_item(entry, &state.store.staff_names().await?)))
+    Ok(HttpResponse::Ok().json(entry_item(
+        entry,
+        &state.store.staff_names().await?,
+        state.clock.now(),
+    )))
 }

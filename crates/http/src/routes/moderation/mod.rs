@@ -66,7 +66,7 @@ async fn apply(
 ) -> Result<(), DecideError> {
     let done = state
         .store
-        .decide(subject, id, staff, decision, placard_storage::now())
+        .decide(subject, id, staff, decision, state.clock.now())
         .await?;
     let label = match decision {
         Decision::Approve => "approved",

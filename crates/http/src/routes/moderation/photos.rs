@@ -63,7 +63,7 @@ fn review_item(
     names: &HashMap<Uuid, String>,
     flags: Vec<PhotoFlag>,
 ) -> ReviewItem {
-    let now = placard_storage::now();
+    let now = state.clock.now();
     let claim_open = photo.claim_expires_at.is_some_and(|t| t > now);
     ReviewItem {
         thumbnails: state
@@ -100,7 +100,7 @@ async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
     })?;
     let flags = state.store.photo_flags(photo.id).await?;
     let mut related = Vec::new();
-    let now = placard_storage::now().timestamp();
+    let now = state.clock.now().timestamp();
     for of in flags.iter().map(|f| f.of) {
         match state.store.photo(of).await {
             Ok(p) => related.push(RelatedPhoto {
@@ -246,7 +246,7 @@ pub async fn next_photo(
             campaign.id,
             auth.staff.id,
             state.settings.claim_hold,
-            placard_storage::now(),
+            state.clock.now(),
             &skip,
         )
         .await?;
@@ -296,7 +296,7 @@ pub async fn reopen_photo(
 ) -> Result<HttpResponse, ApiError> {
     state
         .store
-        .reopen(Subject::Photo, *id, &auth.staff, placard_storage::now())
+        .reopen(Subject::Photo, *id, &auth.staff, state.clock.now())
         .await
         .map_err(decide_error)?;
     Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))

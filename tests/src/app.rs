@@ -1,0 +1,172 @@
+//! The real app in the test's own process (zero-to-production's `spawn_app`): the HTTP
+//! layer on port 0 over a fresh database and object space, a clock the test moves, and the
+//! worker and scheduler driven by the test — `run_pending_jobs()` and `run_scheduler()` —
+//! instead of running on their own. Deadlines, announcements and processing are then tested
+//! without sleeping or polling. Tests where separate processes are the point (several
+//! schedulers, a SIGKILLed worker, a restart, configuration) keep using [`crate::Server`].
+
+use crate::{Api, Deployment, TestEnv, Uploaded};
+use actix_web::dev::ServerHandle;
+use chrono::{DateTime, TimeDelta, Utc};
+use placard_domain::{ProcessPhoto, Role, SecretToken, StaffName};
+use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
+use placard_storage::{Clock, Store};
+use placard_worker::{PhotoProcessor, Schedule, Scheduler, Worker, WorkerMetrics, WorkerSettings};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    pub client: reqwest::Client,
+    /// The app's own store, for checks the API does not offer.
+    pub store: Store,
+    /// The app's clock: standing still at the instant the app was spawned until moved.
+    pub clock: Clock,
+    /// The database, object space and data folder, as for a real process.
+    pub env: TestEnv,
+    worker: Worker,
+    http: ServerHandle,
+}
+
+impl TestApp {
+    pub async fn spawn(deployment: Deployment) -> Self {
+        let env = TestEnv::new(deployment).await;
+        let clock = Clock::manual(placard_storage::now());
+        let store = env.db.store.clone();
+        let objects = env.objects.store.clone();
+        let settings = HttpSettings {
+            upload_dir: env.data_dir.join("uploads"),
+            ..HttpSettings::for_tests()
+        };
+        let limits = settings.image_limits;
+        let metrics = HttpMetrics::register(&prometheus::Registry::new()).expect("metrics");
+        let state = AppState::new(store.clone(), objects.clone(), metrics, settings)
+            .await
+            .expect("app state")
+            .with_clock(clock.clone());
+        let app = Application::build(state).expect("bind port 0");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        let http = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        let mut worker = Worker::new(
+            store.clone(),
+            WorkerSettings::default(),
+            WorkerMetrics::detached(),
+        )
+        .with_clock(clock.clone());
+        worker.register::<ProcessPhoto>(Arc::new(PhotoProcessor {
+            store: store.clone(),
+            objects,
+            limits,
+            near_duplicate_distance: 6,
+            clock: clock.clone(),
+        }));
+        Self {
+            base,
+            client: reqwest::Client::new(),
+            store,
+            clock,
+            env,
+            worker,
+            http,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Moves the app's clock on.
+    pub fn advance(&self, by: TimeDelta) {
+        self.clock.advance(by);
+    }
+
+    /// Sets the app's clock.
+    pub fn set_time(&self, at: DateTime<Utc>) {
+        self.clock.set(at);
+    }
+
+    /// Runs every job that is due at the app's time, one after the other, until none is
+    /// left; returns how many ran.
+    pub async fn run_pending_jobs(&self) -> usize {
+        self.worker.run_pending_jobs().await.expect("running jobs")
+    }
+
+    /// One pass of the scheduler's duties at the app's time (what a cron tick runs).
+    pub async fn run_scheduler(&self) {
+        placard_worker::maintenance_tick(&self.store, self.clock.now())
+            .await
+            .expect("scheduler tick");
+    }
+
+    /// Starts a real scheduler on the app's clock (its first pass runs before this returns,
+    /// as when a scheduler process starts), and stops it again.
+    pub async fn start_and_stop_a_scheduler(&self) {
+        let scheduler = Scheduler::start(self.store.clone(), &Schedule::default(), &self.clock)
+            .await
+            .expect("scheduler");
+        scheduler.shutdown().await;
+    }
+
+    /// Creates a staff account directly in the store; returns its token.
+    pub async fn create_user(&self, role: &str, name: &str) -> String {
+        let role: Role = role.parse().expect("role");
+        let token = SecretToken::generate("plc");
+        self.store
+            .create_staff(&StaffName::parse(name).expect("name"), role, &token.hash())
+            .await
+            .expect("create staff");
+        token.expose().to_owned()
+    }
+
+    /// Stops the HTTP server (in-flight requests finish) and removes the test's database,
+    /// objects and folder. Returns true, like [`crate::Server::stop`] for a clean exit.
+    pub async fn stop(self) -> bool {
+        self.http.stop(true).await;
+        self.env.cleanup().await;
+        true
+    }
+}
+
+impl Api for TestApp {
+    fn base(&self) -> &str {
+        &self.base
+    }
+
+    fn http(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Nothing to wait for: the jobs run here, now.
+    async fn wait_processed(&self, up: &Uploaded, _within: Duration) -> serde_json::Value {
+        self.run_pending_jobs().await;
+        let status = self.photo_status(up).await;
+        let s = status["status"].as_str().unwrap_or_default();
+        assert!(
+            s != "received" && s != "processing",
+            "photo {} still {s} after its jobs ran",
+            up.id
+        );
+        status
+    }
+
+    /// The scheduler runs here, now: the results are announced or the test is wrong.
+    async fn wait_announced(&self, slug: &str, _within: Duration) -> serde_json::Value {
+        self.run_scheduler().await;
+        let r = self
+            .public_json(&format!("/api/v1/contests/{slug}/results"))
+            .await;
+        assert_eq!(
+            r["announced"],
+            true,
+            "not announced at {}",
+            self.clock.now()
+        );
+        r
+    }
+}
