@@ -12,32 +12,6 @@ use placard_domain::Role;
 use placard_storage::staff::Staff;
 use std::marker::PhantomData;
 
-/// A supporter's own submission, reached with its receipt token. The token that matches
-/// passes; any other real token (another submission's receipt, a staff token) and any id
-/// that does not exist answer the same 404, so a token reveals nothing about other
-/// submissions — and an erased submission's receipt keeps answering 404, as the contract
-/// says. Only a token that is neither known nor shaped like a receipt is 401.
-pub async fn owned<T>(
-    state: &AppState,
-    token: Option<&str>,
-    found: Result<T, placard_storage::StoreError>,
-    receipt: impl Fn(&T) -> &placard_domain::TokenHash,
-    what: &str,
-) -> Result<T, ApiError> {
-    let token = token.ok_or_else(ApiError::unauthenticated)?;
-    match found {
-        Ok(item) if receipt(&item).matches(token) => return Ok(item),
-        Ok(_) | Err(placard_storage::StoreError::NotFound) => {}
-        Err(other) => return Err(other.into()),
-    }
-    let receipt_shaped = placard_domain::SecretToken::is_shaped("rct", token);
-    if receipt_shaped || state.store.token_is_known(token).await? {
-        Err(ApiError::not_found(what))
-    } else {
-        Err(ApiError::unauthenticated())
-    }
-}
-
 /// A role an endpoint requires.
 pub trait Requirement {
     const ROLE: Role;

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod application;
 mod auth;
 mod credentials;
 mod error;

@@ -3,9 +3,8 @@
 //! Both the staging file and the stored original are removed by guards unless the upload
 //! commits: a refused or failed upload leaves nothing behind.
 
-use crate::ApiError;
+use crate::application::AppError;
 use actix_multipart::Field;
-use actix_web::http::StatusCode;
 use futures_util::StreamExt;
 use placard_blob::{ObjectKey, ObjectStore};
 use sha2::{Digest, Sha256};
@@ -32,22 +31,11 @@ impl Drop for StagedFile {
     }
 }
 
-pub fn too_large(max: u64) -> ApiError {
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
-        format!(
-            "The photo is larger than the limit of {} MiB.",
-            max / (1024 * 1024)
-        ),
-    )
-}
-
 /// Streams a multipart file field to a new staging file, refusing it once it passes `max`.
-pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile, ApiError> {
+pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile, AppError> {
     tokio::fs::create_dir_all(dir)
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
     let path = dir.join(format!("{}.part", uuid::Uuid::new_v4().simple()));
     let mut staged = StagedFile {
         path,
@@ -56,40 +44,34 @@ pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile,
     };
     let mut file = tokio::fs::File::create(&staged.path)
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(AppError::internal)?;
     let mut hasher = Sha256::new();
     while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|e| {
-            ApiError::bad_request("invalid_field", format!("The upload broke off: {e}."))
-        })?;
+        let chunk =
+            chunk.map_err(|e| AppError::InvalidField(format!("The upload broke off: {e}.")))?;
         staged.bytes += chunk.len() as u64;
         if staged.bytes > max {
-            return Err(too_large(max));
+            return Err(AppError::PayloadTooLarge { max_bytes: max });
         }
         hasher.update(&chunk);
-        file.write_all(&chunk).await.map_err(ApiError::internal)?;
+        file.write_all(&chunk).await.map_err(AppError::internal)?;
     }
-    file.flush().await.map_err(ApiError::internal)?;
+    file.flush().await.map_err(AppError::internal)?;
     staged.sha256 = hex::encode(hasher.finalize());
     Ok(staged)
 }
 
 /// Reads a small text field, refusing one longer than `max` bytes.
-pub async fn text(mut field: Field, name: &str, max: usize) -> Result<String, ApiError> {
+pub async fn text(mut field: Field, name: &str, max: usize) -> Result<String, AppError> {
     let mut buf = Vec::new();
     while let Some(chunk) = field.next().await {
-        let chunk =
-            chunk.map_err(|e| ApiError::bad_request("invalid_field", format!("{name}: {e}")))?;
+        let chunk = chunk.map_err(|e| AppError::InvalidField(format!("{name}: {e}")))?;
         if buf.len() + chunk.len() > max {
-            return Err(ApiError::bad_request(
-                "invalid_field",
-                format!("{name}: too long."),
-            ));
+            return Err(AppError::InvalidField(format!("{name}: too long.")));
         }
         buf.extend_from_slice(&chunk);
     }
-    String::from_utf8(buf)
-        .map_err(|_| ApiError::bad_request("invalid_field", format!("{name}: not valid UTF-8.")))
+    String::from_utf8(buf).map_err(|_| AppError::InvalidField(format!("{name}: not valid UTF-8.")))
 }
 
 /// Deletes a stored object when dropped, unless disarmed after the commit that makes it

@@ -1,12 +1,12 @@
 //! Campaigns: created by admins, read by anyone.
 
+use crate::application::{find_campaign, AppError};
 use crate::auth::{Admin, Authed, Deferred};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use placard_domain::{CampaignState, NewCampaign};
 use placard_storage::campaigns::Campaign;
-use placard_storage::StoreError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -81,12 +81,7 @@ pub async fn create_campaign(
         .store
         .create_campaign(&new, state.clock.now())
         .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => {
-                ApiError::conflict("conflict", "A campaign with this slug exists.")
-            }
-            other => other.into(),
-        })?;
+        .map_err(|e| AppError::on_unique(e, AppError::Taken("A campaign with this slug")))?;
     Ok(HttpResponse::Created().json(CampaignView::at(campaign, state.clock.now())))
 }
 
@@ -102,15 +97,4 @@ pub async fn get_campaign(
 ) -> Result<HttpResponse, ApiError> {
     let campaign = find_campaign(&state, &slug).await?;
     Ok(HttpResponse::Ok().json(CampaignView::at(campaign, state.clock.now())))
-}
-
-pub async fn find_campaign(state: &AppState, slug: &str) -> Result<Campaign, ApiError> {
-    state
-        .store
-        .campaign_by_slug(slug)
-        .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::not_found("The campaign"),
-            other => other.into(),
-        })
 }

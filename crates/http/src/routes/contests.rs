@@ -1,16 +1,16 @@
 //! Slogan contests: created by admins; entered, checked and withdrawn by supporters; results
 //! published once, at `announce_at`.
 
+use crate::application::entries::{accept_entry, erase_entry, own_entry, EnterBody, EntryReceipt};
+use crate::application::{find_contest, state_of, AppError};
 use crate::auth::{Admin, Authed, Deferred};
 use crate::credentials::bearer_token;
 use crate::middleware::PublicPost;
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
-use placard_domain::campaign::optional_text;
-use placard_domain::{ContestError, ContestState, NewContest, SecretToken, Slogan};
-use placard_storage::contests::{Contest, Entry, NewEntry};
-use placard_storage::StoreError;
+use placard_domain::{ContestError, NewContest};
+use placard_storage::contests::Contest;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -43,16 +43,6 @@ pub struct ContestView {
     pub announced_at: Option<DateTime<Utc>>,
 }
 
-pub fn state_of(c: &Contest, now: DateTime<Utc>) -> ContestState {
-    ContestState::at(
-        now,
-        c.opens_at,
-        c.entries_close_at,
-        c.announce_at,
-        c.announced_at.is_some(),
-    )
-}
-
 impl ContestView {
     /// The contest as seen at `now` (its state depends on the time).
     fn at(c: Contest, now: DateTime<Utc>) -> Self {
@@ -69,17 +59,6 @@ impl ContestView {
             announced_at: c.announced_at,
         }
     }
-}
-
-pub async fn find_contest(state: &AppState, slug: &str) -> Result<Contest, ApiError> {
-    state
-        .store
-        .contest_by_slug(slug)
-        .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::not_found("The contest"),
-            other => other.into(),
-        })
 }
 
 /// Creates a slogan contest.
@@ -115,12 +94,7 @@ pub async fn create_contest(
         .store
         .create_contest(&new, state.clock.now())
         .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => {
-                ApiError::conflict("conflict", "A contest with this slug exists.")
-            }
-            other => other.into(),
-        })?;
+        .map_err(|e| AppError::on_unique(e, AppError::Taken("A contest with this slug")))?;
     Ok(HttpResponse::Created().json(ContestView::at(contest, state.clock.now())))
 }
 
@@ -138,41 +112,6 @@ pub async fn get_contest(
         find_contest(&state, &slug).await?,
         state.clock.now(),
     )))
-}
-
-#[derive(Deserialize, ToSchema)]
-pub struct EnterBody {
-    pub slogan: String,
-    pub author_name: String,
-    /// Must be `true`.
-    pub consent: Option<bool>,
-    pub email: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct EntryReceipt {
-    pub id: Uuid,
-    /// `pending_review`.
-    pub status: &'static str,
-    /// Keep it: the only way to check on or withdraw this entry. Shown once.
-    pub receipt_token: String,
-}
-
-fn check_email(raw: Option<&str>) -> Result<Option<String>, ApiError> {
-    let email = optional_text("email", raw, 254, false)
-        .map_err(|e| ApiError::bad_request("invalid_field", e.to_string()))?;
-    if let Some(e) = &email {
-        let ok = e
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !e.contains(' '));
-        if !ok {
-            return Err(ApiError::bad_request(
-                "invalid_field",
-                "email: not an email address.",
-            ));
-        }
-    }
-    Ok(email)
 }
 
 /// Enters a slogan.
@@ -194,60 +133,6 @@ pub async fn enter(
     Ok(HttpResponse::Created().json(accept_entry(&state, &slug, &body).await?))
 }
 
-/// Checks and stores an entry: the API and the contest page's plain form both come here.
-pub(crate) async fn accept_entry(
-    state: &AppState,
-    slug: &str,
-    body: &EnterBody,
-) -> Result<EntryReceipt, ApiError> {
-    let contest = find_contest(state, slug).await?;
-    let now = state.clock.now();
-    if state_of(&contest, now) != ContestState::Open {
-        return Err(ApiError::conflict(
-            "entries_closed",
-            "This contest is not taking entries.",
-        ));
-    }
-    if body.consent != Some(true) {
-        return Err(ApiError::bad_request(
-            "consent_required",
-            "Consent is required: send \"consent\": true.",
-        ));
-    }
-    let slogan = Slogan::parse(&body.slogan)
-        .map_err(|e| ApiError::unprocessable("invalid_slogan", e.to_string()))?;
-    let author = optional_text("author_name", Some(&body.author_name), 60, false)
-        .map_err(|e| ApiError::bad_request("invalid_field", e.to_string()))?
-        .ok_or_else(|| ApiError::bad_request("invalid_field", "author_name: is required."))?;
-    let email = check_email(body.email.as_deref())?;
-    let receipt = SecretToken::generate("rct");
-    let id = state
-        .store
-        .insert_entry(
-            &NewEntry {
-                contest_id: contest.id,
-                slogan: &slogan,
-                author_name: Some(&author),
-                email: email.as_deref(),
-                receipt: &receipt.hash(),
-            },
-            now,
-        )
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => {
-                ApiError::conflict("duplicate_entry", "This slogan has been entered already.")
-            }
-            other => other.into(),
-        })?;
-    tracing::info!(entry.id = %id, "slogan entered");
-    Ok(EntryReceipt {
-        id,
-        status: "pending_review",
-        receipt_token: receipt.expose().to_owned(),
-    })
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct EntryStatus {
     pub id: Uuid,
@@ -257,22 +142,6 @@ pub struct EntryStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
     pub submitted_at: DateTime<Utc>,
-}
-
-pub(crate) async fn own_entry(
-    state: &AppState,
-    token: Option<&str>,
-    id: Uuid,
-) -> Result<Entry, ApiError> {
-    let found = state.store.entry(id).await;
-    crate::auth::owned(
-        state,
-        token,
-        found,
-        |e: &Entry| &e.receipt_hash,
-        "The entry",
-    )
-    .await
 }
 
 /// A supporter's own entry.
@@ -312,19 +181,6 @@ pub async fn delete_entry(
     let e = own_entry(&state, bearer_token(&req).as_deref(), *id).await?;
     erase_entry(state.get_ref(), &e).await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-pub(crate) async fn erase_entry(state: &AppState, e: &Entry) -> Result<(), ApiError> {
-    state
-        .store
-        .erase_submission(
-            placard_storage::moderation::Subject::Entry,
-            e.id,
-            state.clock.now(),
-        )
-        .await?;
-    tracing::info!(entry.id = %e.id, "entry withdrawn by its author");
-    Ok(())
 }
 
 /// Before `announce_at`: `{"announced":false,"announce_at"}`; after: the frozen results.

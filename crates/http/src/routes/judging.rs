@@ -1,7 +1,7 @@
 //! Judging (judges and admins): blind scoring, the calibrated ranking, the shortlist.
 
+use crate::application::{find_contest, state_of};
 use crate::auth::{Authed, Deferred, Judge};
-use crate::routes::contests::{find_contest, state_of};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};

@@ -2,10 +2,10 @@
 
 use super::super::{messages, notice_for, render, render_failed};
 use super::*;
+use crate::application::find_campaign;
+use crate::application::photos;
 use crate::auth::Deferred;
 use crate::middleware::PublicPost;
-use crate::routes::campaigns::find_campaign;
-use crate::routes::photos;
 use crate::{ApiError, AppState};
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
@@ -81,7 +81,9 @@ pub async fn upload_form(
     payload: Multipart,
 ) -> Result<HttpResponse, ApiError> {
     let result = match limit {
-        Ok(_) => photos::accept_upload(&state, &slug, &req, payload).await,
+        Ok(_) => photos::accept_upload(&state, &slug, &req, payload)
+            .await
+            .map_err(ApiError::from),
         Err(e) => Err(e),
     };
     match result {
@@ -105,7 +107,10 @@ pub async fn photo_status_page(
     id: web::Path<Uuid>,
     query: web::Query<ReceiptQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let photo = match photos::own_photo(&state, query.receipt.as_deref(), *id).await {
+    let photo = match photos::own_photo(&state, query.receipt.as_deref(), *id)
+        .await
+        .map_err(ApiError::from)
+    {
         Ok(p) => p,
         Err(e) => return notice_for(&state, &e, None),
     };
@@ -146,7 +151,7 @@ pub async fn withdraw_photo(
     let result = async {
         let form = form.get()?;
         let photo = photos::own_photo(&state, Some(&form.receipt), *id).await?;
-        photos::erase_photo(&state, &photo).await
+        Ok::<(), ApiError>(photos::erase_photo(&state, &photo).await?)
     }
     .await;
     withdrawn(&state, "photo", result)

@@ -3,9 +3,10 @@
 
 use super::super::{messages, notice_for, render, render_failed};
 use super::*;
+use crate::application::entries::{self as contests, EnterBody};
+use crate::application::{find_contest, state_of};
 use crate::auth::Deferred;
 use crate::middleware::PublicPost;
-use crate::routes::contests::{self, find_contest, state_of, EnterBody};
 use crate::{ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -115,7 +116,9 @@ pub async fn entry_form(
                 consent: Some(form.consent.as_deref() == Some("true")),
                 email: Some(form.email.clone()),
             };
-            contests::accept_entry(&state, &slug, &body).await
+            contests::accept_entry(&state, &slug, &body)
+                .await
+                .map_err(ApiError::from)
         }
         Err(e) => Err(e),
     };
@@ -140,7 +143,10 @@ pub async fn entry_status_page(
     id: web::Path<Uuid>,
     query: web::Query<ReceiptQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let entry = match contests::own_entry(&state, query.receipt.as_deref(), *id).await {
+    let entry = match contests::own_entry(&state, query.receipt.as_deref(), *id)
+        .await
+        .map_err(ApiError::from)
+    {
         Ok(e) => e,
         Err(e) => return notice_for(&state, &e, None),
     };
@@ -167,7 +173,7 @@ pub async fn withdraw_entry(
     let result = async {
         let form = form.get()?;
         let entry = contests::own_entry(&state, Some(&form.receipt), *id).await?;
-        contests::erase_entry(&state, &entry).await
+        Ok::<(), ApiError>(contests::erase_entry(&state, &entry).await?)
     }
     .await;
     withdrawn(&state, "slogan", result)

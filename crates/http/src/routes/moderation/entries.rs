@@ -1,6 +1,7 @@
 //! Slogan entries for review: their queue, decisions and reopening.
 
-use super::*;
+use super::DecisionBody;
+use crate::application::moderation::{self};
 use crate::auth::{Authed, Deferred, Moderator};
 use crate::pagination::{Page, PageQuery};
 use crate::{ApiError, AppState};
@@ -82,7 +83,7 @@ pub async fn list_entries(
             )
         })?,
     };
-    let contest = crate::routes::contests::find_contest(&state, &slug).await?;
+    let contest = crate::application::find_contest(&state, &slug).await?;
     let page = PageQuery {
         limit: q.limit,
         cursor: q.cursor,
@@ -122,10 +123,8 @@ pub async fn decide_entry(
     id: web::Path<Uuid>,
     body: Deferred<web::Json<DecisionBody>>,
 ) -> Result<HttpResponse, ApiError> {
-    let decision = parse_decision(&body.get()?.into_inner())?;
-    apply(&state, &auth.staff, Subject::Entry, *id, &decision)
-        .await
-        .map_err(decide_error)?;
+    let decision = body.get()?.into_inner().decision()?;
+    moderation::decide(&state, &auth.staff, Subject::Entry, *id, &decision).await?;
     entry_response(&state, *id).await
 }
 
@@ -143,11 +142,7 @@ pub async fn reopen_entry(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .store
-        .reopen(Subject::Entry, *id, &auth.staff, state.clock.now())
-        .await
-        .map_err(decide_error)?;
+    moderation::reopen(&state, &auth.staff, Subject::Entry, *id).await?;
     entry_response(&state, *id).await
 }
 

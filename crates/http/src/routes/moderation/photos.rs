@@ -1,11 +1,12 @@
 //! The photo queue: listing, claiming the next photo, decisions one by one or in bulk,
 //! reopening.
 
-use super::*;
+use super::DecisionBody;
+use crate::application::find_campaign;
+use crate::application::moderation::{self, parse_decision};
 use crate::auth::{Authed, Deferred, Moderator};
 use crate::media_urls::Thumbnails;
 use crate::pagination::{Page, PageQuery};
-use crate::routes::campaigns::find_campaign;
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -273,10 +274,8 @@ pub async fn decide_photo(
     id: web::Path<Uuid>,
     body: Deferred<web::Json<DecisionBody>>,
 ) -> Result<HttpResponse, ApiError> {
-    let decision = parse_decision(&body.get()?.into_inner())?;
-    apply(&state, &auth.staff, Subject::Photo, *id, &decision)
-        .await
-        .map_err(decide_error)?;
+    let decision = body.get()?.into_inner().decision()?;
+    moderation::decide(&state, &auth.staff, Subject::Photo, *id, &decision).await?;
     Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
 }
 
@@ -294,11 +293,7 @@ pub async fn reopen_photo(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .store
-        .reopen(Subject::Photo, *id, &auth.staff, state.clock.now())
-        .await
-        .map_err(decide_error)?;
+    moderation::reopen(&state, &auth.staff, Subject::Photo, *id).await?;
     Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
 }
 
@@ -345,17 +340,14 @@ pub async fn decide_photos(
             format!("ids: between 1 and {MAX_BULK}."),
         ));
     }
-    let decision = parse_decision(&DecisionBody {
-        decision: b.decision,
-        reason: b.reason,
-        note: b.note,
-    })?;
+    let decision = parse_decision(&b.decision, b.reason.as_deref(), b.note.as_deref())?;
     let mut results = Vec::with_capacity(b.ids.len());
     for id in b.ids {
-        let outcome = match apply(&state, &auth.staff, Subject::Photo, id, &decision).await {
-            Ok(()) => decision.outcome().as_str().to_owned(),
-            Err(e) => decide_error(e).code().to_owned(),
-        };
+        let outcome =
+            match moderation::decide(&state, &auth.staff, Subject::Photo, id, &decision).await {
+                Ok(()) => decision.outcome().as_str().to_owned(),
+                Err(e) => ApiError::from(e).code().to_owned(),
+            };
         results.push(BulkResult { id, outcome });
     }
     Ok(HttpResponse::Ok().json(BulkResults { results }))

@@ -1,0 +1,200 @@
+//! The photo petition's use cases: accept an upload, find a supporter's own photo, erase it.
+
+use crate::application::{owned, AppError};
+use crate::upload::{self, ObjectGuard};
+use crate::AppState;
+use actix_multipart::Multipart;
+use actix_web::HttpRequest;
+use futures_util::StreamExt;
+use placard_domain::{
+    CampaignState, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
+};
+use placard_storage::photos::{NewPhoto, Photo};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// Text fields are short; anything longer is refused before it is buffered.
+const MAX_TEXT_FIELD: usize = 4 * 1024;
+
+#[derive(Serialize, ToSchema)]
+pub struct Receipt {
+    pub id: Uuid,
+    /// `received`.
+    pub status: &'static str,
+    /// Keep it: it is the only way to check on or withdraw this photo. Shown once.
+    pub receipt_token: String,
+    pub status_url: String,
+}
+
+/// Receives an upload and counts its outcome: the API and the campaign page's plain form
+/// both come through here.
+pub(crate) async fn accept_upload(
+    state: &AppState,
+    slug: &str,
+    req: &HttpRequest,
+    payload: Multipart,
+) -> Result<Receipt, AppError> {
+    let result = receive(state, slug, req, payload).await;
+    let outcome = match &result {
+        Ok(_) => "accepted",
+        Err(e) => crate::ApiError::from(e).code(),
+    };
+    state.metrics.uploads.with_label_values(&[outcome]).inc();
+    result
+}
+
+async fn receive(
+    state: &AppState,
+    slug: &str,
+    req: &HttpRequest,
+    mut payload: Multipart,
+) -> Result<Receipt, AppError> {
+    let max = state.settings.max_upload_bytes;
+    // A declared length far over the limit is refused before a byte is read.
+    let declared = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max + 64 * 1024) {
+        return Err(AppError::PayloadTooLarge { max_bytes: max });
+    }
+    let campaign = super::find_campaign(state, slug).await?;
+    let now = state.clock.now();
+    if CampaignState::at(now, campaign.opens_at, campaign.closes_at) != CampaignState::Open {
+        return Err(AppError::SubmissionsClosed);
+    }
+
+    let mut staged = None;
+    let mut fields: [(&str, Option<String>); 4] = [
+        ("consent", None),
+        ("display_name", None),
+        ("country", None),
+        ("caption", None),
+    ];
+    while let Some(field) = payload.next().await {
+        let field = field
+            .map_err(|e| AppError::InvalidField(format!("The form could not be read: {e}.")))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "photo" {
+            if staged.is_some() {
+                return Err(AppError::InvalidField(
+                    "photo: send exactly one file.".into(),
+                ));
+            }
+            staged = Some(upload::stage(field, &state.settings.upload_dir, max).await?);
+        } else if let Some(slot) = fields.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = Some(upload::text(field, &name, MAX_TEXT_FIELD).await?);
+        } else {
+            // Unknown fields are read and dropped (bounded), so clients may send extras.
+            upload::text(field, &name, MAX_TEXT_FIELD).await?;
+        }
+    }
+    let get = |n: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| *k == n)
+            .and_then(|(_, v)| v.as_deref())
+    };
+    let form = PhotoForm::parse(
+        get("consent"),
+        get("display_name"),
+        get("country"),
+        get("caption"),
+    )
+    .map_err(|e| match e {
+        PhotoFormError::ConsentRequired => AppError::ConsentRequired,
+        PhotoFormError::Field(f) => AppError::InvalidField(f.to_string()),
+    })?;
+    let staged =
+        staged.ok_or_else(|| AppError::InvalidField("photo: a file is required.".into()))?;
+
+    let path = staged.path().to_owned();
+    let limits = state.settings.image_limits;
+    let header = tokio::task::spawn_blocking(move || placard_media::inspect_file(&path, &limits))
+        .await
+        .map_err(AppError::internal)??;
+
+    let id = Uuid::now_v7();
+    let key = PhotoKeys::of(id).original();
+    let mime = header.format.mime();
+    state.objects.put_file(&key, staged.path(), mime).await?;
+    let guard = ObjectGuard::new(state.objects.clone(), key.clone());
+    let receipt = SecretToken::generate("rct");
+    let mut tx = state.store.begin().await?;
+    tx.insert_photo(
+        &NewPhoto {
+            id,
+            campaign_id: campaign.id,
+            receipt: &receipt.hash(),
+            form: &form,
+            original_key: &key,
+            original_sha256: &staged.sha256,
+            original_bytes: staged.bytes,
+            mime,
+            width: header.width,
+            height: header.height,
+        },
+        now,
+    )
+    .await?;
+    tx.enqueue(&ProcessPhoto { photo_id: id }, now).await?;
+    tx.commit().await?;
+    guard.disarm();
+    state.wake_workers();
+    tracing::info!(photo.id = %id, upload.size_bytes = staged.bytes, photo.mime = mime, "photo received");
+    Ok(Receipt {
+        id,
+        status: "received",
+        receipt_token: receipt.expose().to_owned(),
+        status_url: format!("{}/api/v1/photos/{id}", state.settings.public_url),
+    })
+}
+
+/// The photo a receipt token belongs to. Any mismatch answers 404, the same as an unknown
+/// id, so a token reveals nothing about other submissions.
+pub(crate) async fn own_photo(
+    state: &AppState,
+    token: Option<&str>,
+    id: Uuid,
+) -> Result<Photo, AppError> {
+    let found = state.store.photo(id).await;
+    owned(
+        state,
+        token,
+        found,
+        |p: &Photo| &p.receipt_hash,
+        "The photo",
+    )
+    .await
+}
+
+/// Erases a supporter's photo: the objects first, so that if anything fails after, the row
+/// remains and erasure can be repeated; then the personal fields, in one transaction.
+pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), AppError> {
+    let mut keys = vec![photo.original_key.clone()];
+    keys.extend(
+        photo
+            .small
+            .iter()
+            .chain(photo.large.iter())
+            .map(|d| d.key.clone()),
+    );
+    keys.extend(PhotoKeys::of(photo.id).all());
+    keys.sort();
+    keys.dedup();
+    for key in &keys {
+        state.objects.delete(key).await?;
+    }
+    state
+        .store
+        .erase_submission(
+            placard_storage::moderation::Subject::Photo,
+            photo.id,
+            state.clock.now(),
+        )
+        .await?;
+    tracing::info!(photo.id = %photo.id, "photo erased by its supporter");
+    Ok(())
+}
