@@ -8,10 +8,10 @@
 use crate::{Api, Deployment, TestEnv, Uploaded};
 use actix_web::dev::ServerHandle;
 use chrono::{DateTime, TimeDelta, Utc};
-use placard_domain::{ProcessPhoto, Role, SecretToken, StaffName};
-use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
+use placard::{App, Roles, Settings};
+use placard_domain::{Role, SecretToken, StaffName};
 use placard_storage::{Clock, Store};
-use placard_worker::{PhotoProcessor, Schedule, Scheduler, Worker, WorkerMetrics, WorkerSettings};
+use placard_worker::{Schedule, Scheduler, Worker};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ pub struct TestApp {
     pub clock: Clock,
     /// The database, object space and data folder, as for a real process.
     pub env: TestEnv,
-    worker: Worker,
+    worker: Arc<Worker>,
     http: ServerHandle,
 }
 
@@ -33,42 +33,27 @@ impl TestApp {
     pub async fn spawn(deployment: Deployment) -> Self {
         let env = TestEnv::new(deployment).await;
         let clock = Clock::manual(placard_storage::now());
+        // Configured as the binary is, from its own flags: the same composition root.
+        let settings = Settings::from_flags([
+            "--bind=127.0.0.1:0".to_owned(),
+            format!("--data-dir={}", env.data_dir.display()),
+        ])
+        .expect("settings");
         let store = env.db.store.clone();
         let objects = env.objects.store.clone();
-        let settings = HttpSettings {
-            upload_dir: env.data_dir.join("uploads"),
-            ..HttpSettings::for_tests()
-        };
-        let limits = settings.image_limits;
-        let metrics = HttpMetrics::register(&prometheus::Registry::new()).expect("metrics");
-        let state = AppState::new(store.clone(), objects.clone(), metrics, settings)
+        let app = App::build(&settings, Roles::ALL, store, objects, clock.clone())
             .await
-            .expect("app state")
-            .with_clock(clock.clone());
-        let app = Application::build(state).expect("bind port 0");
-        let base = format!("http://127.0.0.1:{}", app.port());
-        let http = app.handle();
-        tokio::spawn(app.run_until_stopped());
-        let mut worker = Worker::new(
-            store.clone(),
-            WorkerSettings::default(),
-            WorkerMetrics::detached(),
-        )
-        .with_clock(clock.clone());
-        worker.register::<ProcessPhoto>(Arc::new(PhotoProcessor {
-            store: store.clone(),
-            objects,
-            limits,
-            near_duplicate_distance: 6,
-            clock: clock.clone(),
-        }));
+            .expect("the app");
+        let base = format!("http://127.0.0.1:{}", app.http.port());
+        let http = app.http.handle();
+        tokio::spawn(app.http.run_until_stopped());
         Self {
             base,
             client: reqwest::Client::new(),
-            store,
+            store: app.store,
             clock,
             env,
-            worker,
+            worker: app.worker.expect("the worker role"),
             http,
         }
     }

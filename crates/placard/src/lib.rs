@@ -1,12 +1,14 @@
 //! Wiring: command line, configuration, and the processes each role runs.
 #![forbid(unsafe_code)]
 
+mod app;
 mod cli;
 mod database;
 mod migrate_store;
 mod serve;
 mod settings;
 
+pub use app::App;
 pub use cli::Cli;
 pub use settings::{Roles, Settings};
 

@@ -1,14 +1,11 @@
 //! `placard serve`: starts the roles asked for and stops them in order on SIGTERM/SIGINT.
 
+use crate::app::App;
 use crate::database::open_database;
 use crate::settings::{Roles, Settings};
 use anyhow::Context;
-use placard_domain::ProcessPhoto;
-use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
 use placard_storage::Clock;
-use placard_worker::{PhotoProcessor, Schedule, Scheduler, Worker, WorkerMetrics, WorkerSettings};
-use std::sync::Arc;
-use std::time::Duration;
+use placard_worker::{Schedule, Scheduler};
 use tokio_util::sync::CancellationToken;
 
 pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
@@ -21,55 +18,12 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
     let objects = placard_blob::open(&settings.storage.storage_url(), &settings.storage.s3())
         .await
         .context("Failed to open object storage (PLACARD_STORAGE_URL)")?;
-    let registry = prometheus::Registry::new();
-    let http_metrics = HttpMetrics::register(&registry)?;
-    let image_limits = settings.limits.image();
-
-    let worker = if roles.worker {
-        let lease = settings.worker.job_lease();
-        let worker_settings = WorkerSettings {
-            concurrency: settings.worker.concurrency(),
-            lease,
-            // Four heartbeats per lease: one lost to a slow database does not lose the job.
-            heartbeat_every: Duration::from_secs(u64::from(settings.worker.job_lease_seconds)) / 4,
-            ..WorkerSettings::default()
-        };
-        let mut worker = Worker::new(
-            store.clone(),
-            worker_settings,
-            WorkerMetrics::register(&registry)?,
-        );
-        worker.register::<ProcessPhoto>(Arc::new(PhotoProcessor {
-            store: store.clone(),
-            objects: objects.clone(),
-            limits: image_limits,
-            near_duplicate_distance: settings.media.near_duplicate_distance,
-            clock: Clock::system(),
-        }));
-        Some(Arc::new(worker))
-    } else {
-        None
-    };
-
-    let http = HttpSettings {
-        bind: settings.http.bind,
-        public_url: settings.http.public_url.clone().unwrap_or_default(),
-        cors_origins: settings.http.cors_origins.clone(),
-        rate_limit_per_minute: settings.limits.rate_limit_per_minute,
-        rate_limit_burst: 20,
-        serve_api: roles.api,
-        max_upload_bytes: settings.limits.max_upload_bytes,
-        image_limits,
-        upload_dir: settings.storage.data_dir.join("uploads"),
-        claim_hold: settings.worker.claim_hold(),
-    };
-    let mut state = AppState::new(store.clone(), objects.clone(), http_metrics, http).await?;
-    if let Some(w) = &worker {
-        let w = w.clone();
-        state = state.with_waker(Arc::new(move || w.wake()));
-    }
-    // Every process answers probes and metrics, whatever its roles.
-    let app = Application::build(state)?;
+    let App {
+        http: app,
+        worker,
+        store,
+        clock,
+    } = App::build(settings, roles, store, objects, Clock::system()).await?;
     let addr = std::net::SocketAddr::new(settings.http.bind.ip(), app.port());
     tracing::info!(
         http.addr = %addr,
@@ -88,7 +42,7 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
     let worker_task = worker.map(|w| tokio::spawn(w.run(stop_worker.clone())));
 
     let scheduler = if roles.scheduler {
-        Some(Scheduler::start(store.clone(), &Schedule::default(), &Clock::system()).await?)
+        Some(Scheduler::start(store.clone(), &Schedule::default(), &clock).await?)
     } else {
         None
     };

@@ -212,6 +212,20 @@ impl LimitsArgs {
 }
 
 impl Settings {
+    /// The settings `placard serve FLAGS` would run with (variables apply as ever): for the
+    /// test harness, which builds the app in its own process.
+    pub fn from_flags<I, S>(flags: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::Parser;
+        let args = ["placard".into(), "serve".into()]
+            .into_iter()
+            .chain(flags.into_iter().map(Into::into));
+        crate::cli::Cli::try_parse_from(args).map(|cli| cli.settings)
+    }
+
     /// The connection pool a `serve` process with these roles needs, unless the operator
     /// set one: a worker needs a connection per running job plus its claims, heartbeats and
     /// LISTEN; a scheduler two; the API ten for concurrent requests.

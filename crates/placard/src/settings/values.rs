@@ -52,6 +52,15 @@ pub struct Roles {
     pub scheduler: bool,
 }
 
+impl Roles {
+    /// Every role, as `placard serve` runs by default.
+    pub const ALL: Roles = Roles {
+        api: true,
+        worker: true,
+        scheduler: true,
+    };
+}
+
 impl FromStr for Roles {
     type Err = String;
 
