@@ -143,6 +143,7 @@ async fn every_bad_file_gets_its_code_and_leaves_nothing_behind(d: Deployment) {
         ("claims-40000x40000.jpg", 422, "image_too_large"),
         ("tiny-100x80.png", 422, "image_too_small"),
         ("truncated-half.jpg", 422, "invalid_image"),
+        ("scan-bomb-2000.jpg", 422, "invalid_image"),
     ];
     for (name, status, code) in cases {
         let bytes = std::fs::read(fixture(&format!("bad/{name}"))).expect("fixture");

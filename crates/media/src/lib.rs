@@ -16,5 +16,7 @@ mod inspect;
 mod pipeline;
 
 pub use hash::{hamming_distance, perceptual_hash};
-pub use inspect::{inspect, inspect_file, sniff, Format, Header, InspectError, Limits};
+pub use inspect::{
+    inspect, inspect_file, sniff, Format, Header, InspectError, Limits, MAX_JPEG_SCANS,
+};
 pub use pipeline::{process, Derivative, ProcessError, Processed, LARGE_EDGE, SMALL_EDGE};

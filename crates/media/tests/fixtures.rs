@@ -180,3 +180,87 @@ fn near_duplicates_hash_close() {
         process(&read("photos/dragonfly-4224x3168.jpg"), &Limits::default()).expect("process");
     assert!(placard_media::hamming_distance(a.phash, other.phash) > 10);
 }
+
+/// A real progressive JPEG whose shortest scan (49 bytes) is repeated until the file has
+/// `scans` of them: what a scan bomb looks like (issue 17: 20,000 scans of ~45 bytes held a
+/// worker for 205 s).
+fn scan_bomb(scans: usize) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/grey-progressive.jpg");
+    let real = std::fs::read(path).expect("grey-progressive.jpg");
+    let sos: Vec<usize> = real
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| *w == [0xFF, 0xDA])
+        .map(|(i, _)| i)
+        .collect();
+    let eoi = real.len() - 2;
+    let ends: Vec<usize> = sos.iter().skip(1).copied().chain([eoi]).collect();
+    let (start, end) = sos
+        .iter()
+        .zip(&ends)
+        .min_by_key(|(s, e)| *e - *s)
+        .map(|(s, e)| (*s, *e))
+        .expect("a scan");
+    let mut bomb = real[..eoi].to_vec();
+    for _ in sos.len()..scans {
+        bomb.extend_from_slice(&real[start..end]);
+    }
+    bomb.extend_from_slice(&[0xFF, 0xD9]);
+    bomb
+}
+
+#[test]
+fn a_jpeg_of_thousands_of_scans_is_refused_before_decoding() {
+    let limits = Limits {
+        min_side: 1,
+        ..Limits::default()
+    };
+    let bomb = scan_bomb(20_000);
+    let started = std::time::Instant::now();
+    let refused = inspect(&bomb, &limits).expect_err("20,000 scans");
+    assert_eq!(
+        refused,
+        InspectError::TooManyScans {
+            max: placard_media::MAX_JPEG_SCANS
+        }
+    );
+    assert!(
+        matches!(
+            process(&bomb, &limits),
+            Err(placard_media::ProcessError::Inspect(
+                InspectError::TooManyScans { .. }
+            ))
+        ),
+        "the worker refuses it too, before decoding"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "refused in {:?}",
+        started.elapsed()
+    );
+    // At the limit it passes the check (and is decoded as far as its scans allow).
+    let at_limit = scan_bomb(placard_media::MAX_JPEG_SCANS);
+    assert!(inspect(&at_limit, &limits).is_ok());
+    // Real progressive photos, deep refinement scripts included, are far below it.
+    assert!(inspect(&read("photos/dragonfly-4224x3168.jpg"), &Limits::default()).is_ok());
+}
+
+#[test]
+fn a_16_bit_rgba_png_at_the_pixel_limit_decodes_to_8_bit_thumbnails() {
+    // 7071×7071, 16 bits a sample with alpha: 400 MB of samples in 631 KB (a gradient
+    // from black at the top to light at the bottom).
+    let png = read("bad/png16-rgba-7071.png");
+    let header = inspect(&png, &Limits::default()).expect("within the pixel limit");
+    assert_eq!((header.width, header.height), (7071, 7071));
+    let p = process(&png, &Limits::default()).expect("processed");
+    assert_eq!((p.large.width, p.large.height), (LARGE_EDGE, LARGE_EDGE));
+    let large = image::load_from_memory(&p.large.jpeg)
+        .expect("a JPEG")
+        .to_rgb8();
+    let top = large.get_pixel(640, 4)[0];
+    let bottom = large.get_pixel(640, LARGE_EDGE - 5)[0];
+    assert!(
+        top < 16 && bottom > 239,
+        "the gradient survives: {top} .. {bottom}"
+    );
+}

@@ -49,9 +49,11 @@ impl From<&AppError> for ApiError {
                 "unsupported_media_type",
                 "Only JPEG, PNG and WebP photos are accepted.",
             ),
-            AppError::Image(InspectError::InvalidImage(_) | InspectError::Truncated) => {
-                ApiError::unprocessable("invalid_image", sentence())
-            }
+            AppError::Image(
+                InspectError::InvalidImage(_)
+                | InspectError::Truncated
+                | InspectError::TooManyScans { .. },
+            ) => ApiError::unprocessable("invalid_image", sentence()),
             AppError::Image(InspectError::TooLarge { .. }) => {
                 ApiError::unprocessable("image_too_large", sentence())
             }
