@@ -84,6 +84,18 @@ async fn entries_are_deduplicated_and_close_on_time(d: Deployment) {
         error_code(no_consent).await,
         (400, "consent_required".into())
     );
+    // A required name of nothing but a zero-width space is missing, not given.
+    let invisible_author = app
+        .client
+        .post(app.url("/api/v1/contests/slogans/entries"))
+        .json(&serde_json::json!({"slogan": "Health, not handcuffs", "author_name": "\u{200B}", "consent": true}))
+        .send()
+        .await
+        .expect("enter");
+    assert_eq!(
+        error_code(invisible_author).await,
+        (400, "invalid_field".into())
+    );
     // One second before the deadline: accepted. One second after: refused.
     app.set_time(close - TimeDelta::seconds(1));
     assert_eq!(

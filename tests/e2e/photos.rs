@@ -248,6 +248,14 @@ async fn form_mistakes_are_refused_and_leave_nothing_behind(d: Deployment) {
             "invalid_field",
         ),
         (
+            "a name that reverses the text after it (U+202E)",
+            "sdp",
+            photo(),
+            vec![("consent", "true"), ("display_name", "Ana\u{202E}gpj.exe")],
+            400,
+            "invalid_field",
+        ),
+        (
             "a NUL in the name",
             "sdp",
             photo(),

@@ -1,6 +1,5 @@
 //! Campaigns: where photo petitions live.
 
-use crate::text::has_control_chars;
 use chrono::{DateTime, Utc};
 
 /// A URL slug: 2–64 of `a-z`, `0-9` and inner hyphens.
@@ -39,15 +38,21 @@ pub fn field_error(field: &'static str, problem: impl Into<String>) -> FieldErro
     }
 }
 
-/// Trims a free-text field and checks it: `None` when empty, an error when too long or when
-/// it holds control characters (NUL included).
+/// A free-text field cleaned by the one text rule (`crate::text::clean`: NFC, direction
+/// controls refused, invisibles stripped, nothing visible = empty) and bounded: `None` when
+/// empty, an error when too long or refused.
 pub fn optional_text(
     field: &'static str,
     raw: Option<&str>,
     max_chars: usize,
     allow_newlines: bool,
 ) -> Result<Option<String>, FieldError> {
-    let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let Some(text) =
+        crate::text::clean(raw, allow_newlines).map_err(|e| field_error(field, e.to_string()))?
+    else {
         return Ok(None);
     };
     if text.chars().count() > max_chars {
@@ -56,10 +61,7 @@ pub fn optional_text(
             format!("at most {max_chars} characters"),
         ));
     }
-    if has_control_chars(text, allow_newlines) {
-        return Err(field_error(field, "contains control characters"));
-    }
-    Ok(Some(text.to_owned()))
+    Ok(Some(text))
 }
 
 /// A checked request to create a campaign.

@@ -18,8 +18,13 @@ pub enum SloganError {
     NoLetters,
 }
 
+/// Removed from slogans: the text rule's invisibles and direction controls (a slogan is
+/// shown publicly and compared for duplicates, so they are stripped rather than refused),
+/// and the zero-width joiners and marks, which would let one slogan be entered twice.
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+    crate::text::is_stripped_invisible(c)
+        || crate::text::is_direction_control(c)
+        || matches!(c, '\u{200B}'..='\u{200F}')
 }
 
 impl Slogan {
