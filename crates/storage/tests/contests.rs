@@ -11,6 +11,7 @@ behaviour_suite!(
     one_slogan_in_any_spelling_is_entered_once,
     concurrent_duplicates_leave_exactly_one_entry,
     racing_announcements_publish_exactly_once,
+    every_score_accepted_before_the_announcement_is_frozen_in_it,
 );
 
 async fn contest(store: &Store) -> Contest {
@@ -146,5 +147,69 @@ async fn racing_announcements_publish_exactly_once(store: &Store) {
     assert_eq!(
         (log[0].actor.as_str(), log[0].action.as_str()),
         ("scheduler", "contest.announce")
+    );
+}
+
+/// Judges scoring while the scheduler announces: every score the store accepted is in the
+/// frozen results (their digest's count), and every one after is refused — the ranking is
+/// read inside the announcing transaction, under the contest row's lock.
+async fn every_score_accepted_before_the_announcement_is_frozen_in_it(store: &Store) {
+    let c = contest(store).await;
+    let mut judges = Vec::new();
+    for i in 0..12 {
+        judges.push(
+            store
+                .create_staff(
+                    &StaffName::parse(&format!("j{i}")).expect("name"),
+                    Role::Judge,
+                    &SecretToken::generate("plc").hash(),
+                )
+                .await
+                .expect("judge"),
+        );
+    }
+    let id = enter(store, &c, "Health, not handcuffs")
+        .await
+        .expect("entry");
+    store
+        .execute_raw("UPDATE slogan_entries SET status = 'approved'")
+        .await
+        .expect("approve");
+    let now = placard_storage::now();
+    let scoring: Vec<_> = judges
+        .iter()
+        .map(|j| {
+            let (store, cid, jid) = (store.clone(), c.id, j.id);
+            tokio::spawn(async move { store.put_score(cid, id, jid, 5, now).await })
+        })
+        .collect();
+    let announcing = {
+        let (store, c) = (store.clone(), c.clone());
+        tokio::spawn(async move { store.announce(&c, now).await })
+    };
+    let mut accepted = 0;
+    for r in futures_util::future::join_all(scoring).await {
+        match r.expect("task") {
+            Ok(()) => accepted += 1,
+            Err(StoreError::InvalidState(why)) => {
+                assert_eq!(why, placard_storage::contests::JUDGING_CLOSED)
+            }
+            Err(other) => panic!("scoring failed: {other}"),
+        }
+    }
+    assert!(announcing.await.expect("task").expect("announce"));
+    let filter = AuditFilter {
+        subject_type: Some("contest".into()),
+        ..AuditFilter::default()
+    };
+    let (log, _) = store.list_audit(&filter, 10, None).await.expect("audit");
+    assert_eq!(
+        log[0].details["scores"], accepted,
+        "the frozen results hold exactly the scores accepted"
+    );
+    let late = store.put_score(c.id, id, judges[0].id, 9, now).await;
+    assert!(
+        matches!(late, Err(StoreError::InvalidState(_))),
+        "a score after the announcement is refused by the store itself: {late:?}"
     );
 }

@@ -1,11 +1,12 @@
 //! Judging (judges and admins): blind scoring, the calibrated ranking, the shortlist.
 
-use crate::application::{find_contest, state_of};
+use crate::application::{find_contest, state_of, AppError};
 use crate::auth::{Authed, Deferred, Judge};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use placard_domain::ContestState;
+use placard_storage::contests::JUDGING_CLOSED;
 use placard_storage::contests::{BlindEntry, Contest, RankedEntry};
 use placard_storage::StoreError;
 use serde::{Deserialize, Serialize};
@@ -96,8 +97,10 @@ pub async fn put_score(
         )
         .await
         .map_err(|e| match e {
-            StoreError::NotFound => ApiError::not_found("The entry"),
-            other => other.into(),
+            StoreError::NotFound => AppError::NotFound("The entry"),
+            // Announced between the check above and the score's transaction.
+            StoreError::InvalidState(JUDGING_CLOSED) => AppError::JudgingClosed,
+            other => AppError::Store(other),
         })?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"id": id, "score": score})))
 }

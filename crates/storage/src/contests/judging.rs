@@ -3,7 +3,7 @@
 
 use super::{BlindEntry, Contest, RankedEntry, CONTEST_COLUMNS};
 use crate::audit::NewAuditEntry;
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use placard_domain::ranking::{rank, Score};
 use sha2::{Digest, Sha256};
@@ -45,19 +45,26 @@ impl Store {
         score: u8,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let (n,): (i64,) = with_pool!(self, |p| {
+        let mut tx = self.begin().await?;
+        // Checked under the contest row's lock, which the announcement takes for update: a
+        // score either commits before the ranking is read (and counts) or sees the contest
+        // announced (and is refused), never in between.
+        if lock_contest(&mut tx, contest_id, false).await?.is_some() {
+            return Err(StoreError::InvalidState(JUDGING_CLOSED));
+        }
+        let (n,): (i64,) = with_tx!(&mut tx, |c| {
             sqlx::query_as(
             "SELECT COUNT(*) FROM slogan_entries WHERE id = $1 AND contest_id = $2 AND status = 'approved'"
         )
         .bind(entry)
         .bind(contest_id)
-        .fetch_one(p)
+        .fetch_one(c)
         .await
         })?;
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        with_pool!(self, |p| {
+        with_tx!(&mut tx, |c| {
             sqlx::query(
             "INSERT INTO scores (entry_id, judge_id, score, scored_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (entry_id, judge_id) DO UPDATE SET score = excluded.score, scored_at = excluded.scored_at"
@@ -66,10 +73,11 @@ impl Store {
         .bind(judge)
         .bind(i32::from(score))
         .bind(now)
-        .execute(p)
+        .execute(c)
         .await
         .map(|r| r.rows_affected())
         })?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -123,43 +131,11 @@ impl Store {
     /// The calibrated ranking of the approved entries, with the shortlist marked (the pinned
     /// entries if any, else the top `shortlist_size`).
     pub async fn ranking(&self, contest: &Contest) -> Result<Vec<RankedEntry>, StoreError> {
-        let (entries, scores, pins) = self.ranking_inputs(contest.id).await?;
+        // One transaction, so the entries, scores and pins read belong together.
+        let mut tx = self.begin().await?;
+        let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
+        tx.commit().await?;
         Ok(ranked(contest, &entries, &scores, &pins))
-    }
-
-    async fn ranking_inputs(
-        &self,
-        contest_id: Uuid,
-    ) -> Result<
-        (
-            Vec<(Uuid, String, Option<String>)>,
-            Vec<(Uuid, Uuid, i32)>,
-            Vec<Uuid>,
-        ),
-        StoreError,
-    > {
-        let entries: Vec<(Uuid, String, Option<String>)> = with_pool!(self, |p| sqlx::query_as(
-            "SELECT id, slogan, author_name FROM slogan_entries
-             WHERE contest_id = $1 AND status = 'approved' ORDER BY submitted_at, id"
-        )
-        .bind(contest_id)
-        .fetch_all(p)
-        .await)?;
-        let scores: Vec<(Uuid, Uuid, i32)> = with_pool!(self, |p| sqlx::query_as(
-            "SELECT s.entry_id, s.judge_id, s.score FROM scores s
-             JOIN slogan_entries e ON e.id = s.entry_id
-             WHERE e.contest_id = $1 AND e.status = 'approved' ORDER BY s.entry_id, s.judge_id"
-        )
-        .bind(contest_id)
-        .fetch_all(p)
-        .await)?;
-        let pins: Vec<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(
-            "SELECT entry_id FROM shortlist_pins WHERE contest_id = $1 ORDER BY position"
-        )
-        .bind(contest_id)
-        .fetch_all(p)
-        .await)?;
-        Ok((entries, scores, pins.into_iter().map(|(id,)| id).collect()))
     }
 
     /// Contests whose `announce_at` has passed and that are not announced yet.
@@ -183,7 +159,13 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
-        let (entries, scores, pins) = self.ranking_inputs(contest.id).await?;
+        // Lock the contest, then read the ranking in the same transaction: what is frozen is
+        // exactly what was committed before the lock (a score racing the announcement waits
+        // for it, then finds the contest announced).
+        if lock_contest(&mut tx, contest.id, true).await?.is_some() {
+            return Ok(false);
+        }
+        let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
         let rows = ranked(contest, &entries, &scores, &pins);
         let author = |id: Uuid| entries.iter().find(|e| e.0 == id).and_then(|e| e.2.clone());
         let shortlist: Vec<serde_json::Value> = rows
@@ -277,4 +259,63 @@ fn ranked(
             }
         })
         .collect()
+}
+
+/// The PostgreSQL `FOR UPDATE` (announcing) or `FOR SHARE` (scoring) lock on a contest's row,
+/// returning its `announced_at`. On SQLite the transaction's `BEGIN IMMEDIATE` already holds
+/// the one write lock.
+async fn lock_contest(
+    tx: &mut Tx,
+    contest_id: Uuid,
+    for_update: bool,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let lock = match (&*tx, for_update) {
+        (Tx::Postgres(_), true) => " FOR UPDATE",
+        (Tx::Postgres(_), false) => " FOR SHARE",
+        (Tx::Sqlite(_), _) => "",
+    };
+    let sql = format!("SELECT announced_at FROM contests WHERE id = $1{lock}");
+    let (announced_at,): (Option<DateTime<Utc>>,) = with_tx!(&mut *tx, |c| sqlx::query_as(&sql)
+        .bind(contest_id)
+        .fetch_one(c)
+        .await)?;
+    Ok(announced_at)
+}
+
+/// Why a score is refused once the contest is announced (the API's `judging_closed`).
+pub const JUDGING_CLOSED: &str = "judging closed at the announcement";
+
+async fn ranking_inputs(
+    tx: &mut Tx,
+    contest_id: Uuid,
+) -> Result<
+    (
+        Vec<(Uuid, String, Option<String>)>,
+        Vec<(Uuid, Uuid, i32)>,
+        Vec<Uuid>,
+    ),
+    StoreError,
+> {
+    let entries: Vec<(Uuid, String, Option<String>)> = with_tx!(&mut *tx, |p| sqlx::query_as(
+        "SELECT id, slogan, author_name FROM slogan_entries
+         WHERE contest_id = $1 AND status = 'approved' ORDER BY submitted_at, id"
+    )
+    .bind(contest_id)
+    .fetch_all(p)
+    .await)?;
+    let scores: Vec<(Uuid, Uuid, i32)> = with_tx!(&mut *tx, |p| sqlx::query_as(
+        "SELECT s.entry_id, s.judge_id, s.score FROM scores s
+         JOIN slogan_entries e ON e.id = s.entry_id
+         WHERE e.contest_id = $1 AND e.status = 'approved' ORDER BY s.entry_id, s.judge_id"
+    )
+    .bind(contest_id)
+    .fetch_all(p)
+    .await)?;
+    let pins: Vec<(Uuid,)> = with_tx!(&mut *tx, |p| sqlx::query_as(
+        "SELECT entry_id FROM shortlist_pins WHERE contest_id = $1 ORDER BY position"
+    )
+    .bind(contest_id)
+    .fetch_all(p)
+    .await)?;
+    Ok((entries, scores, pins.into_iter().map(|(id,)| id).collect()))
 }

@@ -5,6 +5,8 @@
 
 mod judging;
 
+pub use judging::JUDGING_CLOSED;
+
 use crate::{Cursor, Store, StoreError};
 use chrono::{DateTime, Utc};
 use placard_domain::{NewContest, ReviewStatus, Slogan, TokenHash};
