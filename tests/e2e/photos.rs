@@ -767,6 +767,61 @@ async fn public_posts_are_rate_limited_per_address() {
     env.cleanup().await;
 }
 
+/// Behind the operator's load balancer (a trusted proxy), each client behind it has its own
+/// allowance; from any other peer, `X-Forwarded-For` is ignored and cannot buy a new one.
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_has_its_own_allowance() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let limits = [
+        ("PLACARD_RATE_LIMIT_PER_MINUTE", "1"),
+        ("PLACARD_RATE_LIMIT_BURST", "1"),
+    ];
+    let post = |app: &Server, client: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .part(
+                "photo",
+                reqwest::multipart::Part::bytes(b"GIF89a".to_vec()).file_name("x.gif"),
+            )
+            .text("consent", "true");
+        app.client
+            .post(app.url("/api/v1/campaigns/sdp/photos"))
+            .header("x-forwarded-for", format!("198.51.100.99, {client}"))
+            .multipart(form)
+            .send()
+    };
+    let mut behind = limits.to_vec();
+    behind.push(("PLACARD_TRUSTED_PROXIES", "127.0.0.0/8"));
+    let app = Server::start(&env, "api", &behind).await;
+    admin_and_campaign(&env, &app, "sdp").await;
+    let status = |r: reqwest::Result<reqwest::Response>| r.expect("post").status().as_u16();
+    assert_eq!(
+        status(post(&app, "203.0.113.1").await),
+        415,
+        "first client, first post"
+    );
+    assert_eq!(
+        status(post(&app, "203.0.113.1").await),
+        429,
+        "first client, over"
+    );
+    assert_eq!(
+        status(post(&app, "203.0.113.2").await),
+        415,
+        "another client"
+    );
+    app.stop().await;
+    // The same headers from a peer that is not trusted: one allowance, the peer's.
+    let app = Server::start(&env, "api", &limits).await;
+    assert_eq!(status(post(&app, "203.0.113.3").await), 415);
+    assert_eq!(
+        status(post(&app, "203.0.113.4").await),
+        429,
+        "a forged X-Forwarded-For buys nothing"
+    );
+    app.stop().await;
+    env.cleanup().await;
+}
+
 /// A graceful stop (a deploy, a scale-in) while an upload is still arriving: the upload
 /// completes with 202 and is stored, after the API's idle HTTP workers have stopped (each
 /// runs on its own runtime; the request must not depend on anything of theirs).

@@ -7,6 +7,7 @@
 mod app;
 mod application;
 mod auth;
+mod client_address;
 mod credentials;
 mod error;
 mod media_urls;

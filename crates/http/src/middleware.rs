@@ -117,12 +117,13 @@ impl PostLimiter {
         }))
     }
 
-    /// `Err(seconds to wait)` when the address is over its allowance.
+    /// `Err(seconds to wait)` when the address (its IPv6 /64) is over its allowance.
     fn check(&self, ip: IpAddr) -> Result<(), u64> {
         if self.limiter.len() > 50_000 {
             self.limiter.retain_recent();
         }
-        self.limiter.check_key(&ip).map_err(|not_until| {
+        let key = crate::client_address::limit_key(ip);
+        self.limiter.check_key(&key).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
         })
@@ -138,11 +139,19 @@ impl actix_web::FromRequest for PublicPost {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let limiter = req
-            .app_data::<web::Data<AppState>>()
-            .and_then(|s| s.limiter.clone());
-        let verdict = match (limiter, req.peer_addr()) {
-            (Some(limiter), Some(peer)) => limiter.check(peer.ip()).map_err(ApiError::rate_limited),
+        let state = req.app_data::<web::Data<AppState>>();
+        let verdict = match (state, req.peer_addr()) {
+            (Some(state), Some(peer)) => match &state.limiter {
+                Some(limiter) => {
+                    let client = crate::client_address::client_address(
+                        peer.ip(),
+                        req.headers(),
+                        &state.settings.trusted_proxies,
+                    );
+                    limiter.check(client).map_err(ApiError::rate_limited)
+                }
+                None => Ok(()),
+            },
             _ => Ok(()),
         };
         std::future::ready(verdict.map(|()| PublicPost))

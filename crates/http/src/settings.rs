@@ -12,6 +12,8 @@ pub struct HttpSettings {
     pub rate_limit_per_minute: u32,
     /// Requests a client may make at once before the per-minute rate applies.
     pub rate_limit_burst: u32,
+    /// Peers whose `Forwarded` / `X-Forwarded-For` headers say who the client is.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Serve the API (role `api`); without it only probes and metrics answer.
     pub serve_api: bool,
     /// Largest photo upload accepted, in bytes.
@@ -32,6 +34,7 @@ impl HttpSettings {
             cors_origins: Vec::new(),
             rate_limit_per_minute: 60,
             rate_limit_burst: 20,
+            trusted_proxies: Vec::new(),
             serve_api: true,
             max_upload_bytes: 20 * 1024 * 1024,
             image_limits: placard_media::Limits::default(),

@@ -52,6 +52,12 @@ pub struct HttpArgs {
     #[arg(long, global = true, env = "PLACARD_PUBLIC_URL", value_name = "URL",
           value_parser = values::http_url)]
     pub public_url: Option<String>,
+    /// Comma-separated addresses or CIDR ranges of the load balancers in front of Placard:
+    /// only from these is the client read from `Forwarded` / `X-Forwarded-For` (the
+    /// right-most address not itself trusted) [default: none: those headers are ignored].
+    #[arg(long, global = true, env = "PLACARD_TRUSTED_PROXIES", value_name = "CIDRS",
+          value_delimiter = ',', value_parser = values::network)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Comma-separated origins allowed to call the public endpoints from a browser (a
     /// campaign's own site embedding the form) [default: none].
     #[arg(long, global = true, env = "PLACARD_CORS_ORIGINS", value_name = "ORIGINS",
@@ -139,10 +145,14 @@ pub struct LimitsArgs {
     #[arg(long, global = true, env = "PLACARD_MIN_IMAGE_SIDE", value_name = "PIXELS",
           default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub min_image_side: u32,
-    /// Public POSTs allowed per client address per minute (burst of 20); 0 turns it off.
+    /// Public POSTs allowed per client address (IPv6: per /64) per minute; 0 turns it off.
     #[arg(long, global = true, env = "PLACARD_RATE_LIMIT_PER_MINUTE", value_name = "N",
           default_value_t = 60, value_parser = clap::value_parser!(u32))]
     pub rate_limit_per_minute: u32,
+    /// Public POSTs a client may send at once before the per-minute rate applies.
+    #[arg(long, global = true, env = "PLACARD_RATE_LIMIT_BURST", value_name = "N",
+          default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub rate_limit_burst: u32,
 }
 
 impl StorageArgs {

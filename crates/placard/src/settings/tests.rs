@@ -90,6 +90,17 @@ fn every_bad_value_names_its_variable() {
         ),
         ("--job-lease-seconds", "PLACARD_JOB_LEASE_SECONDS", "0"),
         ("--claim-minutes", "PLACARD_CLAIM_MINUTES", "ten"),
+        (
+            "--trusted-proxies",
+            "PLACARD_TRUSTED_PROXIES",
+            "10.0.0.0/33",
+        ),
+        (
+            "--trusted-proxies",
+            "PLACARD_TRUSTED_PROXIES",
+            "10.0.0.1,balancer",
+        ),
+        ("--rate-limit-burst", "PLACARD_RATE_LIMIT_BURST", "0"),
     ];
     let command = Cli::command();
     for (flag, var, value) in cases {
@@ -163,6 +174,12 @@ fn scale_settings_parse() {
         vec!["https://a.example", "https://b.example"]
     );
     assert_eq!(s.limits.rate_limit_per_minute, 0);
+    let proxied = settings(&["--trusted-proxies=10.0.0.0/8, 192.0.2.7, fd00::/8"]);
+    assert_eq!(
+        proxied.http.trusted_proxies,
+        ["10.0.0.0/8", "192.0.2.7/32", "fd00::/8"].map(|n| n.parse::<ipnet::IpNet>().expect("net"))
+    );
+    assert_eq!(settings(&[]).limits.rate_limit_burst, 20);
 }
 
 #[test]

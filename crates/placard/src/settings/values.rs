@@ -13,6 +13,14 @@ pub(super) fn address(raw: &str) -> Result<SocketAddr, String> {
         .map_err(|_| format!("`{raw}` is not an address such as 127.0.0.1:8080 or [::]:8080"))
 }
 
+/// A CIDR range, or one address (a /32 or /128).
+pub(super) fn network(raw: &str) -> Result<ipnet::IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<ipnet::IpNet>()
+        .or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("`{raw}` is not an address or a range such as 10.0.0.0/8"))
+}
+
 pub(super) fn http_url(raw: &str) -> Result<String, String> {
     let url = raw.trim().trim_end_matches('/');
     if url.starts_with("http://") || url.starts_with("https://") {
