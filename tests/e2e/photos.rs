@@ -248,6 +248,22 @@ async fn form_mistakes_are_refused_and_leave_nothing_behind(d: Deployment) {
             "invalid_field",
         ),
         (
+            "a field the form does not have",
+            "sdp",
+            photo(),
+            vec![("consent", "true"), ("nickname", "x")],
+            400,
+            "invalid_field",
+        ),
+        (
+            "a field sent twice",
+            "sdp",
+            photo(),
+            vec![("consent", "true"), ("caption", "a"), ("caption", "b")],
+            400,
+            "invalid_field",
+        ),
+        (
             "a name that reverses the text after it (U+202E)",
             "sdp",
             photo(),

@@ -12,6 +12,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::io::AsyncWriteExt;
 
+/// How long the next piece of an upload may take to arrive. A client that stops sending
+/// holds a connection and a staging file for this long at most, then gets 408.
+const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The next item of a request body's stream, or 408 `request_timeout` if it takes longer
+/// than [`READ_TIMEOUT`].
+pub async fn next_in_time<T>(next: impl std::future::Future<Output = T>) -> Result<T, AppError> {
+    tokio::time::timeout(READ_TIMEOUT, next)
+        .await
+        .map_err(|_| AppError::RequestTimeout)
+}
+
 /// A staging file, deleted when dropped.
 pub struct StagedFile {
     path: PathBuf,
@@ -46,7 +58,7 @@ pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile,
         .await
         .map_err(AppError::internal)?;
     let mut hasher = Sha256::new();
-    while let Some(chunk) = field.next().await {
+    while let Some(chunk) = next_in_time(field.next()).await? {
         let chunk =
             chunk.map_err(|e| AppError::InvalidField(format!("The upload broke off: {e}.")))?;
         staged.bytes += chunk.len() as u64;
@@ -64,7 +76,7 @@ pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile,
 /// Reads a small text field, refusing one longer than `max` bytes.
 pub async fn text(mut field: Field, name: &str, max: usize) -> Result<String, AppError> {
     let mut buf = Vec::new();
-    while let Some(chunk) = field.next().await {
+    while let Some(chunk) = next_in_time(field.next()).await? {
         let chunk = chunk.map_err(|e| AppError::InvalidField(format!("{name}: {e}")))?;
         if buf.len() + chunk.len() > max {
             return Err(AppError::InvalidField(format!("{name}: too long.")));

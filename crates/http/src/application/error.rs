@@ -32,6 +32,8 @@ pub enum AppError {
     /// Which field and what is wrong with it, as a sentence.
     #[error("{0}")]
     InvalidField(String),
+    #[error("the request body stopped arriving")]
+    RequestTimeout,
     #[error("the upload is larger than {max_bytes} bytes")]
     PayloadTooLarge { max_bytes: u64 },
     /// The file's type or header was refused before decoding.

@@ -73,7 +73,9 @@ async fn receive(
         ("country", None),
         ("caption", None),
     ];
-    while let Some(field) = payload.next().await {
+    // Only the form's own fields, each once: with the photo's size limit and each text
+    // field's, that bounds the whole body whatever its transfer encoding.
+    while let Some(field) = upload::next_in_time(payload.next()).await? {
         let field = field
             .map_err(|e| AppError::InvalidField(format!("The form could not be read: {e}.")))?;
         let name = field.name().unwrap_or_default().to_owned();
@@ -85,10 +87,16 @@ async fn receive(
             }
             staged = Some(upload::stage(field, &state.settings.upload_dir, max).await?);
         } else if let Some(slot) = fields.iter_mut().find(|(n, _)| *n == name) {
+            if slot.1.is_some() {
+                return Err(AppError::InvalidField(format!("{name}: send it once.")));
+            }
             slot.1 = Some(upload::text(field, &name, MAX_TEXT_FIELD).await?);
         } else {
-            // Unknown fields are read and dropped (bounded), so clients may send extras.
-            upload::text(field, &name, MAX_TEXT_FIELD).await?;
+            // Refused before its content is read: junk fields cost the sender, not us.
+            return Err(AppError::InvalidField(format!(
+                "`{}` is not a field of this form (photo, consent, display_name, country, caption).",
+                name.chars().take(40).collect::<String>()
+            )));
         }
     }
     let get = |n: &str| {

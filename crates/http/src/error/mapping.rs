@@ -36,6 +36,11 @@ impl From<&AppError> for ApiError {
                 "Consent is required: send consent=true.",
             ),
             AppError::InvalidField(why) => ApiError::bad_request("invalid_field", why.clone()),
+            AppError::RequestTimeout => ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "The upload stopped arriving. Please send it again.",
+            ),
             AppError::PayloadTooLarge { max_bytes } => ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
@@ -126,6 +131,7 @@ mod tests {
         let cases: Vec<(AppError, u16, &str)> = vec![
             (AppError::NotFound("The photo"), 404, "not_found"),
             (AppError::Unauthenticated, 401, "unauthenticated"),
+            (AppError::RequestTimeout, 408, "request_timeout"),
             (AppError::ConsentRequired, 400, "consent_required"),
             (
                 AppError::InvalidField("caption: too long.".into()),

@@ -22,6 +22,7 @@ impl Words {
             ("consent_required", "Please tick the consent box: we can only show your photo or slogan with your permission.".to_owned()),
             ("invalid_field", "Something in the form needs another look.".to_owned()),
             ("payload_too_large", format!("This photo is too big to send. Please choose one under {max_mib} MB, or a smaller copy of it.")),
+            ("request_timeout", "The photo stopped arriving before it was complete: the connection may have dropped. Please try again.".to_owned()),
             ("unsupported_media_type", "We can only take JPEG, PNG or WebP photos. Please choose another file.".to_owned()),
             ("invalid_image", "We could not read this photo: the file may be damaged or incomplete. Please try another one.".to_owned()),
             ("image_too_large", "This photo has too many pixels for us to handle. Please send a smaller copy of it.".to_owned()),
