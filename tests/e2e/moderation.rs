@@ -267,6 +267,11 @@ async fn decisions_reach_the_gallery_the_supporter_and_the_audit_log(d: Deployme
         "placard_review_queue_depth{campaign=\"sdp\"} 1",
         "placard_time_to_decision_seconds_count 4",
         "placard_review_oldest_pending_seconds{campaign=\"sdp\"}",
+        concat!(
+            "placard_build_info{version=\"",
+            env!("CARGO_PKG_VERSION"),
+            "\"} 1"
+        ),
     ] {
         assert!(metrics.contains(series), "/metrics lacks {series}");
     }

@@ -93,6 +93,7 @@ impl Application {
         if state.settings.public_url.is_empty() {
             state.settings.public_url = format!("http://{local}");
         }
+        let workers = state.settings.http_workers.max(1);
         let server = HttpServer::new(move || {
             // Runs on each HTTP worker's own runtime: the worker gets its own database pool.
             let state = web::Data::new(AppState {
@@ -115,6 +116,9 @@ impl Application {
                 .configure(|cfg| routes(cfg, settings.serve_api))
                 .default_service(web::to(not_found))
         })
+        // Bounded by the setting, not the node's CPU count: each worker thread holds its own
+        // database pool, so 32 cores would otherwise mean 32 pools for one API process.
+        .workers(workers)
         // Signals are handled by the binary, which also stops the worker in order.
         .disable_signals()
         .shutdown_timeout(30)

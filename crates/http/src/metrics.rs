@@ -89,6 +89,18 @@ impl HttpMetrics {
             ),
             &["campaign"],
         )?;
+        // Always 1; its labels say which build answers (for dashboards across a rollout).
+        let build_info = IntGaugeVec::new(
+            Opts::new(
+                "placard_build_info",
+                "The running build of Placard (always 1)",
+            ),
+            &["version"],
+        )?;
+        build_info
+            .with_label_values(&[env!("CARGO_PKG_VERSION")])
+            .set(1);
+        registry.register(Box::new(build_info))?;
         registry.register(Box::new(decisions.clone()))?;
         registry.register(Box::new(time_to_decision.clone()))?;
         registry.register(Box::new(review_queue.clone()))?;

@@ -14,6 +14,8 @@ pub struct HttpSettings {
     pub rate_limit_burst: u32,
     /// Peers whose `Forwarded` / `X-Forwarded-For` headers say who the client is.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// HTTP worker threads, each with its own runtime and database pool.
+    pub http_workers: usize,
     /// Serve the API (role `api`); without it only probes and metrics answer.
     pub serve_api: bool,
     /// Largest photo upload accepted, in bytes.
@@ -36,6 +38,7 @@ impl HttpSettings {
             rate_limit_burst: 20,
             trusted_proxies: Vec::new(),
             serve_api: true,
+            http_workers: 2,
             max_upload_bytes: 20 * 1024 * 1024,
             image_limits: placard_media::Limits::default(),
             upload_dir: std::env::temp_dir().join("placard-uploads"),

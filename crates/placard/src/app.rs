@@ -66,6 +66,7 @@ impl App {
             rate_limit_burst: settings.limits.rate_limit_burst,
             trusted_proxies: settings.http.trusted_proxies.clone(),
             serve_api: roles.api,
+            http_workers: settings.http.workers(),
             max_upload_bytes: settings.limits.max_upload_bytes,
             image_limits,
             upload_dir: settings.storage.data_dir.join("uploads"),

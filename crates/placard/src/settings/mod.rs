@@ -52,6 +52,12 @@ pub struct HttpArgs {
     #[arg(long, global = true, env = "PLACARD_PUBLIC_URL", value_name = "URL",
           value_parser = values::http_url)]
     pub public_url: Option<String>,
+    /// HTTP worker threads of the API. Each has its own database pool of
+    /// PLACARD_DATABASE_MAX_CONNECTIONS (lazily opened), so this times that is the most
+    /// connections one API process opens [default: the CPUs, at most 4].
+    #[arg(long, global = true, env = "PLACARD_HTTP_WORKERS", value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub http_workers: Option<u32>,
     /// Comma-separated addresses or CIDR ranges of the load balancers in front of Placard:
     /// only from these is the client read from `Forwarded` / `X-Forwarded-For` (the
     /// right-most address not itself trusted) [default: none: those headers are ignored].
@@ -153,6 +159,18 @@ pub struct LimitsArgs {
     #[arg(long, global = true, env = "PLACARD_RATE_LIMIT_BURST", value_name = "N",
           default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub rate_limit_burst: u32,
+}
+
+impl HttpArgs {
+    /// HTTP worker threads: the setting, or the CPUs, at most 4 (a 2-core pod gets 2).
+    pub fn workers(&self) -> usize {
+        match self.http_workers {
+            Some(n) => n as usize,
+            None => std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 4),
+        }
+    }
 }
 
 impl StorageArgs {

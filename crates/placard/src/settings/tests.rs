@@ -101,6 +101,7 @@ fn every_bad_value_names_its_variable() {
             "10.0.0.1,balancer",
         ),
         ("--rate-limit-burst", "PLACARD_RATE_LIMIT_BURST", "0"),
+        ("--http-workers", "PLACARD_HTTP_WORKERS", "0"),
     ];
     let command = Cli::command();
     for (flag, var, value) in cases {
@@ -180,6 +181,11 @@ fn scale_settings_parse() {
         ["10.0.0.0/8", "192.0.2.7/32", "fd00::/8"].map(|n| n.parse::<ipnet::IpNet>().expect("net"))
     );
     assert_eq!(settings(&[]).limits.rate_limit_burst, 20);
+    assert!(
+        (1..=4).contains(&settings(&[]).http.workers()),
+        "bounded by default"
+    );
+    assert_eq!(settings(&["--http-workers=12"]).http.workers(), 12);
 }
 
 #[test]
