@@ -178,6 +178,45 @@ async fn a_supporter_sends_a_photo_from_a_phone_and_follows_it() {
     env.cleanup().await;
 }
 
+/// A photo the worker could not read: its supporter's status page says why in one sentence
+/// of advice (the worker stores a code; the page words it), on a phone and on a laptop.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supporter_whose_photo_failed_reads_why_in_one_sentence() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api").await; // no worker: the test sets the outcome
+    let admin = env.create_user("admin", "root").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let up = app
+        .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[])
+        .await;
+    env.db
+        .store
+        .execute_raw("UPDATE photos SET status = 'failed', failure_reason = 'unreadable'")
+        .await
+        .expect("fail it");
+    assert_eq!(app.photo_status(&up).await["failure_reason"], "unreadable");
+    let b = Browser::start("failed", PHONE).await;
+    b.goto(&app.url(&format!("/p/{}?receipt={}", up.id, up.receipt)))
+        .await;
+    b.check_page("the failed photo's status page").await;
+    let words = b.text("#status-words").await;
+    assert_eq!(
+        words.matches("Please").count(),
+        1,
+        "one piece of advice: {words}"
+    );
+    assert!(words.contains("could not read this file"), "{words}");
+    assert!(!words.contains(".."), "{words}");
+    b.screenshot("status-failed-phone").await;
+    b.viewport(LAPTOP).await;
+    b.check_page("the failed photo's status page, wide").await;
+    b.screenshot("status-failed-laptop").await;
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_clears_the_queue_by_keyboard_and_the_gallery_shows_the_result() {
     let env = TestEnv::new(Deployment::Embedded).await;
