@@ -8,4 +8,5 @@ mod migrate_store;
 mod moderation;
 mod pages;
 mod photos;
+mod privacy;
 mod scale;

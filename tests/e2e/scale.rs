@@ -194,11 +194,32 @@ async fn many_processes_lose_nothing_and_double_nothing() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let elapsed = started.elapsed();
-    let jobs = count(&env, "SELECT COUNT(*) FROM jobs").await;
-    let done = count(&env, "SELECT COUNT(*) FROM jobs WHERE state = 'done'").await;
-    let dead = count(&env, "SELECT COUNT(*) FROM jobs WHERE state = 'dead'").await;
-    let runs = count(&env, "SELECT COALESCE(SUM(attempts), 0) FROM jobs").await;
-    let rerun = count(&env, "SELECT COUNT(*) FROM jobs WHERE attempts > 1").await;
+    // Photo jobs only: the scheduler may queue a storage sweep meanwhile (every 10 minutes).
+    let jobs = count(
+        &env,
+        "SELECT COUNT(*) FROM jobs WHERE kind = 'photo.process'",
+    )
+    .await;
+    let done = count(
+        &env,
+        "SELECT COUNT(*) FROM jobs WHERE kind = 'photo.process' AND state = 'done'",
+    )
+    .await;
+    let dead = count(
+        &env,
+        "SELECT COUNT(*) FROM jobs WHERE kind = 'photo.process' AND state = 'dead'",
+    )
+    .await;
+    let runs = count(
+        &env,
+        "SELECT COALESCE(SUM(attempts), 0) FROM jobs WHERE kind = 'photo.process'",
+    )
+    .await;
+    let rerun = count(
+        &env,
+        "SELECT COUNT(*) FROM jobs WHERE kind = 'photo.process' AND attempts > 1",
+    )
+    .await;
     let keys = env.objects.store.list("").await.expect("list");
     let originals = keys
         .iter()

@@ -94,6 +94,18 @@ impl TestApp {
         scheduler.shutdown().await;
     }
 
+    /// Starts a real scheduler on the app's store and clock, its maintenance on `cron`
+    /// (six fields); the caller stops it with `shutdown`.
+    pub async fn start_scheduler(&self, maintenance_cron: &str) -> Scheduler {
+        let schedule = Schedule {
+            maintenance: maintenance_cron.to_owned(),
+            ..Schedule::default()
+        };
+        Scheduler::start(self.store.clone(), &schedule, &self.clock)
+            .await
+            .expect("scheduler")
+    }
+
     /// Creates a staff account directly in the store; returns its token.
     pub async fn create_user(&self, role: &str, name: &str) -> String {
         let role: Role = role.parse().expect("role");

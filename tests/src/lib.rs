@@ -254,6 +254,21 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// Strings the metadata fixtures carry (camera make and model, software, a person named in
+/// XMP, an address in a comment or text chunk, the EXIF header that holds the GPS position,
+/// Photoshop's IPTC block) and that no stored or served byte may contain.
+pub const PLANTED: &[&[u8]] = &[
+    b"PlacardTestCam",
+    b"Model 7",
+    b"SecretEditor",
+    b"Private Person",
+    b"Secret St",
+    b"x:xmpmeta",
+    b"http://ns.adobe.com/xap",
+    b"Exif\0\0",
+    b"8BIM",
+];
+
 /// The fixture photos, by name.
 pub fn fixture_photos() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(fixture("photos"))

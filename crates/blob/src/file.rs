@@ -59,7 +59,13 @@ impl ObjectStore for FileStore {
     ) -> Result<u64, BlobError> {
         let staging = self.staging_path();
         let result = async {
-            let mut file = tokio::fs::File::create(&staging).await?;
+            // Readable by the owner only: these are supporters' photos.
+            let mut file = tokio::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&staging)
+                .await?;
             let mut written = 0u64;
             while let Some(chunk) = body.next().await {
                 let chunk = chunk?;
@@ -112,7 +118,10 @@ impl ObjectStore for FileStore {
         }
     }
 
-    async fn list(&self, prefix: &str) -> Result<Vec<ObjectKey>, BlobError> {
+    async fn list_dated(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(ObjectKey, std::time::SystemTime)>, BlobError> {
         let mut keys = Vec::new();
         let mut dirs = vec![(self.root.clone(), String::new())];
         while let Some((dir, rel)) = dirs.pop() {
@@ -138,7 +147,8 @@ impl ObjectStore for FileStore {
                     }
                 } else if key.starts_with(prefix) {
                     if let Ok(k) = ObjectKey::parse(&key) {
-                        keys.push(k);
+                        let modified = entry.metadata().await?.modified()?;
+                        keys.push((k, modified));
                     }
                 }
             }

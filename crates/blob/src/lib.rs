@@ -101,7 +101,21 @@ pub trait ObjectStore: Send + Sync + std::fmt::Debug {
     async fn delete(&self, key: &ObjectKey) -> Result<(), BlobError>;
 
     /// Every key that starts with `prefix`, in lexical order.
-    async fn list(&self, prefix: &str) -> Result<Vec<ObjectKey>, BlobError>;
+    async fn list(&self, prefix: &str) -> Result<Vec<ObjectKey>, BlobError> {
+        Ok(self
+            .list_dated(prefix)
+            .await?
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect())
+    }
+
+    /// The same, each key with when its object was last written (for sweeps that spare
+    /// what is younger than a grace period).
+    async fn list_dated(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(ObjectKey, std::time::SystemTime)>, BlobError>;
 
     /// A cheap round trip proving the store answers (readiness probes).
     async fn check(&self) -> Result<(), BlobError>;

@@ -307,7 +307,10 @@ impl ObjectStore for S3Store {
         Ok(())
     }
 
-    async fn list(&self, prefix: &str) -> Result<Vec<ObjectKey>, BlobError> {
+    async fn list_dated(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(ObjectKey, std::time::SystemTime)>, BlobError> {
         let mut keys = Vec::new();
         let req = self
             .client
@@ -328,7 +331,12 @@ impl ObjectStore for S3Store {
             for obj in page.contents() {
                 if let Some(k) = obj.key().and_then(|k| k.strip_prefix(&self.prefix)) {
                     if let Ok(k) = ObjectKey::parse(k) {
-                        keys.push(k);
+                        // Without a date (no S3 service omits it), treat it as new: kept.
+                        let modified = obj
+                            .last_modified()
+                            .and_then(|t| std::time::SystemTime::try_from(*t).ok())
+                            .unwrap_or_else(std::time::SystemTime::now);
+                        keys.push((k, modified));
                     }
                 }
             }

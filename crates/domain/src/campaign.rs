@@ -64,6 +64,15 @@ pub fn optional_text(
     Ok(Some(text))
 }
 
+/// What a supporter agrees to when sending a photo, unless the campaign words its own.
+pub const STANDARD_PHOTO_CONSENT: &str = "I agree that this campaign may show my photo, with the \
+name, country and caption I give, in its public gallery once a moderator has approved it. I can \
+withdraw it at any time with the link on my receipt.";
+
+/// What an author agrees to when entering a slogan.
+pub const STANDARD_ENTRY_CONSENT: &str = "I agree that my slogan and name may be published if it \
+is shortlisted or wins. Judges see the slogan only, never who wrote it.";
+
 /// A checked request to create a campaign.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCampaign {
@@ -72,6 +81,51 @@ pub struct NewCampaign {
     pub description: Option<String>,
     pub opens_at: Option<DateTime<Utc>>,
     pub closes_at: Option<DateTime<Utc>>,
+    /// What supporters agree to; `None`: Placard's standard sentence.
+    pub consent_text: Option<String>,
+    pub retention: Retention,
+}
+
+/// How long a campaign keeps what it no longer needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// Days after the decision that a rejected photo's original and thumbnails are deleted.
+    #[serde(default = "Retention::default_rejected_days")]
+    pub rejected_days: u32,
+    /// Days after the campaign closes that approved photos' originals are deleted (their
+    /// thumbnails stay); `None`: kept.
+    #[serde(default)]
+    pub originals_after_close_days: Option<u32>,
+}
+
+impl Retention {
+    /// Ten years: more is a mistake, not a policy.
+    pub const MAX_DAYS: u32 = 3650;
+
+    fn default_rejected_days() -> u32 {
+        30
+    }
+
+    pub fn check(self) -> Result<Self, FieldError> {
+        if self.rejected_days > Self::MAX_DAYS
+            || self
+                .originals_after_close_days
+                .is_some_and(|d| d > Self::MAX_DAYS)
+        {
+            return Err(field_error("retention", "days must be from 0 to 3650"));
+        }
+        Ok(self)
+    }
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Self {
+            rejected_days: Self::default_rejected_days(),
+            originals_after_close_days: None,
+        }
+    }
 }
 
 impl NewCampaign {
@@ -102,6 +156,8 @@ impl NewCampaign {
             description,
             opens_at,
             closes_at,
+            consent_text: None,
+            retention: Retention::default(),
         })
     }
 }

@@ -77,6 +77,18 @@ impl BackgroundJob for ProcessPhoto {
     const KIND: &'static str = "photo.process";
 }
 
+/// Retention and orphan sweeps over the database and object storage (scheduler → worker):
+/// enqueued once per scheduled run, the run named by its `slot` (the tick's time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SweepStorage {
+    pub slot: String,
+}
+
+impl BackgroundJob for SweepStorage {
+    const KIND: &'static str = "storage.sweep";
+    const MAX_ATTEMPTS: u32 = 3;
+}
+
 /// How often and how soon a failed job is tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {

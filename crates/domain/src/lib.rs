@@ -4,6 +4,7 @@
 //! the HTTP layer, the worker and the storage backends.
 #![forbid(unsafe_code)]
 
+pub mod blur;
 pub mod campaign;
 pub mod contest;
 pub mod country;
@@ -18,10 +19,14 @@ pub mod staff;
 pub mod text;
 pub mod token;
 
-pub use campaign::{CampaignState, FieldError, NewCampaign, Slug};
+pub use blur::{BlurError, BlurRect, BlurRegions, MAX_BLUR_REGIONS};
+pub use campaign::{
+    CampaignState, FieldError, NewCampaign, Retention, Slug, STANDARD_ENTRY_CONSENT,
+    STANDARD_PHOTO_CONSENT,
+};
 pub use contest::{ContestError, ContestState, NewContest};
 pub use country::Country;
-pub use jobs::{BackgroundJob, JobState, ProcessPhoto, RetryPolicy};
+pub use jobs::{BackgroundJob, JobState, ProcessPhoto, RetryPolicy, SweepStorage};
 pub use moderation::{Decision, DecisionError, RejectionReason, ReviewStatus};
 pub use object_key::{InvalidKey, ObjectKey, PhotoKeys};
 pub use photo::{DerivativeSize, FailureCode, FlagKind, PhotoForm, PhotoFormError, PhotoStatus};

@@ -66,13 +66,31 @@ impl PhotoKeys {
         ObjectKey::of_layout(format!("originals/{}", self.0))
     }
 
+    /// The original rewritten with the supporter's rectangles pixelated: a key of its own,
+    /// so that a crash between writing it and recording it can never leave a photo whose
+    /// row and bytes disagree.
+    pub fn pixelated_original(self) -> ObjectKey {
+        ObjectKey::of_layout(format!("originals/{}.pixelated.jpg", self.0))
+    }
+
+    /// The photo an object of this layout belongs to, if it is one of ours.
+    pub fn photo_of(key: &ObjectKey) -> Option<Uuid> {
+        let rest = key
+            .as_str()
+            .strip_prefix("originals/")
+            .or_else(|| key.as_str().strip_prefix("derivatives/"))?;
+        let id = rest.split(['/', '.']).next()?;
+        Uuid::parse_str(id).ok()
+    }
+
     pub fn derivative(self, size: DerivativeSize) -> ObjectKey {
         ObjectKey::of_layout(format!("derivatives/{}/{}.jpg", self.0, size.as_str()))
     }
 
     /// Every key the photo can have an object under.
     pub fn all(self) -> Vec<ObjectKey> {
-        std::iter::once(self.original())
+        [self.original(), self.pixelated_original()]
+            .into_iter()
             .chain(DerivativeSize::ALL.map(|s| self.derivative(s)))
             .collect()
     }
@@ -111,9 +129,20 @@ mod tests {
             keys.derivative(DerivativeSize::Large).as_str(),
             format!("derivatives/{id}/large.jpg")
         );
-        assert_eq!(keys.all().len(), 3);
+        assert_eq!(
+            keys.pixelated_original().as_str(),
+            format!("originals/{id}.pixelated.jpg")
+        );
+        assert_eq!(keys.all().len(), 4);
         for k in keys.all() {
             assert_eq!(ObjectKey::parse(k.as_str()), Ok(k.clone()));
+            assert_eq!(PhotoKeys::photo_of(&k), Some(id), "{k}");
+        }
+        for other in ["originals/x", "thumbs/a", "derivatives/y"] {
+            assert_eq!(
+                PhotoKeys::photo_of(&ObjectKey::parse(other).expect("key")),
+                None
+            );
         }
     }
 }

@@ -24,4 +24,5 @@ mod upload;
 pub use app::{AppState, Application, ROUTES};
 pub use error::ApiError;
 pub use metrics::HttpMetrics;
+pub use routes::media::PUBLIC_CACHE;
 pub use settings::HttpSettings;

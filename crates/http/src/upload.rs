@@ -35,6 +35,49 @@ impl StagedFile {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// A new, not yet created staging file in the same folder (removed when dropped).
+    pub fn beside(other: &Path) -> Self {
+        let dir = other.parent().unwrap_or(Path::new("."));
+        Self {
+            path: dir.join(format!("{}.part", uuid::Uuid::new_v4().simple())),
+            bytes: 0,
+            sha256: String::new(),
+        }
+    }
+}
+
+/// Creates a staging file readable by its owner only: it holds a supporter's photo.
+async fn create_private(path: &Path) -> std::io::Result<tokio::fs::File> {
+    tokio::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .await
+}
+
+/// Copies an upload without its metadata (blocking: run it off the async threads).
+pub fn strip_file(from: &Path, to: &Path) -> Result<placard_media::Stripped, AppError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let input = std::fs::File::open(from).map_err(AppError::internal)?;
+    let mut output = std::io::BufWriter::new(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(to)
+            .map_err(AppError::internal)?,
+    );
+    let stripped = placard_media::strip(input, &mut output).map_err(|e| match e {
+        placard_media::StripError::Malformed(why) => {
+            AppError::Image(placard_media::InspectError::InvalidImage(why.to_owned()))
+        }
+        placard_media::StripError::Io(e) => AppError::internal(e),
+    })?;
+    use std::io::Write;
+    output.flush().map_err(AppError::internal)?;
+    Ok(stripped)
 }
 
 impl Drop for StagedFile {
@@ -54,7 +97,7 @@ pub async fn stage(mut field: Field, dir: &Path, max: u64) -> Result<StagedFile,
         bytes: 0,
         sha256: String::new(),
     };
-    let mut file = tokio::fs::File::create(&staged.path)
+    let mut file = create_private(&staged.path)
         .await
         .map_err(AppError::internal)?;
     let mut hasher = Sha256::new();

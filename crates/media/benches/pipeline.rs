@@ -3,7 +3,7 @@
 //! `scripts/bench-media.py` times the same work beside `vipsthumbnail -s 1280` in one run.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use placard_media::{process, Limits};
+use placard_media::{process, Edits, Limits};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -30,7 +30,7 @@ fn pipeline(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(8));
     for (name, bytes) in fixtures() {
         group.bench_function(&name, |b| {
-            b.iter(|| process(&bytes, &Limits::default()).map(|p| p.phash))
+            b.iter(|| process(&bytes, &Limits::default(), &Edits::default()).map(|p| p.phash))
         });
     }
     group.finish();

@@ -15,7 +15,11 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match placard_media::process(&bytes, &placard_media::Limits::default()) {
+    match placard_media::process(
+        &bytes,
+        &placard_media::Limits::default(),
+        &Default::default(),
+    ) {
         Ok(p) => match std::fs::write(&output, &p.large.jpeg) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {

@@ -24,8 +24,37 @@ pub struct Derivative {
     pub height: u32,
 }
 
+/// A rectangle of the upright photo, in fractions (0–1) of its width and height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Pixelation cells are squares of at least this fraction of the photo's long side: at
+/// 1/40, a face filling a fifth of the photo is eight cells wide, too few to recognise.
+pub const PIXEL_CELLS_PER_LONG_SIDE: u32 = 40;
+
+/// JPEG quality of an original rewritten with pixelated regions.
+const ORIGINAL_QUALITY: u8 = 90;
+
+/// What the worker knows about the photo beyond its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Edits<'a> {
+    /// The EXIF orientation recorded when the original's metadata was stripped; `None` for
+    /// an original stored before stripping existed, whose own EXIF is then read.
+    pub orientation: Option<u8>,
+    /// Regions to pixelate, chosen by the supporter.
+    pub pixelate: &'a [Region],
+}
+
 #[derive(Debug, Clone)]
 pub struct Processed {
+    /// With regions to pixelate: the original again, upright and pixelated, full size, to
+    /// replace the stored one. `None` when the original stays as it is.
+    pub original: Option<Derivative>,
     pub large: Derivative,
     pub small: Derivative,
     /// A blurhash of the small derivative (4×3 components) for gallery placeholders.
@@ -55,28 +84,82 @@ struct Decoded {
 }
 
 /// Runs the whole pipeline on an original's bytes.
-pub fn process(bytes: &[u8], limits: &Limits) -> Result<Processed, ProcessError> {
+pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed, ProcessError> {
     let header = inspect(bytes, limits)?;
+    let full_size = !edits.pixelate.is_empty();
     let decoded = match header.format {
-        Format::Jpeg => match decode_jpeg_scaled(bytes, limits)? {
+        Format::Jpeg if !full_size => match decode_jpeg_scaled(bytes, limits)? {
             Some(d) => d,
             None => decode_generic(bytes, header.format, limits)?,
         },
         Format::Png => decode_png(bytes, limits)?,
-        Format::Webp => decode_generic(bytes, header.format, limits)?,
+        _ => decode_generic(bytes, header.format, limits)?,
     };
-    // Resize first, rotate after: rotating a 1280-px image costs ~1 % of rotating the original.
-    let (large, lw, lh) = fit(decoded.rgb, decoded.width, decoded.height, LARGE_EDGE)?;
-    let (large, lw, lh) = orient(large, lw, lh, decoded.orientation)?;
+    let orientation = match edits.orientation {
+        Some(o) => Orientation::from_exif(o).unwrap_or(Orientation::NoTransforms),
+        None => decoded.orientation,
+    };
+    let (original, large, lw, lh) = if full_size {
+        // Pixelating needs the whole photo upright, at full size: the regions are where
+        // the supporter drew them, and the original is rewritten from these pixels.
+        let (mut rgb, w, h) = orient(decoded.rgb, decoded.width, decoded.height, orientation)?;
+        pixelate(&mut rgb, w, h, edits.pixelate);
+        let original = encode(&rgb, w, h, ORIGINAL_QUALITY)?;
+        let (large, lw, lh) = fit(rgb, w, h, LARGE_EDGE)?;
+        (Some(original), large, lw, lh)
+    } else {
+        // Resize first, rotate after: rotating a 1280-px image costs ~1 % of rotating the
+        // original.
+        let (large, lw, lh) = fit(decoded.rgb, decoded.width, decoded.height, LARGE_EDGE)?;
+        let (large, lw, lh) = orient(large, lw, lh, orientation)?;
+        (None, large, lw, lh)
+    };
     let (small, sw, sh) = fit(large.clone(), lw, lh, SMALL_EDGE)?;
     let blurhash = blurhash_of(&small, sw, sh)?;
     let phash = hash::perceptual_hash(&small, sw, sh);
     Ok(Processed {
+        original,
         large: encode(&large, lw, lh, LARGE_QUALITY)?,
         small: encode(&small, sw, sh, SMALL_QUALITY)?,
         blurhash,
         phash,
     })
+}
+
+/// Replaces each region of an RGB image by square cells of one colour each (the mean of the
+/// cell), cells of `long side / 40` px at least, aligned to the region's corner.
+pub fn pixelate(rgb: &mut [u8], width: u32, height: u32, regions: &[Region]) {
+    let cell = width.max(height).div_ceil(PIXEL_CELLS_PER_LONG_SIDE).max(1) as usize;
+    let (w, h) = (width as usize, height as usize);
+    let to_px = |f: f64, side: usize, round_up: bool| {
+        let v = (f.clamp(0.0, 1.0) * side as f64).clamp(0.0, side as f64);
+        (if round_up { v.ceil() } else { v.floor() }) as usize
+    };
+    for r in regions {
+        let (x0, x1) = (to_px(r.x, w, false), to_px(r.x + r.w, w, true));
+        let (y0, y1) = (to_px(r.y, h, false), to_px(r.y + r.h, h, true));
+        for cy in (y0..y1).step_by(cell) {
+            let cy1 = (cy + cell).min(y1);
+            for cx in (x0..x1).step_by(cell) {
+                let cx1 = (cx + cell).min(x1);
+                let mut sum = [0u64; 3];
+                for y in cy..cy1 {
+                    for px in rgb[(y * w + cx) * 3..(y * w + cx1) * 3].chunks_exact(3) {
+                        for c in 0..3 {
+                            sum[c] += u64::from(px[c]);
+                        }
+                    }
+                }
+                let n = ((cy1 - cy) * (cx1 - cx)).max(1) as u64;
+                let mean = sum.map(|s| ((s + n / 2) / n) as u8);
+                for y in cy..cy1 {
+                    for px in rgb[(y * w + cx) * 3..(y * w + cx1) * 3].chunks_exact_mut(3) {
+                        px.copy_from_slice(&mean);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The target size for a `width`×`height` image whose long edge must be at most `edge`.
@@ -361,6 +444,31 @@ fn blurhash_of(rgb: &[u8], width: u32, height: u32) -> Result<String, ProcessErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pixelation_flattens_the_region_into_cells_and_leaves_the_rest() {
+        // A 400×200 noise-like image: every pixel differs from its neighbour.
+        let (w, h) = (400u32, 200u32);
+        let mut rgb: Vec<u8> = (0..w * h * 3).map(|i| (i * 37 % 251) as u8).collect();
+        let before = rgb.clone();
+        let region = Region {
+            x: 0.25,
+            y: 0.25,
+            w: 0.5,
+            h: 0.5,
+        };
+        pixelate(&mut rgb, w, h, &[region]);
+        let at = |buf: &[u8], x: u32, y: u32| buf[((y * w + x) * 3) as usize];
+        // Cells are 10 px (400 / 40): inside one cell every pixel is the same.
+        for (x, y) in [(100, 50), (105, 55), (109, 59)] {
+            assert_eq!(at(&rgb, x, y), at(&rgb, 100, 50));
+        }
+        assert_ne!(at(&rgb, 100, 50), at(&rgb, 110, 50), "next cell");
+        // Outside, untouched.
+        for (x, y) in [(0, 0), (99, 50), (300, 150), (399, 199)] {
+            assert_eq!(at(&rgb, x, y), at(&before, x, y));
+        }
+    }
 
     #[test]
     fn fitting_keeps_aspect_and_never_enlarges() {

@@ -1,16 +1,10 @@
 //! The pipeline on the real fixture photographs and broken files in tests/fixtures.
 
-use placard_media::{inspect, process, InspectError, Limits, LARGE_EDGE, SMALL_EDGE};
+use placard_media::{inspect, process, Edits, InspectError, Limits, LARGE_EDGE, SMALL_EDGE};
+mod common;
+
+use common::{contains, fixtures, read, PLANTED};
 use std::path::PathBuf;
-
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
-fn read(rel: &str) -> Vec<u8> {
-    let path = fixtures().join(rel);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
-}
 
 fn photos() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(fixtures().join("photos"))
@@ -21,25 +15,12 @@ fn photos() -> Vec<String> {
     names
 }
 
-/// What the rotated fixture carries (camera make and model, editing software, an XMP packet
-/// naming a person, a comment with an address; its GPS position sits in the EXIF block), and
-/// what no derivative may: searched for as bytes, not asked of a decoder.
-pub const PLANTED: &[&[u8]] = &[
-    b"PlacardTestCam",
-    b"Model 7",
-    b"SecretEditor",
-    b"Private Person",
-    b"Secret St",
-    b"x:xmpmeta",
-    b"http://ns.adobe.com/xap",
-    b"Exif\0\0",
-];
-
 #[test]
 fn every_fixture_photo_gives_bounded_metadata_free_derivatives() {
     for name in photos() {
         let bytes = read(&format!("photos/{name}"));
-        let p = process(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = process(&bytes, &Limits::default(), &Edits::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         for (d, edge) in [(&p.large, LARGE_EDGE), (&p.small, SMALL_EDGE)] {
             assert!(
                 d.width.max(d.height) <= edge,
@@ -59,7 +40,7 @@ fn every_fixture_photo_gives_bounded_metadata_free_derivatives() {
             );
             for needle in PLANTED {
                 assert!(
-                    !d.jpeg.windows(needle.len()).any(|w| w == *needle),
+                    !contains(&d.jpeg, needle),
                     "{name}: derivative contains {:?}",
                     String::from_utf8_lossy(needle)
                 );
@@ -85,7 +66,7 @@ fn the_rotated_fixture_comes_out_portrait_and_without_its_secrets() {
             "fixture lacks {needle:?}"
         );
     }
-    let p = process(&bytes, &Limits::default()).expect("process");
+    let p = process(&bytes, &Limits::default(), &Edits::default()).expect("process");
     assert!(
         p.large.height > p.large.width,
         "large is {}x{}",
@@ -100,7 +81,7 @@ fn the_rotated_fixture_comes_out_portrait_and_without_its_secrets() {
 #[test]
 fn small_images_are_never_enlarged() {
     let bytes = read("photos/aitzgorri-rotated8-gps.jpg");
-    let p = process(&bytes, &Limits::default()).expect("process");
+    let p = process(&bytes, &Limits::default(), &Edits::default()).expect("process");
     // The small derivative (320 px) processed again: nothing grows.
     let again = process(
         &p.small.jpeg,
@@ -108,6 +89,7 @@ fn small_images_are_never_enlarged() {
             min_side: 1,
             ..Limits::default()
         },
+        &Edits::default(),
     )
     .expect("process");
     assert_eq!(
@@ -165,7 +147,7 @@ fn bad_files_are_refused_before_decoding() {
 #[test]
 fn near_duplicates_hash_close() {
     let bytes = read("photos/ladybird-2560x1600.jpg");
-    let a = process(&bytes, &Limits::default()).expect("process");
+    let a = process(&bytes, &Limits::default(), &Edits::default()).expect("process");
     // Re-encoding the large derivative gives a visually identical, byte-different image.
     let b = process(
         &a.large.jpeg,
@@ -173,11 +155,16 @@ fn near_duplicates_hash_close() {
             min_side: 1,
             ..Limits::default()
         },
+        &Edits::default(),
     )
     .expect("process");
     assert!(placard_media::hamming_distance(a.phash, b.phash) <= 4);
-    let other =
-        process(&read("photos/dragonfly-4224x3168.jpg"), &Limits::default()).expect("process");
+    let other = process(
+        &read("photos/dragonfly-4224x3168.jpg"),
+        &Limits::default(),
+        &Edits::default(),
+    )
+    .expect("process");
     assert!(placard_media::hamming_distance(a.phash, other.phash) > 10);
 }
 
@@ -226,7 +213,7 @@ fn a_jpeg_of_thousands_of_scans_is_refused_before_decoding() {
     );
     assert!(
         matches!(
-            process(&bomb, &limits),
+            process(&bomb, &limits, &Edits::default()),
             Err(placard_media::ProcessError::Inspect(
                 InspectError::TooManyScans { .. }
             ))
@@ -252,7 +239,7 @@ fn a_16_bit_rgba_png_at_the_pixel_limit_decodes_to_8_bit_thumbnails() {
     let png = read("bad/png16-rgba-7071.png");
     let header = inspect(&png, &Limits::default()).expect("within the pixel limit");
     assert_eq!((header.width, header.height), (7071, 7071));
-    let p = process(&png, &Limits::default()).expect("processed");
+    let p = process(&png, &Limits::default(), &Edits::default()).expect("processed");
     assert_eq!((p.large.width, p.large.height), (LARGE_EDGE, LARGE_EDGE));
     let large = image::load_from_memory(&p.large.jpeg)
         .expect("a JPEG")

@@ -4,10 +4,10 @@
 
 use crate::settings::{Roles, Settings};
 use placard_blob::ObjectStore;
-use placard_domain::ProcessPhoto;
+use placard_domain::{ProcessPhoto, SweepStorage};
 use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
 use placard_storage::{Clock, Store};
-use placard_worker::{PhotoProcessor, Worker, WorkerMetrics, WorkerSettings};
+use placard_worker::{PhotoProcessor, StorageSweeper, Worker, WorkerMetrics, WorkerSettings};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -54,6 +54,13 @@ impl App {
                 near_duplicate_distance: settings.media.near_duplicate_distance,
                 clock: clock.clone(),
             }));
+            worker.register::<SweepStorage>(Arc::new(StorageSweeper {
+                store: store.clone(),
+                objects: objects.clone(),
+                clock: clock.clone(),
+                orphan_grace: settings.worker.orphan_grace(),
+                staging_dirs: settings.staging_dirs(),
+            }));
             Some(Arc::new(worker))
         } else {
             None
@@ -69,7 +76,7 @@ impl App {
             http_workers: settings.http.workers(),
             max_upload_bytes: settings.limits.max_upload_bytes,
             image_limits,
-            upload_dir: settings.storage.data_dir.join("uploads"),
+            upload_dir: settings.upload_dir(),
             claim_hold: settings.worker.claim_hold(),
         };
         let metrics = HttpMetrics::register(&registry)?;

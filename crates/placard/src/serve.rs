@@ -5,7 +5,8 @@ use crate::database::open_database;
 use crate::settings::{Roles, Settings};
 use anyhow::Context;
 use placard_storage::Clock;
-use placard_worker::{Schedule, Scheduler};
+use placard_worker::Scheduler;
+use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
@@ -35,6 +36,32 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
     );
     // A plain line on stdout too, for scripts and tests that started it on port 0.
     println!("listening on http://{addr}");
+    if roles.api {
+        // Staging files a crashed process left: swept now, and every ten minutes (the
+        // worker's sweep covers this machine's folders too, when it runs here).
+        let (dirs, grace, clock) = (
+            settings.staging_dirs(),
+            settings.worker.orphan_grace(),
+            clock.clone(),
+        );
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                for dir in &dirs {
+                    match placard_worker::sweep_staging(dir, clock.now(), grace).await {
+                        Ok(0) => {}
+                        Ok(n) => {
+                            tracing::info!(staging.deleted = n, staging.dir = %dir.display(), "old staging files deleted")
+                        }
+                        Err(e) => {
+                            tracing::warn!(error = %e, staging.dir = %dir.display(), "staging sweep failed")
+                        }
+                    }
+                }
+            }
+        });
+    }
     let http = app.handle();
     let http_task = tokio::spawn(app.run_until_stopped());
 
@@ -42,7 +69,7 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
     let worker_task = worker.map(|w| tokio::spawn(w.run(stop_worker.clone())));
 
     let scheduler = if roles.scheduler {
-        Some(Scheduler::start(store.clone(), &Schedule::default(), &clock).await?)
+        Some(Scheduler::start(store.clone(), &settings.schedule(), &clock).await?)
     } else {
         None
     };

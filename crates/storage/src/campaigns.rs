@@ -14,9 +14,18 @@ pub struct Campaign {
     pub opens_at: Option<DateTime<Utc>>,
     pub closes_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// What supporters agree to; `None`: Placard's standard sentence.
+    pub consent_text: Option<String>,
+    /// Days after the decision that a rejected photo's objects are deleted.
+    pub retention_rejected_days: i32,
+    /// Days after the campaign closes that approved photos' originals are deleted; `None`:
+    /// kept.
+    pub retention_originals_after_close_days: Option<i32>,
 }
 
-const COLUMNS: &str = "id, slug, title, description, opens_at, closes_at, created_at";
+const COLUMNS: &str =
+    "id, slug, title, description, opens_at, closes_at, created_at, consent_text, \
+    retention_rejected_days, retention_originals_after_close_days";
 
 impl Store {
     /// Creates a campaign; a taken slug is a [`StoreError::Conflict`].
@@ -26,7 +35,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Campaign, StoreError> {
         let sql = format!(
-            "INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
+            "INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {COLUMNS}"
         );
         let campaign = with_pool!(self, |p| sqlx::query_as(&sql)
             .bind(Uuid::now_v7())
@@ -36,6 +45,13 @@ impl Store {
             .bind(new.opens_at)
             .bind(new.closes_at)
             .bind(now)
+            .bind(new.consent_text.as_deref())
+            .bind(i32::try_from(new.retention.rejected_days).unwrap_or(i32::MAX))
+            .bind(
+                new.retention
+                    .originals_after_close_days
+                    .map(|d| i32::try_from(d).unwrap_or(i32::MAX)),
+            )
             .fetch_one(p)
             .await)?;
         Ok(campaign)

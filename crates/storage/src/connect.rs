@@ -109,12 +109,16 @@ impl Store {
                     std::fs::create_dir_all(parent)
                         .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
                 }
+                owner_only_file(path).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
                 let options = SqliteConnectOptions::new()
                     .filename(path)
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
+                    // Deleted rows are overwritten with zeros, not left in free pages:
+                    // erased personal data does not linger in the file.
+                    .pragma("secure_delete", "ON")
                     .busy_timeout(Duration::from_secs(30));
                 Pool::Sqlite(
                     SqlitePoolOptions::new()
@@ -126,6 +130,22 @@ impl Store {
             }
         };
         Ok(Store { pool })
+    }
+}
+
+/// Creates the database file readable by its owner only (SQLite gives its `-wal` and `-shm`
+/// files the same permissions); an existing file is left as it is.
+fn owner_only_file(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

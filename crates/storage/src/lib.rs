@@ -21,6 +21,7 @@ mod error;
 pub mod jobs;
 pub mod moderation;
 pub mod photos;
+pub mod privacy;
 pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;

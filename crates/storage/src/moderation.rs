@@ -221,8 +221,10 @@ impl Store {
         if let Some(r) = reason {
             details["reason"] = r.into();
         }
-        if let Some(n) = note {
-            details["note"] = n.into();
+        // The note itself lives with the item and is erased with it; the append-only log
+        // keeps only that there was one (a note may name or place a person).
+        if note.is_some() {
+            details["note"] = true.into();
         }
         tx.append_audit(
             &NewAuditEntry {
@@ -315,8 +317,10 @@ impl Store {
 
     /// Erases a supporter's submission at their request: the row (its personal fields with it)
     /// and what hangs off it, and an audit entry that records only that an erasure happened,
-    /// in one transaction. For photos the caller deletes the objects first, so a failure here
-    /// leaves a row whose erasure can simply be repeated.
+    /// in one transaction. For photos a tombstone of the id is kept, and the caller deletes
+    /// the objects after: a worker still processing the photo finds no row and removes
+    /// what it wrote, and an object whose deletion failed is swept without waiting for the
+    /// orphan grace period.
     pub async fn erase_submission(
         &self,
         subject: Subject,
@@ -324,6 +328,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
+        if subject == Subject::Entry {
+            redact_from_results(&mut tx, id).await?;
+        }
         for sql in subject.dependents() {
             with_tx!(&mut tx, |c| sqlx::query(sql)
                 .bind(id)
@@ -339,6 +346,9 @@ impl Store {
             .map(|r| r.rows_affected()))?;
         if deleted == 0 {
             return Err(StoreError::NotFound);
+        }
+        if subject == Subject::Photo {
+            tx.tombstone_photo(id, now).await?;
         }
         tx.append_audit(
             &NewAuditEntry {
@@ -368,4 +378,47 @@ impl Store {
             .await)?;
         Ok(rows)
     }
+}
+
+/// Takes a withdrawn entry's author name out of its contest's published results, if it is
+/// in them: the slogan and ranks stay, and so does the results' `sha256`, which covers ids,
+/// slogans and scores, never names.
+async fn redact_from_results(tx: &mut crate::Tx, entry_id: Uuid) -> Result<(), StoreError> {
+    let row: Option<(Uuid, Option<String>)> = with_tx!(tx, |c| sqlx::query_as(
+        "SELECT c.id, c.results FROM contests c JOIN slogan_entries e ON e.contest_id = c.id
+         WHERE e.id = $1"
+    )
+    .bind(entry_id)
+    .fetch_optional(c)
+    .await)?;
+    let Some((contest_id, Some(results))) = row else {
+        return Ok(());
+    };
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let id = entry_id.to_string();
+    let mut changed = false;
+    let mut redact = |item: &mut serde_json::Value| {
+        if item["id"].as_str() == Some(id.as_str()) && !item["author_name"].is_null() {
+            item["author_name"] = serde_json::Value::Null;
+            changed = true;
+        }
+    };
+    if doc["winner"].is_object() {
+        redact(&mut doc["winner"]);
+    }
+    if let Some(list) = doc["shortlist"].as_array_mut() {
+        list.iter_mut().for_each(&mut redact);
+    }
+    if changed {
+        with_tx!(tx, |c| sqlx::query(
+            "UPDATE contests SET results = $1 WHERE id = $2"
+        )
+        .bind(doc.to_string())
+        .bind(contest_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ behaviour_suite!(
     concurrent_duplicates_leave_exactly_one_entry,
     racing_announcements_publish_exactly_once,
     every_score_accepted_before_the_announcement_is_frozen_in_it,
+    the_announcement_deletes_emails_and_a_withdrawal_after_it_redacts_the_name,
 );
 
 async fn contest(store: &Store) -> Contest {
@@ -29,6 +30,17 @@ async fn contest(store: &Store) -> Contest {
     store.create_contest(&new, now).await.expect("create")
 }
 
+async fn judge(store: &Store) -> placard_storage::staff::Staff {
+    store
+        .create_staff(
+            &StaffName::parse("j").expect("name"),
+            Role::Judge,
+            &SecretToken::generate("plc").hash(),
+        )
+        .await
+        .expect("judge")
+}
+
 async fn enter(store: &Store, c: &Contest, slogan: &str) -> Result<uuid::Uuid, StoreError> {
     let slogan = Slogan::parse(slogan).expect("slogan");
     store
@@ -37,8 +49,9 @@ async fn enter(store: &Store, c: &Contest, slogan: &str) -> Result<uuid::Uuid, S
                 contest_id: c.id,
                 slogan: &slogan,
                 author_name: Some("Ana"),
-                email: None,
+                email: Some("ana@example.org"),
                 receipt: &SecretToken::generate("rct").hash(),
+                consent_text: "I agree.",
             },
             placard_storage::now(),
         )
@@ -86,14 +99,7 @@ async fn concurrent_duplicates_leave_exactly_one_entry(store: &Store) {
 
 async fn racing_announcements_publish_exactly_once(store: &Store) {
     let c = contest(store).await;
-    let judge = store
-        .create_staff(
-            &StaffName::parse("j").expect("name"),
-            Role::Judge,
-            &SecretToken::generate("plc").hash(),
-        )
-        .await
-        .expect("judge");
+    let judge = judge(store).await;
     let id = enter(store, &c, "Support, don't punish")
         .await
         .expect("entry");
@@ -212,4 +218,74 @@ async fn every_score_accepted_before_the_announcement_is_frozen_in_it(store: &St
         matches!(late, Err(StoreError::InvalidState(_))),
         "a score after the announcement is refused by the store itself: {late:?}"
     );
+}
+
+/// Emails are kept to reach the winner only until the announcement; a winner who withdraws
+/// afterwards is taken out of the published results by name, while the slogan, the rank and
+/// the results' digest (over ids, slogans and scores) stay as published.
+async fn the_announcement_deletes_emails_and_a_withdrawal_after_it_redacts_the_name(store: &Store) {
+    let c = contest(store).await;
+    let judge = judge(store).await;
+    let winner = enter(store, &c, "Support, don't punish")
+        .await
+        .expect("entry");
+    let second = enter(store, &c, "Health, not handcuffs")
+        .await
+        .expect("entry");
+    store
+        .execute_raw("UPDATE slogan_entries SET status = 'approved'")
+        .await
+        .expect("approve");
+    assert_eq!(
+        store.entry(winner).await.expect("entry").email.as_deref(),
+        Some("ana@example.org")
+    );
+    let now = placard_storage::now();
+    store
+        .put_score(c.id, winner, judge.id, 9, now)
+        .await
+        .expect("score");
+    store
+        .put_score(c.id, second, judge.id, 4, now)
+        .await
+        .expect("score");
+    assert!(store.announce(&c, now).await.expect("announce"));
+    for id in [winner, second] {
+        assert_eq!(
+            store.entry(id).await.expect("entry").email,
+            None,
+            "emails go at the announcement"
+        );
+    }
+    let results = |store: &Store| {
+        let store = store.clone();
+        async move {
+            let stored = store.contest_by_slug("k1").await.expect("contest");
+            serde_json::from_str::<serde_json::Value>(&stored.results.expect("results"))
+                .expect("json")
+        }
+    };
+    let before = results(store).await;
+    assert_eq!(before["winner"]["author_name"], "Ana");
+    store
+        .erase_submission(placard_storage::moderation::Subject::Entry, winner, now)
+        .await
+        .expect("withdraw");
+    let after = results(store).await;
+    assert_eq!(after["winner"]["author_name"], serde_json::Value::Null);
+    assert_eq!(after["winner"]["slogan"], before["winner"]["slogan"]);
+    assert_eq!(after["winner"]["id"], winner.to_string());
+    assert_eq!(
+        after["sha256"], before["sha256"],
+        "the digest still verifies"
+    );
+    assert_eq!(
+        after["shortlist"][0]["author_name"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        after["shortlist"][1]["author_name"], "Ana",
+        "the other entry keeps its name"
+    );
+    assert_eq!(after["announced_at"], before["announced_at"]);
 }

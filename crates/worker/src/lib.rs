@@ -7,8 +7,10 @@ mod metrics;
 mod photos;
 mod runner;
 mod scheduler;
+mod sweep;
 
 pub use metrics::WorkerMetrics;
 pub use photos::PhotoProcessor;
 pub use runner::{JobError, JobHandler, Worker, WorkerSettings};
-pub use scheduler::{maintenance_tick, Schedule, Scheduler};
+pub use scheduler::{claim_sweep, maintenance_tick, Schedule, Scheduler};
+pub use sweep::{sweep_staging, StorageSweeper, SweepCounts};

@@ -3,8 +3,9 @@
 use crate::{JobError, JobHandler};
 use placard_blob::ObjectStore;
 use placard_domain::{DerivativeSize, FailureCode, FlagKind, PhotoKeys, ProcessPhoto};
-use placard_media::{hamming_distance, Limits, ProcessError};
+use placard_media::{hamming_distance, Edits, Limits, ProcessError, Region};
 use placard_storage::photos::{NearDuplicates, PhotoFlag, ProcessedPhoto, StoredDerivative};
+use placard_storage::privacy::RewrittenOriginal;
 use placard_storage::{Clock, Store, StoreError};
 use std::sync::Arc;
 
@@ -39,6 +40,15 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
         let Some(photo) = self.store.start_processing(id).await.map_err(transient)? else {
             return Ok(());
         };
+        let keys = PhotoKeys::of(id);
+        if photo.pixelated_at.is_some() && photo.original_key != keys.original() {
+            // An earlier run rewrote the original and recorded it, then stopped before the
+            // unpixelated bytes were deleted: delete them now.
+            self.objects
+                .delete(&keys.original())
+                .await
+                .map_err(transient)?;
+        }
         let key = &photo.original_key;
         let original = match self.objects.get(key).await {
             Ok(o) => o.into_bytes().await.map_err(transient)?,
@@ -50,10 +60,31 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
             Err(e) => return Err(transient(e)),
         };
         let limits = self.limits;
-        let outcome =
-            tokio::task::spawn_blocking(move || placard_media::process(&original, &limits))
-                .await
-                .map_err(transient)?;
+        // Once the rewrite is recorded the stored original is upright and pixelated: nothing
+        // is left to apply.
+        let regions: Vec<Region> = match (&photo.blur, photo.pixelated_at) {
+            (Some(blur), None) => blur
+                .rects()
+                .iter()
+                .map(|r| Region {
+                    x: r.x,
+                    y: r.y,
+                    w: r.w,
+                    h: r.h,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let orientation = photo.orientation;
+        let outcome = tokio::task::spawn_blocking(move || {
+            let edits = Edits {
+                orientation,
+                pixelate: &regions,
+            };
+            placard_media::process(&original, &limits, &edits)
+        })
+        .await
+        .map_err(transient)?;
         let done = match outcome {
             Ok(done) => done,
             Err(e) => {
@@ -66,7 +97,37 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
             }
         };
 
-        let keys = PhotoKeys::of(id);
+        let mut written = Vec::new();
+        if let Some(rewritten) = &done.original {
+            // The pixelated original under a key of its own, recorded, and only then the
+            // unpixelated bytes deleted: at no point is the photo without an original, and
+            // from the record on nobody is shown the unpixelated one.
+            let key = keys.pixelated_original();
+            self.objects
+                .put_bytes(&key, rewritten.jpeg.clone().into(), "image/jpeg")
+                .await
+                .map_err(transient)?;
+            written.push(key.clone());
+            let rewrite = RewrittenOriginal {
+                width: rewritten.width,
+                height: rewritten.height,
+                bytes: rewritten.jpeg.len() as u64,
+            };
+            let recorded = self
+                .store
+                .replace_original(id, &key, &rewrite, self.clock.now())
+                .await
+                .map_err(transient)?;
+            if !recorded {
+                self.objects.delete(&key).await.map_err(transient)?;
+                return Ok(());
+            }
+            self.objects
+                .delete(&photo.original_key)
+                .await
+                .map_err(transient)?;
+            tracing::info!(photo.id = %id, photo.blur_regions = photo.blur.as_ref().map_or(0, |b| b.rects().len()), "original pixelated");
+        }
         let small = StoredDerivative {
             key: keys.derivative(DerivativeSize::Small),
             width: done.small.width,
@@ -77,7 +138,7 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
             width: done.large.width,
             height: done.large.height,
         };
-        let written = [small.key.clone(), large.key.clone()];
+        written.extend([small.key.clone(), large.key.clone()]);
         self.objects
             .put_bytes(&small.key, done.small.jpeg.into(), "image/jpeg")
             .await
@@ -123,7 +184,8 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
             .await
             .map_err(transient)?;
         let Some(flags) = recorded else {
-            // Erased while we worked: remove what we just wrote.
+            // Erased while we worked (after everything was written, so that the erasure's
+            // own deletes cannot have run before our writes): remove what we just wrote.
             for key in &written {
                 self.objects.delete(key).await.map_err(transient)?;
             }

@@ -73,6 +73,7 @@ pub(crate) async fn accept_entry(
                 author_name: Some(&author),
                 email: email.as_deref(),
                 receipt: &receipt.hash(),
+                consent_text: placard_domain::STANDARD_ENTRY_CONSENT,
             },
             now,
         )

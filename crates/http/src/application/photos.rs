@@ -7,7 +7,8 @@ use actix_multipart::Multipart;
 use actix_web::HttpRequest;
 use futures_util::StreamExt;
 use placard_domain::{
-    CampaignState, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
+    BlurRegions, CampaignState, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
+    STANDARD_PHOTO_CONSENT,
 };
 use placard_storage::photos::{NewPhoto, Photo};
 use serde::Serialize;
@@ -67,11 +68,12 @@ async fn receive(
     }
 
     let mut staged = None;
-    let mut fields: [(&str, Option<String>); 4] = [
+    let mut fields: [(&str, Option<String>); 5] = [
         ("consent", None),
         ("display_name", None),
         ("country", None),
         ("caption", None),
+        ("blur", None),
     ];
     // Only the form's own fields, each once: with the photo's size limit and each text
     // field's, that bounds the whole body whatever its transfer encoding.
@@ -94,7 +96,7 @@ async fn receive(
         } else {
             // Refused before its content is read: junk fields cost the sender, not us.
             return Err(AppError::InvalidField(format!(
-                "`{}` is not a field of this form (photo, consent, display_name, country, caption).",
+                "`{}` is not a field of this form (photo, consent, display_name, country, caption, blur).",
                 name.chars().take(40).collect::<String>()
             )));
         }
@@ -115,22 +117,46 @@ async fn receive(
         PhotoFormError::ConsentRequired => AppError::ConsentRequired,
         PhotoFormError::Field(f) => AppError::InvalidField(f.to_string()),
     })?;
+    let blur = get("blur")
+        .filter(|b| !b.trim().is_empty())
+        .map(BlurRegions::parse)
+        .transpose()
+        .map_err(|e| AppError::InvalidField(e.to_string()))?
+        .unwrap_or_default();
     let staged =
         staged.ok_or_else(|| AppError::InvalidField("photo: a file is required.".into()))?;
 
-    let path = staged.path().to_owned();
+    // Checked from its header, then copied without its metadata: the original is stored
+    // already stripped, so no stored byte ever holds a position, a camera or a name.
+    let clean = upload::StagedFile::beside(staged.path());
+    let (from, to) = (staged.path().to_owned(), clean.path().to_owned());
     let limits = state.settings.image_limits;
-    let header = tokio::task::spawn_blocking(move || placard_media::inspect_file(&path, &limits))
-        .await
-        .map_err(AppError::internal)??;
+    let (header, stripped) = tokio::task::spawn_blocking(move || {
+        let header = placard_media::inspect_file(&from, &limits)?;
+        let stripped = upload::strip_file(&from, &to)?;
+        Ok::<_, AppError>((header, stripped))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    // Exact duplicates are told by the digest of what was sent (the same photo sent twice
+    // is the same bytes), computed while it streamed in.
+    let (clean_sha, upload_bytes) = (staged.sha256.clone(), staged.bytes);
+    drop(staged);
 
     let id = Uuid::now_v7();
     let key = PhotoKeys::of(id).original();
     let mime = header.format.mime();
-    state.objects.put_file(&key, staged.path(), mime).await?;
+    state.objects.put_file(&key, clean.path(), mime).await?;
     let guard = ObjectGuard::new(state.objects.clone(), key.clone());
     let receipt = SecretToken::generate("rct");
+    let consent_text = campaign
+        .consent_text
+        .as_deref()
+        .unwrap_or(STANDARD_PHOTO_CONSENT);
     let mut tx = state.store.begin().await?;
+    let consent_id = tx
+        .consent_version(&format!("campaign:{}", campaign.id), consent_text, now)
+        .await?;
     tx.insert_photo(
         &NewPhoto {
             id,
@@ -138,11 +164,14 @@ async fn receive(
             receipt: &receipt.hash(),
             form: &form,
             original_key: &key,
-            original_sha256: &staged.sha256,
-            original_bytes: staged.bytes,
+            original_sha256: &clean_sha,
+            original_bytes: stripped.bytes,
             mime,
             width: header.width,
             height: header.height,
+            orientation: stripped.orientation,
+            blur: &blur,
+            consent_id,
         },
         now,
     )
@@ -151,7 +180,8 @@ async fn receive(
     tx.commit().await?;
     guard.disarm();
     state.wake_workers();
-    tracing::info!(photo.id = %id, upload.size_bytes = staged.bytes, photo.mime = mime, "photo received");
+    tracing::info!(photo.id = %id, upload.size_bytes = upload_bytes, photo.stored_bytes = stripped.bytes,
+        photo.mime = mime, photo.blur_regions = blur.rects().len(), "photo received");
     Ok(Receipt {
         id,
         status: "received",
@@ -178,23 +208,11 @@ pub(crate) async fn own_photo(
     .await
 }
 
-/// Erases a supporter's photo: the objects first, so that if anything fails after, the row
-/// remains and erasure can be repeated; then the personal fields, in one transaction.
+/// Erases a supporter's photo. The row goes first (with a tombstone of its id), so that from
+/// that moment nothing serves it and a worker still processing it deletes what it writes;
+/// then every object it has or may have had. An object whose deletion fails here is left to
+/// the next sweep, which deletes anything stored under a tombstoned id.
 pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), AppError> {
-    let mut keys = vec![photo.original_key.clone()];
-    keys.extend(
-        photo
-            .small
-            .iter()
-            .chain(photo.large.iter())
-            .map(|d| d.key.clone()),
-    );
-    keys.extend(PhotoKeys::of(photo.id).all());
-    keys.sort();
-    keys.dedup();
-    for key in &keys {
-        state.objects.delete(key).await?;
-    }
     state
         .store
         .erase_submission(
@@ -203,6 +221,14 @@ pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), A
             state.clock.now(),
         )
         .await?;
+    for key in photo.all_keys() {
+        if let Err(e) = state.objects.delete(&key).await {
+            tracing::warn!(photo.id = %photo.id, error = %e, "an erased photo's object stays until the next sweep");
+        }
+    }
+    if let Err(e) = state.store.checkpoint().await {
+        tracing::warn!(error = %e, "checkpoint after erasure");
+    }
     tracing::info!(photo.id = %photo.id, "photo erased by its supporter");
     Ok(())
 }

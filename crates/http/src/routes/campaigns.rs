@@ -5,7 +5,7 @@ use crate::auth::{Admin, Authed, Deferred};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use placard_domain::{CampaignState, NewCampaign};
+use placard_domain::{CampaignState, NewCampaign, Retention, STANDARD_PHOTO_CONSENT};
 use placard_storage::campaigns::Campaign;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -22,6 +22,13 @@ pub struct CreateCampaign {
     pub opens_at: Option<DateTime<Utc>>,
     /// Submissions are refused from this instant on (none: never closes).
     pub closes_at: Option<DateTime<Utc>>,
+    /// What supporters agree to (none: Placard's standard sentence). Each photo keeps the
+    /// version it agreed to.
+    pub consent_text: Option<String>,
+    /// How long what is no longer needed is kept (default: rejected photos 30 days, approved
+    /// originals kept).
+    #[schema(value_type = Option<Object>)]
+    pub retention: Option<Retention>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -35,6 +42,11 @@ pub struct CampaignView {
     /// `upcoming`, `open` or `closed`, now.
     pub state: &'static str,
     pub created_at: DateTime<Utc>,
+    /// What supporters agree to when they send a photo.
+    pub consent_text: String,
+    /// Public, so that supporters can see how long what they send is kept.
+    #[schema(value_type = Object)]
+    pub retention: Retention,
 }
 
 impl CampaignView {
@@ -49,6 +61,15 @@ impl CampaignView {
             opens_at: c.opens_at,
             closes_at: c.closes_at,
             created_at: c.created_at,
+            consent_text: c
+                .consent_text
+                .unwrap_or_else(|| STANDARD_PHOTO_CONSENT.to_owned()),
+            retention: Retention {
+                rejected_days: u32::try_from(c.retention_rejected_days).unwrap_or(0),
+                originals_after_close_days: c
+                    .retention_originals_after_close_days
+                    .and_then(|d| u32::try_from(d).ok()),
+            },
         }
     }
 }
@@ -69,14 +90,24 @@ pub async fn create_campaign(
     body: Deferred<web::Json<CreateCampaign>>,
 ) -> Result<HttpResponse, ApiError> {
     let b = body.get()?.into_inner();
-    let new = NewCampaign::parse(
+    let invalid =
+        |e: placard_domain::FieldError| ApiError::bad_request("invalid_field", e.to_string());
+    let mut new = NewCampaign::parse(
         &b.slug,
         &b.title,
         b.description.as_deref(),
         b.opens_at,
         b.closes_at,
     )
-    .map_err(|e| ApiError::bad_request("invalid_field", e.to_string()))?;
+    .map_err(invalid)?;
+    new.consent_text = placard_domain::campaign::optional_text(
+        "consent_text",
+        b.consent_text.as_deref(),
+        2000,
+        true,
+    )
+    .map_err(invalid)?;
+    new.retention = b.retention.unwrap_or_default().check().map_err(invalid)?;
     let campaign = state
         .store
         .create_campaign(&new, state.clock.now())

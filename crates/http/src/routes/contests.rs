@@ -142,6 +142,11 @@ pub struct EntryStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
     pub submitted_at: DateTime<Utc>,
+    /// Everything else held about the author, shown back to them only. The email is
+    /// deleted once the contest is announced.
+    pub author_name: Option<String>,
+    pub email: Option<String>,
+    pub consent: crate::routes::photos::ConsentView,
 }
 
 /// A supporter's own entry.
@@ -157,12 +162,22 @@ pub async fn get_entry(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let e = own_entry(&state, bearer_token(&req).as_deref(), *id).await?;
+    let consent = crate::routes::photos::ConsentView::of(
+        &state,
+        e.consent_id,
+        e.consent_at,
+        placard_domain::STANDARD_ENTRY_CONSENT,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(EntryStatus {
         id: e.id,
         slogan: e.slogan,
         status: e.status.as_str(),
         rejection_reason: e.rejection_reason,
         submitted_at: e.submitted_at,
+        author_name: e.author_name,
+        email: e.email,
+        consent,
     }))
 }
 

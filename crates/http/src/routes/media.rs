@@ -54,7 +54,12 @@ async fn send(
     Ok(res.streaming(object.body))
 }
 
-/// An approved photo's thumbnail: stable, public, cacheable for a year.
+/// How long a shared cache (a browser, a CDN) may serve an approved thumbnail without asking
+/// again. Short, so that a photo erased by its supporter or taken down stops being shown
+/// within minutes everywhere; revalidating costs a 304 (the `ETag`), not the bytes.
+pub const PUBLIC_CACHE: &str = "public, max-age=300, must-revalidate";
+
+/// An approved photo's thumbnail: stable and public; cached briefly ([`PUBLIC_CACHE`]).
 pub async fn public_image(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -67,14 +72,7 @@ pub async fn public_image(
     if photo.status != PhotoStatus::Approved {
         return Err(ApiError::not_found("The image"));
     }
-    send(
-        &state,
-        &req,
-        &photo,
-        size,
-        "public, max-age=31536000, immutable",
-    )
-    .await
+    send(&state, &req, &photo, size, PUBLIC_CACHE).await
 }
 
 #[derive(Deserialize)]
@@ -105,7 +103,8 @@ pub async fn signed_image(
     send(&state, &req, &photo, size, &cache).await
 }
 
-/// A photo's original as uploaded, for staff only (never cached, never public).
+/// A photo's stored original, for staff only (never cached, never public): stripped of its
+/// metadata at upload, and pixelated where its supporter asked (not shown until it is).
 #[utoipa::path(get, path = "/api/v1/moderation/photos/{id}/original", tag = "moderation",
     params(("id" = Uuid, Path)),
     security(("bearer" = [])),
@@ -113,13 +112,23 @@ pub async fn signed_image(
         (status = 200, description = "The original's bytes", content_type = "image/*"),
         (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
         (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody),
-        (status = 404, description = "No such photo", body = crate::error::ErrorBody)))]
+        (status = 404, description = "No such photo, or its original was deleted by retention", body = crate::error::ErrorBody),
+        (status = 409, description = "`not_ready`: the pixelation its supporter asked for is not applied yet", body = crate::error::ErrorBody)))]
 pub async fn original_image(
     _auth: Authed<Moderator>,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let photo = load(&state, *id).await?;
+    if photo.purged_at.is_some() || photo.original_purged_at.is_some() {
+        return Err(ApiError::not_found("The original"));
+    }
+    if !photo.original_viewable() {
+        return Err(ApiError::conflict(
+            "not_ready",
+            "The photo is still being pixelated as its supporter asked; try again shortly.",
+        ));
+    }
     let object = state.objects.get(&photo.original_key).await?;
     Ok(HttpResponse::Ok()
         .content_type(photo.mime.as_str())

@@ -33,6 +33,10 @@ pub struct PhotoUpload {
     pub country: Option<String>,
     /// At most 280 characters.
     pub caption: Option<String>,
+    /// Rectangles to pixelate before anyone sees the photo: a JSON array of at most 20
+    /// `{"x","y","w","h"}`, fractions 0–1 of the upright photo, each of positive area and
+    /// inside it. Every stored image (the original included) is pixelated there.
+    pub blur: Option<String>,
 }
 
 /// Uploads a photo to a campaign; answers at once with a receipt while it is processed.
@@ -73,6 +77,50 @@ pub struct PhotoStatusView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnails: Option<Thumbnails>,
     pub submitted_at: DateTime<Utc>,
+    /// Everything else held about the supporter: shown back to them, and to no one else.
+    pub display_name: Option<String>,
+    pub country: Option<String>,
+    pub caption: Option<String>,
+    /// The rectangles pixelated at the supporter's request, as fractions of the upright
+    /// photo.
+    #[schema(value_type = Vec<Object>)]
+    pub blur: Vec<placard_domain::BlurRect>,
+    pub consent: ConsentView,
+    /// True once retention deleted a rejected photo's original and thumbnails.
+    pub purged: bool,
+}
+
+/// The consent text a submission agreed to, and when.
+#[derive(Serialize, ToSchema)]
+pub struct ConsentView {
+    pub text: String,
+    /// The version of the campaign's (or contest's) consent text: 1 for the first wording.
+    pub version: i32,
+    pub agreed_at: DateTime<Utc>,
+}
+
+impl ConsentView {
+    /// The text behind a stored consent id. Submissions made before consent texts were
+    /// recorded agreed to the standard sentence of the time.
+    pub(crate) async fn of(
+        state: &AppState,
+        id: Option<Uuid>,
+        agreed_at: DateTime<Utc>,
+        standard: &str,
+    ) -> Result<Self, ApiError> {
+        let (text, version) = match id {
+            Some(id) => {
+                let c = state.store.consent_text(id).await?;
+                (c.text, c.version)
+            }
+            None => (standard.to_owned(), 1),
+        };
+        Ok(Self {
+            text,
+            version,
+            agreed_at,
+        })
+    }
 }
 
 /// A supporter's own photo: its status and, once processed, its thumbnails.
@@ -90,6 +138,13 @@ pub async fn get_photo(
 ) -> Result<HttpResponse, ApiError> {
     let photo = own_photo(&state, bearer_token(&req).as_deref(), *id).await?;
     let now = state.clock.now().timestamp();
+    let consent = ConsentView::of(
+        &state,
+        photo.consent_id,
+        photo.consent_at,
+        placard_domain::STANDARD_PHOTO_CONSENT,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(PhotoStatusView {
         id: photo.id,
         status: photo.status.as_str(),
@@ -99,6 +154,16 @@ pub async fn get_photo(
         rejection_reason: photo.rejection_reason,
         failure_reason: photo.failure_reason.map(FailureCode::as_str),
         submitted_at: photo.submitted_at,
+        purged: photo.purged_at.is_some(),
+        blur: photo
+            .blur
+            .as_ref()
+            .map(|b| b.rects().to_vec())
+            .unwrap_or_default(),
+        display_name: photo.display_name,
+        country: photo.country,
+        caption: photo.caption,
+        consent,
     }))
 }
 

@@ -120,6 +120,15 @@ pub struct WorkerArgs {
     #[arg(long, global = true, env = "PLACARD_CLAIM_MINUTES", value_name = "MINUTES",
           default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub claim_minutes: u32,
+    /// When the scheduler runs retention and the orphan sweep: six-field cron, with seconds.
+    #[arg(long, global = true, env = "PLACARD_MAINTENANCE_CRON", value_name = "CRON",
+          default_value = "0 */10 * * * *", value_parser = values::cron)]
+    pub maintenance_cron: String,
+    /// Objects with no database row, and staging files, older than this are deleted by the
+    /// sweep (younger ones may belong to an upload still being committed).
+    #[arg(long, global = true, env = "PLACARD_ORPHAN_GRACE_SECONDS", value_name = "SECONDS",
+          default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(60..=31_536_000))]
+    pub orphan_grace_seconds: u64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -220,6 +229,10 @@ impl WorkerArgs {
         }
     }
 
+    pub fn orphan_grace(&self) -> Duration {
+        Duration::from_secs(self.orphan_grace_seconds)
+    }
+
     pub fn job_lease(&self) -> chrono::TimeDelta {
         chrono::TimeDelta::seconds(i64::from(self.job_lease_seconds))
     }
@@ -257,6 +270,29 @@ impl Settings {
     /// The connection pool a `serve` process with these roles needs, unless the operator
     /// set one: a worker needs a connection per running job plus its claims, heartbeats and
     /// LISTEN; a scheduler two; the API ten for concurrent requests.
+    /// Where the API stages uploads while they stream in.
+    pub fn upload_dir(&self) -> std::path::PathBuf {
+        self.storage.data_dir.join("uploads")
+    }
+
+    /// Every folder of staging files on this machine: the API's uploads, and the file
+    /// object store's half-written objects.
+    pub fn staging_dirs(&self) -> Vec<std::path::PathBuf> {
+        let mut dirs = vec![self.upload_dir()];
+        if let StorageUrl::File(root) = self.storage.storage_url() {
+            dirs.push(root.join(".incoming"));
+        }
+        dirs
+    }
+
+    /// The scheduler's cron expressions.
+    pub fn schedule(&self) -> placard_worker::Schedule {
+        placard_worker::Schedule {
+            maintenance: self.worker.maintenance_cron.clone(),
+            ..placard_worker::Schedule::default()
+        }
+    }
+
     pub fn pool_for(&self, roles: Roles) -> PoolSettings {
         let mut n = 0;
         if roles.api {

@@ -44,6 +44,16 @@ pub(super) fn origin(raw: &str) -> Result<String, String> {
     }
 }
 
+/// A six-field cron expression (seconds first), as the scheduler takes it.
+pub(super) fn cron(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    placard_worker::Schedule::check(raw)
+        .map(|()| raw.to_owned())
+        .map_err(|e| {
+            format!("`{raw}` is not a six-field cron expression such as `0 */10 * * * *`: {e}")
+        })
+}
+
 pub(super) fn database_url(raw: &str) -> Result<DatabaseUrl, String> {
     raw.trim().parse().map_err(|e| format!("{e}"))
 }

@@ -204,6 +204,15 @@ impl Store {
         if won == 0 {
             return Ok(false);
         }
+        // Emails were kept to reach the winner before the announcement; after it they have
+        // no use, so they go.
+        with_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE slogan_entries SET email = NULL WHERE contest_id = $1 AND email IS NOT NULL"
+        )
+        .bind(contest.id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
         tx.append_audit(
             &NewAuditEntry {
                 actor: "scheduler",

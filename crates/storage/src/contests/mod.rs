@@ -44,6 +44,10 @@ pub struct Entry {
     pub claimed_by: Option<Uuid>,
     pub claim_expires_at: Option<DateTime<Utc>>,
     pub submitted_at: DateTime<Utc>,
+    /// Kept until the announcement, to reach the winner; deleted then.
+    pub email: Option<String>,
+    pub consent_at: DateTime<Utc>,
+    pub consent_id: Option<Uuid>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -59,11 +63,14 @@ struct EntryRow {
     claimed_by: Option<Uuid>,
     claim_expires_at: Option<DateTime<Utc>>,
     submitted_at: DateTime<Utc>,
+    email: Option<String>,
+    consent_at: DateTime<Utc>,
+    consent_id: Option<Uuid>,
 }
 
 const ENTRY_COLUMNS: &str =
     "id, contest_id, slogan, author_name, status, receipt_hash, rejection_reason, decided_by, \
-    claimed_by, claim_expires_at, submitted_at";
+    claimed_by, claim_expires_at, submitted_at, email, consent_at, consent_id";
 
 impl TryFrom<EntryRow> for Entry {
     type Error = StoreError;
@@ -81,6 +88,9 @@ impl TryFrom<EntryRow> for Entry {
             claimed_by: r.claimed_by,
             claim_expires_at: r.claim_expires_at,
             submitted_at: r.submitted_at,
+            email: r.email,
+            consent_at: r.consent_at,
+            consent_id: r.consent_id,
         })
     }
 }
@@ -91,6 +101,8 @@ pub struct NewEntry<'a> {
     pub author_name: Option<&'a str>,
     pub email: Option<&'a str>,
     pub receipt: &'a TokenHash,
+    /// The consent text the author agreed to (recorded as a version of the contest's).
+    pub consent_text: &'a str,
 }
 
 /// One row of the ranking.
@@ -166,11 +178,15 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Uuid, StoreError> {
         let id = Uuid::now_v7();
-        with_pool!(self, |p| {
+        let mut tx = self.begin().await?;
+        let consent = tx
+            .consent_version(&format!("contest:{}", e.contest_id), e.consent_text, now)
+            .await?;
+        with_tx!(&mut tx, |p| {
             sqlx::query(
             "INSERT INTO slogan_entries (id, contest_id, slogan, dedup_key, author_name, email, consent_at,
-                                         receipt_hash, status, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending_review', $7)"
+                                         receipt_hash, status, submitted_at, consent_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending_review', $7, $9)"
         )
         .bind(id)
         .bind(e.contest_id)
@@ -180,10 +196,12 @@ impl Store {
         .bind(e.email)
         .bind(now)
         .bind(e.receipt.as_str())
+        .bind(consent)
         .execute(p)
         .await
         .map(|r| r.rows_affected())
         })?;
+        tx.commit().await?;
         Ok(id)
     }
 

@@ -11,7 +11,8 @@ pub use duplicates::{NearDuplicates, PhotoFlag};
 use crate::{Cursor, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use placard_domain::{
-    DerivativeSize, FailureCode, FlagKind, ObjectKey, PhotoForm, PhotoStatus, TokenHash,
+    BlurRegions, DerivativeSize, FailureCode, FlagKind, ObjectKey, PhotoForm, PhotoStatus,
+    TokenHash,
 };
 use uuid::Uuid;
 
@@ -23,7 +24,7 @@ pub struct StoredDerivative {
     pub height: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Photo {
     pub id: Uuid,
     pub campaign_id: Uuid,
@@ -52,9 +53,64 @@ pub struct Photo {
     pub decided_at: Option<DateTime<Utc>>,
     pub claimed_by: Option<Uuid>,
     pub claim_expires_at: Option<DateTime<Utc>>,
+    /// EXIF orientation recorded when the original was stripped (`None`: stored before
+    /// stripping existed).
+    pub orientation: Option<u8>,
+    /// The rectangles the supporter asked to pixelate.
+    pub blur: Option<BlurRegions>,
+    /// When the original was rewritten with those rectangles pixelated.
+    pub pixelated_at: Option<DateTime<Utc>>,
+    /// When retention deleted every object of this (rejected) photo.
+    pub purged_at: Option<DateTime<Utc>>,
+    /// When retention deleted this (approved) photo's original.
+    pub original_purged_at: Option<DateTime<Utc>>,
+    pub consent_id: Option<Uuid>,
+    pub consent_at: DateTime<Utc>,
 }
 
 impl Photo {
+    /// Whether the stored original may be shown: not while a requested pixelation is still
+    /// to be applied, nor once retention deleted it.
+    pub fn original_viewable(&self) -> bool {
+        let waiting =
+            self.blur.as_ref().is_some_and(|b| !b.is_empty()) && self.pixelated_at.is_none();
+        !waiting && self.purged_at.is_none() && self.original_purged_at.is_none()
+    }
+
+    /// Every key this photo has, or may have had, an object under.
+    pub fn all_keys(&self) -> Vec<ObjectKey> {
+        let mut keys = vec![self.original_key.clone()];
+        keys.extend(
+            self.small
+                .iter()
+                .chain(self.large.iter())
+                .map(|d| d.key.clone()),
+        );
+        keys.extend(placard_domain::PhotoKeys::of(self.id).all());
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The keys that should hold an object now: the original (unless purged) and the
+    /// derivatives (unless purged). Any other object under this photo's id is left over.
+    pub fn live_keys(&self) -> Vec<ObjectKey> {
+        if self.purged_at.is_some() {
+            return Vec::new();
+        }
+        let mut keys = Vec::new();
+        if self.original_purged_at.is_none() {
+            keys.push(self.original_key.clone());
+        }
+        keys.extend(
+            self.small
+                .iter()
+                .chain(self.large.iter())
+                .map(|d| d.key.clone()),
+        );
+        keys
+    }
+
     /// The thumbnail of `size`, once processed.
     pub fn derivative(&self, size: DerivativeSize) -> Option<&StoredDerivative> {
         match size {
@@ -65,7 +121,7 @@ impl Photo {
 }
 
 #[derive(sqlx::FromRow)]
-struct PhotoRow {
+pub(crate) struct PhotoRow {
     id: Uuid,
     campaign_id: Uuid,
     status: String,
@@ -97,12 +153,20 @@ struct PhotoRow {
     decided_at: Option<DateTime<Utc>>,
     claimed_by: Option<Uuid>,
     claim_expires_at: Option<DateTime<Utc>>,
+    orientation: Option<i32>,
+    blur: Option<String>,
+    pixelated_at: Option<DateTime<Utc>>,
+    purged_at: Option<DateTime<Utc>>,
+    original_purged_at: Option<DateTime<Utc>>,
+    consent_id: Option<Uuid>,
+    consent_at: DateTime<Utc>,
 }
 
 pub(crate) const PHOTO_COLUMNS: &str = "id, campaign_id, status, receipt_hash, display_name, country, caption, \
     original_key, original_sha256, original_bytes, mime, width, height, small_key, small_width, small_height, \
     large_key, large_width, large_height, blurhash, phash, failure_reason, rejection_reason, submitted_at, \
-    processed_at, approved_at, decision_note, decided_by, decided_at, claimed_by, claim_expires_at";
+    processed_at, approved_at, decision_note, decided_by, decided_at, claimed_by, claim_expires_at, \
+    CAST(orientation AS INTEGER) AS orientation, blur, pixelated_at, purged_at, original_purged_at, consent_id, consent_at";
 
 fn dim(v: i32) -> u32 {
     u32::try_from(v).unwrap_or(0)
@@ -162,6 +226,18 @@ impl TryFrom<PhotoRow> for Photo {
             decided_at: r.decided_at,
             claimed_by: r.claimed_by,
             claim_expires_at: r.claim_expires_at,
+            orientation: r.orientation.and_then(|o| u8::try_from(o).ok()),
+            blur: r
+                .blur
+                .as_deref()
+                .map(BlurRegions::parse)
+                .transpose()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            pixelated_at: r.pixelated_at,
+            purged_at: r.purged_at,
+            original_purged_at: r.original_purged_at,
+            consent_id: r.consent_id,
+            consent_at: r.consent_at,
         })
     }
 }
@@ -178,6 +254,11 @@ pub struct NewPhoto<'a> {
     pub mime: &'a str,
     pub width: u32,
     pub height: u32,
+    /// EXIF orientation read while stripping the original.
+    pub orientation: u8,
+    pub blur: &'a BlurRegions,
+    /// The consent text version the supporter agreed to ([`Tx::consent_version`]).
+    pub consent_id: Uuid,
 }
 
 /// What the worker made of a photo.
@@ -201,8 +282,9 @@ impl Tx {
         with_tx!(self, |c| {
             sqlx::query(
             "INSERT INTO photos (id, campaign_id, status, receipt_hash, display_name, country, caption, consent_at,
-                                 original_key, original_sha256, original_bytes, mime, width, height, submitted_at)
-             VALUES ($1, $2, 'received', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7)"
+                                 original_key, original_sha256, original_bytes, mime, width, height, submitted_at,
+                                 orientation, blur, consent_id)
+             VALUES ($1, $2, 'received', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7, $14, $15, $16)"
         )
         .bind(p.id)
         .bind(p.campaign_id)
@@ -217,6 +299,9 @@ impl Tx {
         .bind(p.mime)
         .bind(i32_of(p.width))
         .bind(i32_of(p.height))
+        .bind(i16::from(p.orientation))
+        .bind((!p.blur.is_empty()).then(|| p.blur.to_json()))
+        .bind(p.consent_id)
         .execute(c)
         .await
         .map(|r| r.rows_affected())

@@ -31,6 +31,7 @@ struct CampaignPage {
     max_mib: u64,
     messages: String,
     error: Option<String>,
+    consent_text: String,
 }
 
 async fn campaign_view(
@@ -58,6 +59,9 @@ async fn campaign_view(
         max_mib: state.settings.max_upload_bytes / (1024 * 1024),
         messages: state.words.as_json(),
         error,
+        consent_text: c
+            .consent_text
+            .unwrap_or_else(|| placard_domain::STANDARD_PHOTO_CONSENT.to_owned()),
     })
 }
 

@@ -29,6 +29,7 @@ struct ContestPage {
     results: Option<Results>,
     error: Option<String>,
     form: EntryForm,
+    consent_text: &'static str,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +86,7 @@ async fn contest_view(
         results,
         error,
         form,
+        consent_text: placard_domain::STANDARD_ENTRY_CONSENT,
     })
 }
 
