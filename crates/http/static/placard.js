@@ -90,6 +90,93 @@
     for (const a of $$("abbr[data-country]")) { try { a.title = names.of(a.dataset.country) || ""; } catch (_) { /* keep */ } }
   }
 
+  // ---- Campaign page: boxes the supporter draws on the preview, to be pixelated. Stored as
+  // fractions of the photo as shown (the browser shows it upright, as the server reads them)
+  // in the hidden `blur` field. Pointer events cover mouse, touch and pen; each box is also a
+  // focusable control moved with the arrow keys, and listed with a Remove button.
+  function blurBoxes(preview) {
+    const field = $("#blur-field"), stage = $("#blur-stage"), out = $("#blur-regions");
+    const list = $("#blur-list"), count = $("#blur-count"), add = $("#blur-add");
+    const none = { reset() {}, show() {} };
+    if (!field || !stage || !out) return none;
+    stage.append(preview);
+    // Pressing on an image and moving would otherwise start the browser's own drag of it.
+    preview.draggable = false;
+    preview.addEventListener("dragstart", (e) => e.preventDefault());
+    let rects = [];
+    const MAX = 20, MIN = 0.02, clamp = (v, a, b) => Math.max(a, Math.min(b, v));
+    const save = () => {
+      out.value = rects.length ? JSON.stringify(rects.map((r) => ({ x: +r.x.toFixed(4), y: +r.y.toFixed(4), w: +r.w.toFixed(4), h: +r.h.toFixed(4) }))) : "";
+      count.textContent = rects.length ? rects.length + (rects.length === 1 ? " box: it will be pixelated." : " boxes: they will be pixelated.") : "";
+      add.disabled = rects.length >= MAX;
+    };
+    const draw = (focusIndex) => {
+      for (const b of $$(".blur-box", stage)) b.remove();
+      list.replaceChildren();
+      rects.forEach((r, i) => {
+        const box = el("div", { className: "blur-box", tabIndex: 0 });
+        box.setAttribute("role", "img");
+        box.setAttribute("aria-label", "Box " + (i + 1) + ": arrows move it, Shift + arrows resize it, Delete removes it");
+        box.style.left = 100 * r.x + "%"; box.style.top = 100 * r.y + "%";
+        box.style.width = 100 * r.w + "%"; box.style.height = 100 * r.h + "%";
+        box.addEventListener("keydown", (e) => {
+          const step = 0.02, k = e.key;
+          const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+          if (k === "Delete" || k === "Backspace") { rects.splice(i, 1); e.preventDefault(); draw(Math.min(i, rects.length - 1)); save(); return; }
+          if (!moves[k]) return;
+          e.preventDefault();
+          const [dx, dy] = moves[k];
+          if (e.shiftKey) { r.w = clamp(r.w + dx, MIN, 1 - r.x); r.h = clamp(r.h + dy, MIN, 1 - r.y); }
+          else { r.x = clamp(r.x + dx, 0, 1 - r.w); r.y = clamp(r.y + dy, 0, 1 - r.h); }
+          draw(i); save();
+        });
+        stage.append(box);
+        const remove = el("button", { type: "button", className: "secondary", textContent: "Remove box " + (i + 1) });
+        remove.addEventListener("click", () => { rects.splice(i, 1); draw(); save(); add.focus(); });
+        list.append(el("li", {}, [remove]));
+        if (i === focusIndex) box.focus();
+      });
+    };
+    add.addEventListener("click", () => {
+      if (rects.length >= MAX) return;
+      rects.push({ x: 0.35, y: 0.3, w: 0.3, h: 0.3 });
+      draw(rects.length - 1); save();
+    });
+    // Drawing: press, drag, release. A tap without a drag adds nothing.
+    let start = null, ghost = null;
+    const at = (e) => {
+      const b = preview.getBoundingClientRect();
+      return { x: clamp((e.clientX - b.left) / b.width, 0, 1), y: clamp((e.clientY - b.top) / b.height, 0, 1) };
+    };
+    const span = (a, b) => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) });
+    stage.addEventListener("pointerdown", (e) => {
+      if (e.target !== preview || rects.length >= MAX) return;
+      e.preventDefault();
+      start = at(e);
+      ghost = el("div", { className: "blur-box drawing" });
+      stage.append(ghost);
+      try { stage.setPointerCapture(e.pointerId); } catch (_) { /* some synthetic pointers cannot be captured */ }
+    });
+    stage.addEventListener("pointermove", (e) => {
+      if (!start || !ghost) return;
+      const r = span(start, at(e));
+      ghost.style.left = 100 * r.x + "%"; ghost.style.top = 100 * r.y + "%";
+      ghost.style.width = 100 * r.w + "%"; ghost.style.height = 100 * r.h + "%";
+    });
+    const finish = (e) => {
+      if (!start) return;
+      const r = span(start, at(e));
+      start = null; if (ghost) ghost.remove(); ghost = null;
+      if (r.w >= MIN && r.h >= MIN) { rects.push(r); draw(); save(); }
+    };
+    stage.addEventListener("pointerup", finish);
+    stage.addEventListener("pointercancel", () => { start = null; if (ghost) ghost.remove(); ghost = null; });
+    return {
+      reset() { rects = []; draw(); save(); },
+      show(on) { field.hidden = !on; },
+    };
+  }
+
   // ---- Campaign page: preview, upload with a progress bar, the receipt in place.
   function campaignPage() {
     const form = $("#upload-form");
@@ -105,12 +192,15 @@
       return code === "invalid_field" && message ? w + " " + message : w;
     };
     const input = $("#photo"), preview = $("#preview");
+    const boxes = blurBoxes(preview);
     input.addEventListener("change", () => {
       const f = input.files && input.files[0];
       if (preview.src) URL.revokeObjectURL(preview.src);
-      if (!f) { preview.hidden = true; return; }
+      boxes.reset();
+      if (!f) { preview.hidden = true; boxes.show(false); return; }
       preview.src = URL.createObjectURL(f);
       preview.hidden = false;
+      boxes.show(true);
       const maxMib = Number(form.dataset.maxMib || 20);
       errorBox.hidden = true;
       if (f.size > maxMib * 1024 * 1024) showError(words("payload_too_large"));
