@@ -5,6 +5,7 @@
 #   - Garage, a real S3-compatible object store, single node on 127.0.0.1:3900,
 #     installed with `cargo install garage --locked` when it is not on the PATH
 #     (the first build takes 15-25 minutes on two cores; the binary stays in ~/.cargo/bin).
+#   - a second PostgreSQL cluster on 127.0.0.1:5433 that accepts TLS only, with a test CA;
 #   - headless Chromium and its ChromeDriver for the page tests (Debian's chromium and
 #     chromium-driver), installed with apt-get when /usr/bin/chromedriver is missing.
 # Safe to run again: what is already running is left as it is.
@@ -28,6 +29,55 @@ if ! pg_up; then
   pg_up || { log "PostgreSQL is not running on 127.0.0.1:5432 and could not be started"; exit 1; }
 fi
 log "PostgreSQL is up on 127.0.0.1:5432"
+
+# --- PostgreSQL over TLS (the TLS tests) ----------------------------------------------------
+# A second cluster of the same installation on 127.0.0.1:5433 that accepts TLS connections
+# only, with a server certificate for `localhost` signed by a test CA made here (and a second,
+# unrelated CA, to show that verification refuses it).
+tls="$state/pg-tls"
+mkdir -p "$tls"
+if [ ! -f "$tls/server.pem" ]; then
+  log "making the test CA and PostgreSQL's server certificate"
+  ossl() { openssl "$@" >/dev/null 2>&1; }
+  ossl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Placard test CA" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem"
+  ossl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Another CA" \
+    -keyout "$tls/other-ca.key" -out "$tls/other-ca.pem"
+  ossl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr"
+  printf 'subjectAltName=DNS:localhost\n' >"$tls/san.ext"
+  ossl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial \
+    -days 3650 -extfile "$tls/san.ext" -out "$tls/server.pem"
+fi
+pg_version=$(ls /etc/postgresql | sort -V | tail -n1)
+if ! pg_lsclusters -h | awk '{print $2}' | grep -qx placard_tls; then
+  log "creating the PostgreSQL cluster placard_tls (port 5433, TLS only)"
+  pg_createcluster "$pg_version" placard_tls -p 5433 -- --auth=trust >/dev/null
+fi
+pg_tls_conf="/etc/postgresql/$pg_version/placard_tls"
+install -o postgres -g postgres -m 0600 "$tls/server.key" "$pg_tls_conf/server.key"
+install -o postgres -g postgres -m 0644 "$tls/server.pem" "$pg_tls_conf/server.pem"
+mkdir -p "$pg_tls_conf/conf.d"
+cat >"$pg_tls_conf/conf.d/placard-tls.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = 5433
+ssl = on
+ssl_cert_file = '$pg_tls_conf/server.pem'
+ssl_key_file = '$pg_tls_conf/server.key'
+CONF
+cat >"$pg_tls_conf/pg_hba.conf" <<HBA
+local     all all                trust
+hostssl   all all 127.0.0.1/32   trust
+hostnossl all all 127.0.0.1/32   reject
+HBA
+chown -R postgres:postgres "$pg_tls_conf"
+if pg_lsclusters -h | awk '$2 == "placard_tls" {print $4}' | grep -q online; then
+  pg_ctlcluster "$pg_version" placard_tls reload
+else
+  pg_ctlcluster "$pg_version" placard_tls start
+fi
+for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5433 && break; sleep 0.5; done
+pg_isready -q -h 127.0.0.1 -p 5433 || { log "the TLS PostgreSQL did not start on 5433"; exit 1; }
+log "PostgreSQL with TLS only is up on 127.0.0.1:5433 (CA $tls/ca.pem)"
 
 # --- Chromium (browser tests) ------------------------------------------------------------
 if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then
@@ -119,5 +169,9 @@ PLACARD_TEST_S3_BUCKET=$bucket
 PLACARD_TEST_S3_ACCESS_KEY=$key_id
 PLACARD_TEST_S3_SECRET_KEY=$secret
 PLACARD_TEST_S3_REGION=garage
+PLACARD_TEST_POSTGRES_TLS_HOST=localhost
+PLACARD_TEST_POSTGRES_TLS_PORT=5433
+PLACARD_TEST_POSTGRES_TLS_CA=$tls/ca.pem
+PLACARD_TEST_POSTGRES_TLS_OTHER_CA=$tls/other-ca.pem
 ENV
 log "Garage is up on http://127.0.0.1:3900 (bucket $bucket); coordinates in .test-services/env"

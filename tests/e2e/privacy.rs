@@ -15,6 +15,7 @@ on_both_deployments!(
     retention_and_orphan_sweeps_run_once_across_two_schedulers,
     the_receipt_shows_everything_held_and_the_consent_agreed_to,
     the_audit_log_keeps_no_free_text_and_erased_photos_stop_being_served,
+    a_withdrawal_racing_the_worker_leaves_no_object,
 );
 
 /// PNG chunk names that hold text or EXIF: looked for in PNG objects only (in compressed
@@ -592,5 +593,117 @@ async fn the_audit_log_keeps_no_free_text_and_erased_photos_stop_being_served(d:
         .await
         .expect("list")
         .is_empty());
+    assert!(app.stop().await);
+}
+
+/// An object store that, the first time a thumbnail is written, first has the photo's
+/// supporter withdraw it: the erasure lands while the worker is half-way, the worst moment.
+#[derive(Debug, Default)]
+struct WithdrawMidway {
+    inner: std::sync::OnceLock<std::sync::Arc<dyn placard_blob::ObjectStore>>,
+    /// `(DELETE url, receipt)`, taken by the first thumbnail write.
+    withdraw: std::sync::Mutex<Option<(String, String)>>,
+}
+
+#[async_trait::async_trait]
+impl placard_blob::ObjectStore for WithdrawMidway {
+    async fn put_stream(
+        &self,
+        key: &placard_blob::ObjectKey,
+        body: placard_blob::ByteStream,
+        content_type: &str,
+    ) -> Result<u64, placard_blob::BlobError> {
+        let pending = if key.as_str().starts_with("derivatives/") {
+            self.withdraw.lock().expect("lock").take()
+        } else {
+            None
+        };
+        if let Some((url, receipt)) = pending {
+            let resp = reqwest::Client::new()
+                .delete(&url)
+                .bearer_auth(&receipt)
+                .send()
+                .await
+                .expect("withdraw");
+            assert_eq!(resp.status(), 204, "the withdrawal mid-way");
+        }
+        self.inner().put_stream(key, body, content_type).await
+    }
+    async fn get(
+        &self,
+        key: &placard_blob::ObjectKey,
+    ) -> Result<placard_blob::Object, placard_blob::BlobError> {
+        self.inner().get(key).await
+    }
+    async fn head(
+        &self,
+        key: &placard_blob::ObjectKey,
+    ) -> Result<Option<u64>, placard_blob::BlobError> {
+        self.inner().head(key).await
+    }
+    async fn delete(&self, key: &placard_blob::ObjectKey) -> Result<(), placard_blob::BlobError> {
+        self.inner().delete(key).await
+    }
+    async fn list_dated(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(placard_blob::ObjectKey, std::time::SystemTime)>, placard_blob::BlobError>
+    {
+        self.inner().list_dated(prefix).await
+    }
+    async fn check(&self) -> Result<(), placard_blob::BlobError> {
+        self.inner().check().await
+    }
+}
+
+impl WithdrawMidway {
+    fn inner(&self) -> &std::sync::Arc<dyn placard_blob::ObjectStore> {
+        self.inner.get().expect("wrapped")
+    }
+}
+
+async fn a_withdrawal_racing_the_worker_leaves_no_object(d: Deployment) {
+    let hook = std::sync::Arc::new(WithdrawMidway::default());
+    let wrapped = hook.clone();
+    let app = TestApp::spawn_with_objects(d, move |real| {
+        wrapped.inner.set(real).expect("once");
+        wrapped
+    })
+    .await;
+    setup(&app, "sdp", serde_json::json!({})).await;
+    // With boxes, so that the pixelated original is written too before the thumbnails.
+    let blur = r#"[{"x":0.1,"y":0.1,"w":0.3,"h":0.3}]"#;
+    let up = app
+        .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[("blur", blur)])
+        .await;
+    *hook.withdraw.lock().expect("lock") = Some((
+        app.url(&format!("/api/v1/photos/{}", up.id)),
+        up.receipt.clone(),
+    ));
+    app.run_pending_jobs().await;
+    assert!(
+        hook.withdraw.lock().expect("lock").is_none(),
+        "the withdrawal happened mid-way"
+    );
+    assert!(
+        stored_keys(&app).await.is_empty(),
+        "left behind: {:?}",
+        stored_keys(&app).await
+    );
+    assert_eq!(
+        app.store
+            .count("SELECT COUNT(*) FROM photos")
+            .await
+            .expect("count"),
+        0
+    );
+    let resp = app
+        .http()
+        .get(app.url(&format!("/api/v1/photos/{}", up.id)))
+        .bearer_auth(&up.receipt)
+        .send()
+        .await
+        .expect("status");
+    assert_eq!(resp.status(), 404);
     assert!(app.stop().await);
 }

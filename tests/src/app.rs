@@ -9,6 +9,7 @@ use crate::{Api, Deployment, TestEnv, Uploaded};
 use actix_web::dev::ServerHandle;
 use chrono::{DateTime, TimeDelta, Utc};
 use placard::{App, Roles, Settings};
+use placard_blob::ObjectStore;
 use placard_domain::{Role, SecretToken, StaffName};
 use placard_storage::{Clock, Store};
 use placard_worker::{Schedule, Scheduler, Worker};
@@ -31,6 +32,15 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(deployment: Deployment) -> Self {
+        Self::spawn_with_objects(deployment, |objects| objects).await
+    }
+
+    /// The same, with the app's object store wrapped by `wrap` (a test that needs to act at
+    /// the moment an object is written, say). The test's own `env.objects` stays unwrapped.
+    pub async fn spawn_with_objects(
+        deployment: Deployment,
+        wrap: impl FnOnce(Arc<dyn ObjectStore>) -> Arc<dyn ObjectStore>,
+    ) -> Self {
         let env = TestEnv::new(deployment).await;
         let clock = Clock::manual(placard_storage::now());
         // Configured as the binary is, from its own flags: the same composition root.
@@ -40,7 +50,7 @@ impl TestApp {
         ])
         .expect("settings");
         let store = env.db.store.clone();
-        let objects = env.objects.store.clone();
+        let objects = wrap(env.objects.store.clone());
         let app = App::build(&settings, Roles::ALL, store, objects, clock.clone())
             .await
             .expect("the app");

@@ -114,6 +114,9 @@ pub(crate) async fn erase_entry(state: &AppState, e: &Entry) -> Result<(), AppEr
             state.clock.now(),
         )
         .await?;
+    if let Err(e) = state.store.checkpoint().await {
+        tracing::warn!(error = %e, "checkpoint after erasure");
+    }
     tracing::info!(entry.id = %e.id, "entry withdrawn by its author");
     Ok(())
 }
