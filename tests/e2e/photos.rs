@@ -827,6 +827,43 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_allowance() {
     env.cleanup().await;
 }
 
+/// Two API processes behind one load balancer draw on one allowance per client: the limit
+/// is counted in the database, not in each process.
+#[tokio::test]
+async fn api_processes_share_each_clients_allowance() {
+    let env = TestEnv::new(Deployment::Scale).await;
+    let limits = [
+        ("PLACARD_RATE_LIMIT_PER_MINUTE", "1"),
+        ("PLACARD_RATE_LIMIT_BURST", "3"),
+    ];
+    let (a, b) = (
+        Server::start(&env, "api", &limits).await,
+        Server::start(&env, "api", &limits).await,
+    );
+    admin_and_campaign(&env, &a, "sdp").await;
+    let post = |app: &Server| {
+        let form = reqwest::multipart::Form::new()
+            .part(
+                "photo",
+                reqwest::multipart::Part::bytes(b"GIF89a".to_vec()).file_name("x.gif"),
+            )
+            .text("consent", "true");
+        app.client
+            .post(app.url("/api/v1/campaigns/sdp/photos"))
+            .multipart(form)
+            .send()
+    };
+    let mut statuses = Vec::new();
+    for app in [&a, &b, &a, &b] {
+        statuses.push(post(app).await.expect("post").status().as_u16());
+    }
+    assert_eq!(statuses, [415, 415, 415, 429], "three in all, across both processes");
+    let limited = post(&a).await.expect("post");
+    assert!(limited.headers().contains_key("retry-after"));
+    assert!(a.stop().await && b.stop().await);
+    env.cleanup().await;
+}
+
 /// A graceful stop (a deploy, a scale-in) while an upload is still arriving: the upload
 /// completes with 202 and is stored, after the API's idle HTTP workers have stopped (each
 /// runs on its own runtime; the request must not depend on anything of theirs).

@@ -1,7 +1,7 @@
 //! The composition root of the HTTP layer.
 
 use crate::media_urls::MediaSigner;
-use crate::middleware::{self, PostLimiter};
+use crate::middleware;
 use crate::routes::{admin, campaigns, contests, health, judging, media, moderation, photos};
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
@@ -23,7 +23,8 @@ pub struct AppState {
     pub objects: Arc<dyn ObjectStore>,
     pub metrics: HttpMetrics,
     pub settings: HttpSettings,
-    pub(crate) limiter: Option<Arc<PostLimiter>>,
+    /// The public-POST allowance per client address; `None` when it is off.
+    pub(crate) limiter: Option<placard_storage::rate_limits::Allowance>,
     pub(crate) signer: MediaSigner,
     /// What supporters read for each error code, with this deployment's limits.
     pub(crate) words: Arc<crate::pages::Words>,
@@ -42,7 +43,12 @@ impl AppState {
     ) -> Result<Self, placard_storage::StoreError> {
         let fresh = placard_domain::SecretToken::generate("mk");
         let key = store.media_signing_key(fresh.expose()).await?;
-        let limiter = PostLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst);
+        let limiter = (settings.rate_limit_per_minute > 0).then_some(
+            placard_storage::rate_limits::Allowance {
+                per_minute: settings.rate_limit_per_minute,
+                burst: settings.rate_limit_burst.max(1),
+            },
+        );
         Ok(Self {
             words: Arc::new(crate::pages::Words::new(&settings)),
             clock: Clock::system(),

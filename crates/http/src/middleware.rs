@@ -8,11 +8,6 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse, ErrorHandlers, Next};
 use actix_web::{web, Error, ResponseError};
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
 use std::time::Instant;
 
 /// Headers on every response. Pages set their own, looser `Content-Security-Policy`;
@@ -102,59 +97,44 @@ pub async fn log_requests(
     Ok(res)
 }
 
-/// A per-client-address limiter for public POSTs (GCRA: a steady rate plus a burst).
-pub struct PostLimiter {
-    limiter: DefaultKeyedRateLimiter<IpAddr>,
-}
-
-impl PostLimiter {
-    /// `None` when `per_minute` is 0 (the limiter is off).
-    pub fn new(per_minute: u32, burst: u32) -> Option<Arc<Self>> {
-        let rate = NonZeroU32::new(per_minute)?;
-        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
-        Some(Arc::new(Self {
-            limiter: RateLimiter::keyed(Quota::per_minute(rate).allow_burst(burst)),
-        }))
-    }
-
-    /// `Err(seconds to wait)` when the address (its IPv6 /64) is over its allowance.
-    fn check(&self, ip: IpAddr) -> Result<(), u64> {
-        if self.limiter.len() > 50_000 {
-            self.limiter.retain_recent();
-        }
-        let key = crate::client_address::limit_key(ip);
-        self.limiter.check_key(&key).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
-        })
-    }
-}
-
 /// The per-address allowance of a public POST endpoint: handlers take it as their first
-/// argument, so staff endpoints are never limited and public ones cannot forget to be.
+/// argument, so staff endpoints are never limited and public ones cannot forget to be. The
+/// count is kept in the database ([`placard_storage::rate_limits`]), so every API process
+/// draws on the same allowance: behind a load balancer spreading a client's requests over
+/// ten processes, the client gets one allowance, not ten.
 pub struct PublicPost;
 
 impl actix_web::FromRequest for PublicPost {
     type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>();
-        let verdict = match (state, req.peer_addr()) {
-            (Some(state), Some(peer)) => match &state.limiter {
-                Some(limiter) => {
-                    let client = crate::client_address::client_address(
-                        peer.ip(),
-                        req.headers(),
-                        &state.settings.trusted_proxies,
-                    );
-                    limiter.check(client).map_err(ApiError::rate_limited)
-                }
-                None => Ok(()),
-            },
-            _ => Ok(()),
-        };
-        std::future::ready(verdict.map(|()| PublicPost))
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let peer = req.peer_addr();
+        let headers = req.headers().clone();
+        Box::pin(async move {
+            let (Some(state), Some(peer)) = (state, peer) else {
+                return Ok(PublicPost);
+            };
+            let Some(allowance) = state.limiter else {
+                return Ok(PublicPost);
+            };
+            let client = crate::client_address::client_address(
+                peer.ip(),
+                &headers,
+                &state.settings.trusted_proxies,
+            );
+            let key = crate::client_address::limit_key(client).to_string();
+            match state
+                .store
+                .take_allowance(&key, allowance, state.clock.now())
+                .await
+            {
+                Ok(None) => Ok(PublicPost),
+                Ok(Some(wait)) => Err(ApiError::rate_limited(wait)),
+                Err(e) => Err(e.into()),
+            }
+        })
     }
 }
 
@@ -195,22 +175,5 @@ mod tests {
             Some("https://placard.example")
         );
         assert_eq!(origin_of("nonsense"), None);
-    }
-
-    #[test]
-    fn limiter_allows_the_burst_then_asks_to_wait() {
-        let limiter = PostLimiter::new(60, 20).expect("on");
-        let ip: IpAddr = [10, 0, 0, 1].into();
-        for i in 0..20 {
-            assert_eq!(limiter.check(ip), Ok(()), "request {i} of the burst");
-        }
-        let wait = limiter.check(ip).expect_err("21st is limited");
-        assert!((1..=2).contains(&wait), "{wait}");
-        assert_eq!(
-            limiter.check([10, 0, 0, 2].into()),
-            Ok(()),
-            "others are not affected"
-        );
-        assert!(PostLimiter::new(0, 20).is_none(), "0 turns it off");
     }
 }

@@ -22,6 +22,7 @@ pub mod jobs;
 pub mod moderation;
 pub mod photos;
 pub mod privacy;
+pub mod rate_limits;
 pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;

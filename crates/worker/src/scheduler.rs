@@ -18,6 +18,10 @@ pub async fn maintenance_tick(store: &Store, now: DateTime<Utc>) -> anyhow::Resu
             "jobs whose last lease expired are now dead"
         );
     }
+    // Addresses whose public-POST allowance has been full for a day are forgotten.
+    store
+        .prune_rate_limits(now - chrono::TimeDelta::days(1))
+        .await?;
     for contest in store.due_contests(now).await? {
         if store.announce(&contest, now).await? {
             tracing::info!(contest.id = %contest.id, contest.slug = %contest.slug, "results announced");
