@@ -6,6 +6,7 @@ mod contest;
 mod foundation;
 mod migrate_store;
 mod moderation;
+mod outages;
 mod pages;
 mod photos;
 mod privacy;

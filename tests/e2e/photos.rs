@@ -857,7 +857,11 @@ async fn api_processes_share_each_clients_allowance() {
     for app in [&a, &b, &a, &b] {
         statuses.push(post(app).await.expect("post").status().as_u16());
     }
-    assert_eq!(statuses, [415, 415, 415, 429], "three in all, across both processes");
+    assert_eq!(
+        statuses,
+        [415, 415, 415, 429],
+        "three in all, across both processes"
+    );
     let limited = post(&a).await.expect("post");
     assert!(limited.headers().contains_key("retry-after"));
     assert!(a.stop().await && b.stop().await);

@@ -665,9 +665,9 @@ impl WithdrawMidway {
 async fn a_withdrawal_racing_the_worker_leaves_no_object(d: Deployment) {
     let hook = std::sync::Arc::new(WithdrawMidway::default());
     let wrapped = hook.clone();
-    let app = TestApp::spawn_with_objects(d, move |real| {
-        wrapped.inner.set(real).expect("once");
-        wrapped
+    let app = TestApp::spawn_with(d, move |env| {
+        wrapped.inner.set(env.objects.store.clone()).expect("once");
+        (env.db.store.clone(), wrapped)
     })
     .await;
     setup(&app, "sdp", serde_json::json!({})).await;

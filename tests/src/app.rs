@@ -32,14 +32,18 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(deployment: Deployment) -> Self {
-        Self::spawn_with_objects(deployment, |objects| objects).await
+        Self::spawn_with(deployment, |env| {
+            (env.db.store.clone(), env.objects.store.clone())
+        })
+        .await
     }
 
-    /// The same, with the app's object store wrapped by `wrap` (a test that needs to act at
-    /// the moment an object is written, say). The test's own `env.objects` stays unwrapped.
-    pub async fn spawn_with_objects(
+    /// The same, with the database and object store the app uses chosen by `wire` from the
+    /// test's environment: through a [`crate::proxy::FaultProxy`], or wrapped to act at the
+    /// moment an object is written. `env.db` and `env.objects` stay direct, for checks.
+    pub async fn spawn_with(
         deployment: Deployment,
-        wrap: impl FnOnce(Arc<dyn ObjectStore>) -> Arc<dyn ObjectStore>,
+        wire: impl FnOnce(&TestEnv) -> (Store, Arc<dyn ObjectStore>),
     ) -> Self {
         let env = TestEnv::new(deployment).await;
         let clock = Clock::manual(placard_storage::now());
@@ -49,8 +53,7 @@ impl TestApp {
             format!("--data-dir={}", env.data_dir.display()),
         ])
         .expect("settings");
-        let store = env.db.store.clone();
-        let objects = wrap(env.objects.store.clone());
+        let (store, objects) = wire(&env);
         let app = App::build(&settings, Roles::ALL, store, objects, clock.clone())
             .await
             .expect("the app");

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod proxy;
 
 pub use app::TestApp;
 

@@ -32,6 +32,10 @@ pub enum BlobError {
     Io(#[from] std::io::Error),
     #[error("S3 request failed: {0}")]
     S3(String),
+    /// The store cannot be reached, timed out, or answered that it is overloaded or
+    /// failing (5xx): worth retrying soon.
+    #[error("object storage is unavailable: {0}")]
+    Unavailable(String),
 }
 
 /// A stream of an object's bytes.

@@ -1,6 +1,7 @@
 //! Objects in an S3-compatible service, through the AWS SDK.
 
 use crate::{BlobError, ByteStream, Object, ObjectKey, ObjectStore};
+use aws_sdk_s3::error::SdkError;
 use aws_sdk_s3::primitives::ByteStream as SdkStream;
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
 use aws_sdk_s3::Client;
@@ -22,6 +23,14 @@ pub struct S3Settings {
     pub region: Option<String>,
     /// Overrides the chain's credentials: (access key id, secret key).
     pub credentials: Option<(String, String)>,
+    /// How long one attempt of a call may take before it is abandoned (and retried, up to
+    /// three attempts in all); default [`S3Settings::DEFAULT_TIMEOUT`]. Connecting may take at
+    /// most 5 s of it. A store that hangs costs a request this long at most, then 503.
+    pub timeout: Option<std::time::Duration>,
+}
+
+impl S3Settings {
+    pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 }
 
 #[derive(Debug, Clone)]
@@ -34,9 +43,23 @@ pub struct S3Store {
     prefix: String,
 }
 
-fn s3_err<E: std::error::Error>(e: E) -> BlobError {
+/// An SDK error as ours: what says the store is down, unreachable, too slow or failing
+/// (timeouts, connection failures, unreadable responses, 5xx answers) is `Unavailable`, to be
+/// retried; the rest (a refused request, a missing bucket) is a plain S3 error.
+fn s3_err<E: std::error::Error + Send + Sync + 'static>(e: SdkError<E>) -> BlobError {
+    use aws_sdk_s3::error::SdkError as E_;
+    let unavailable = match &e {
+        E_::TimeoutError(_) | E_::DispatchFailure(_) | E_::ResponseError(_) => true,
+        E_::ServiceError(se) => se.raw().status().is_server_error(),
+        _ => false,
+    };
     // The SDK's Display is terse ("service error"); the debug chain names the cause.
-    BlobError::S3(format!("{}", aws_sdk_s3::error::DisplayErrorContext(e)))
+    let text = format!("{}", aws_sdk_s3::error::DisplayErrorContext(e));
+    if unavailable {
+        BlobError::Unavailable(text)
+    } else {
+        BlobError::S3(text)
+    }
 }
 
 impl S3Store {
@@ -57,6 +80,14 @@ impl S3Store {
                 "placard-settings",
             ));
         }
+        let attempt = settings.timeout.unwrap_or(S3Settings::DEFAULT_TIMEOUT);
+        config = config.timeout_config(
+            aws_sdk_s3::config::timeout::TimeoutConfig::builder()
+                .connect_timeout(attempt.min(std::time::Duration::from_secs(5)))
+                .operation_attempt_timeout(attempt)
+                .operation_timeout(attempt * 3)
+                .build(),
+        );
         if let Some(endpoint) = &settings.endpoint {
             config = config.endpoint_url(endpoint).force_path_style(true);
             if shared.region().is_none() && settings.region.is_none() {
@@ -268,7 +299,7 @@ impl ObjectStore for S3Store {
         let body = futures_util::stream::unfold(resp.body, |mut b| async move {
             b.next()
                 .await
-                .map(|r| (r.map_err(|e| BlobError::S3(e.to_string())), b))
+                .map(|r| (r.map_err(|e| BlobError::Unavailable(e.to_string())), b))
         });
         Ok(Object {
             size,

@@ -51,6 +51,7 @@ impl TestS3 {
             endpoint: Some(self.endpoint.clone()),
             region: Some(self.region.clone()),
             credentials: Some((self.access_key.clone(), self.secret_key.clone())),
+            timeout: None,
         }
     }
 

@@ -12,6 +12,9 @@ pub enum StoreError {
     InvalidState(&'static str),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// The database cannot be reached, or did not answer in time: worth retrying soon.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -29,7 +32,30 @@ impl From<sqlx::Error> for StoreError {
         }
         match e {
             sqlx::Error::RowNotFound => StoreError::NotFound,
+            // The connection, not the query: the server is down, unreachable, restarting or
+            // saturated. Callers answer 503 and retry; the query itself was fine.
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            // The conversation broke off (a connection cut while it was being opened reads as
+            // a garbled answer to the TLS request).
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e.to_string()),
+            other
+                if other
+                    .as_database_error()
+                    .is_some_and(|d| is_server_going_away(d.code().as_deref())) =>
+            {
+                StoreError::Unavailable(other.to_string())
+            }
             other => StoreError::Database(other),
         }
     }
+}
+
+/// PostgreSQL's codes for a server shutting down or refusing connections (class 57P, and
+/// 53300 too_many_connections).
+fn is_server_going_away(code: Option<&str>) -> bool {
+    code.is_some_and(|c| c.starts_with("57P") || c == "53300")
 }

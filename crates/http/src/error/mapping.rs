@@ -107,6 +107,10 @@ impl From<&AppError> for ApiError {
                 ApiError::conflict("invalid_state", *why)
             }
             AppError::Blob(placard_blob::BlobError::NotFound) => ApiError::not_found("The object"),
+            AppError::Store(StoreError::Unavailable(_))
+            | AppError::Blob(placard_blob::BlobError::Unavailable(_)) => {
+                ApiError::dependency_down(e)
+            }
             AppError::Store(_) | AppError::Blob(_) | AppError::Internal(_) => ApiError::internal(e),
         }
     }
@@ -189,6 +193,21 @@ mod tests {
                 AppError::Store(StoreError::Conflict("x".into())),
                 409,
                 "conflict",
+            ),
+            (
+                AppError::Store(StoreError::Unavailable("connection reset".into())),
+                503,
+                "unavailable",
+            ),
+            (
+                AppError::Blob(placard_blob::BlobError::Unavailable("timed out".into())),
+                503,
+                "unavailable",
+            ),
+            (
+                AppError::Blob(placard_blob::BlobError::S3("AccessDenied".into())),
+                500,
+                "internal_error",
             ),
             (
                 AppError::Internal("a task panicked".into()),

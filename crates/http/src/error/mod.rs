@@ -67,6 +67,19 @@ impl ApiError {
         }
     }
 
+    /// 503 `unavailable`: the database or object storage is down or too slow; the client
+    /// may try again after `Retry-After` seconds. The cause is logged, never sent.
+    pub fn dependency_down(cause: impl fmt::Display) -> Self {
+        Self {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            code: "unavailable",
+            message: "The service is briefly unavailable. Please try again in a few seconds."
+                .into(),
+            cause: Some(cause.to_string()),
+            retry_after: Some(5),
+        }
+    }
+
     pub fn unavailable(message: impl Into<String>) -> Self {
         Self::new(StatusCode::SERVICE_UNAVAILABLE, "not_ready", message)
     }

@@ -24,7 +24,6 @@ pub const PLANTED: &[&[u8]] = &[
     b"x:xmpmeta",
     b"http://ns.adobe.com/xap",
     b"Exif\0\0",
-    b"8BIM",
 ];
 
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -102,6 +102,11 @@ pub struct StorageArgs {
     #[arg(long, global = true, env = "PLACARD_S3_ENDPOINT", value_name = "URL",
           value_parser = values::http_url)]
     pub s3_endpoint: Option<String>,
+    /// How long one attempt of an S3 call may take (three attempts at most): a store that
+    /// hangs costs a request this long, then 503 `unavailable`.
+    #[arg(long, global = true, env = "PLACARD_S3_TIMEOUT_SECONDS", value_name = "SECONDS",
+          default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub s3_timeout_seconds: u64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -200,6 +205,7 @@ impl StorageArgs {
             endpoint: self.s3_endpoint.clone(),
             region: None,
             credentials: None,
+            timeout: Some(Duration::from_secs(self.s3_timeout_seconds)),
         }
     }
 
