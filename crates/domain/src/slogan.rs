@@ -65,9 +65,16 @@ impl Slogan {
     }
 }
 
+/// Case folded, mapped to its UTS #39 confusable skeleton (every character that looks like
+/// another becomes one prototype: Cyrillic "о", Greek "ο" and Latin "o" alike), folded again
+/// (prototypes may be capitals), compatibility forms unified, letters and digits only.
 fn dedup_key(text: &str) -> String {
     let folded = caseless::default_case_fold_str(text);
-    folded.nfkc().filter(|c| c.is_alphanumeric()).collect()
+    let skeleton: String = unicode_security::skeleton(&folded).collect();
+    caseless::default_case_fold_str(&skeleton)
+        .nfkc()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,6 +96,29 @@ mod tests {
         assert_ne!(
             Slogan::parse("Support, do punish").expect("ok").key(),
             a.key()
+        );
+    }
+
+    #[test]
+    fn look_alike_letters_from_other_scripts_share_a_key() {
+        let latin = Slogan::parse("Support, don't punish").expect("ok");
+        // Cyrillic о (U+043E) and Greek ο (U+03BF) for the o's, Cyrillic р for the p.
+        for spoof in [
+            "Supp\u{043E}rt, d\u{043E}n't punish",
+            "Supp\u{03BF}rt, don't punish",
+            "Su\u{0440}port, don't punish",
+        ] {
+            let s = Slogan::parse(spoof).expect("ok");
+            assert_eq!(s.key(), latin.key(), "{spoof}");
+            assert_ne!(
+                s.as_str(),
+                latin.as_str(),
+                "the slogan itself is kept as typed"
+            );
+        }
+        assert_ne!(
+            Slogan::parse("Health, not handcuffs").expect("ok").key(),
+            latin.key()
         );
     }
 
