@@ -535,3 +535,76 @@ async fn migrate_applies_and_exits() {
     assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
     env.cleanup().await;
 }
+
+/// Metrics on an address of their own, behind a token: not on the public port, refused
+/// without the token; and the database gauges come from the scheduler role only, so that a
+/// sum over instances counts each job once.
+#[tokio::test]
+async fn metrics_can_have_their_own_address_and_token_and_count_jobs_once() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let bind = format!("127.0.0.1:{port}");
+    let app = Server::start(
+        &env,
+        "api,worker,scheduler",
+        &[
+            ("PLACARD_METRICS_BIND", &bind),
+            ("PLACARD_METRICS_TOKEN", "metrics-secret-1"),
+        ],
+    )
+    .await;
+    let public = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(public.status(), 404, "not on the public port");
+    let url = format!("http://{bind}/metrics");
+    let bare = app.client.get(&url).send().await.expect("get");
+    assert_eq!(error_code(bare).await, (401, "unauthenticated".to_owned()));
+    let wrong = app
+        .client
+        .get(&url)
+        .bearer_auth("metrics-secret-2")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(wrong.status(), 401);
+    let ok = app
+        .client
+        .get(&url)
+        .bearer_auth("metrics-secret-1")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(ok.status(), 200);
+    let text = ok.text().await.expect("text");
+    assert!(
+        text.contains("placard_build_info") && text.contains("placard_jobs{state=\"dead\"}"),
+        "{text}"
+    );
+    assert!(app.stop().await);
+
+    // An API-only process exports its own request counters, not the database's figures.
+    let api = Server::start(&env, "api", &[]).await;
+    let text = api
+        .client
+        .get(api.url("/metrics"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("text");
+    assert!(text.contains("placard_build_info"), "{text}");
+    assert!(
+        !text.contains("placard_jobs{"),
+        "database gauges from an api-only process:\n{text}"
+    );
+    assert!(api.stop().await);
+    env.cleanup().await;
+}

@@ -6,7 +6,7 @@
 //! schedulers, a SIGKILLed worker, a restart, configuration) keep using [`crate::Server`].
 
 use crate::{Api, Deployment, TestEnv, Uploaded};
-use actix_web::dev::ServerHandle;
+
 use chrono::{DateTime, TimeDelta, Utc};
 use placard::{App, Roles, Settings};
 use placard_blob::ObjectStore;
@@ -27,7 +27,7 @@ pub struct TestApp {
     /// The database, object space and data folder, as for a real process.
     pub env: TestEnv,
     worker: Arc<Worker>,
-    http: ServerHandle,
+    http: placard_http::AppHandle,
 }
 
 impl TestApp {

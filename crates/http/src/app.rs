@@ -82,10 +82,29 @@ impl AppState {
     }
 }
 
-/// A bound, not yet running HTTP server.
+/// A bound, not yet running HTTP server (and the metrics server, when metrics have an
+/// address of their own).
 pub struct Application {
     port: u16,
     server: Server,
+    metrics: Option<Server>,
+}
+
+/// Stops the servers of an [`Application`].
+#[derive(Clone)]
+pub struct AppHandle {
+    main: ServerHandle,
+    metrics: Option<ServerHandle>,
+}
+
+impl AppHandle {
+    /// Stops taking connections; with `graceful`, in-flight requests finish first.
+    pub async fn stop(&self, graceful: bool) {
+        if let Some(m) = &self.metrics {
+            m.stop(graceful).await;
+        }
+        self.main.stop(graceful).await;
+    }
 }
 
 impl Application {
@@ -100,6 +119,7 @@ impl Application {
             state.settings.public_url = format!("http://{local}");
         }
         let workers = state.settings.http_workers.max(1);
+        let metrics_state = state.clone();
         let server = HttpServer::new(move || {
             // Runs on each HTTP worker's own runtime: the worker gets its own database pool.
             let state = web::Data::new(AppState {
@@ -119,7 +139,7 @@ impl Application {
                 ))
                 .wrap(middleware::security_headers())
                 .wrap(actix_web::middleware::from_fn(middleware::log_requests))
-                .configure(|cfg| routes(cfg, settings.serve_api))
+                .configure(|cfg| routes(cfg, settings))
                 .default_service(web::to(not_found))
         })
         // Bounded by the setting, not the node's CPU count: each worker thread holds its own
@@ -130,20 +150,37 @@ impl Application {
         .shutdown_timeout(30)
         .listen(listener)?
         .run();
-        Ok(Self { port, server })
+        let metrics = match metrics_state.settings.metrics_bind {
+            Some(addr) => Some(metrics_server(metrics_state, addr)?),
+            None => None,
+        };
+        Ok(Self {
+            port,
+            server,
+            metrics,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// A handle to stop the server gracefully (in-flight requests finish).
-    pub fn handle(&self) -> ServerHandle {
-        self.server.handle()
+    /// A handle to stop the servers gracefully (in-flight requests finish).
+    pub fn handle(&self) -> AppHandle {
+        AppHandle {
+            main: self.server.handle(),
+            metrics: self.metrics.as_ref().map(Server::handle),
+        }
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some(metrics) => {
+                let (main, metrics) = futures_util::future::join(self.server, metrics).await;
+                main.and(metrics)
+            }
+            None => self.server.await,
+        }
     }
 }
 
@@ -213,15 +250,47 @@ route_table! {
 /// Probes and metrics are served by every process; everything else by the `api` role only.
 const PROBES: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
-fn routes(cfg: &mut web::ServiceConfig, serve_api: bool) {
-    if serve_api {
+fn routes(cfg: &mut web::ServiceConfig, settings: &HttpSettings) {
+    if settings.serve_api {
         register(cfg);
         crate::pages::register(cfg);
     } else {
         cfg.service(web::resource(PROBES[0]).get(health::healthz))
-            .service(web::resource(PROBES[1]).get(health::readyz))
-            .service(web::resource(PROBES[2]).get(health::metrics));
+            .service(web::resource(PROBES[1]).get(health::readyz));
     }
+    // With an address of their own, metrics are served there only (the handler answers
+    // 404 elsewhere: it is also in the API's route table).
+    if settings.metrics_bind.is_none() {
+        cfg.service(web::resource(PROBES[2]).get(health::metrics));
+    }
+}
+
+/// Marks the requests that arrived on the metrics server's own address.
+#[derive(Clone, Copy)]
+pub(crate) struct MetricsListener;
+
+/// `/metrics` alone on `addr`, one worker thread.
+fn metrics_server(state: AppState, addr: std::net::SocketAddr) -> anyhow::Result<Server> {
+    let listener = TcpListener::bind(addr)
+        .map_err(|e| anyhow::anyhow!("cannot listen for metrics on {addr}: {e}"))?;
+    let server = HttpServer::new(move || {
+        let state = web::Data::new(AppState {
+            store: state.store.for_this_runtime(),
+            ..state.clone()
+        });
+        App::new()
+            .app_data(state)
+            .app_data(web::Data::new(MetricsListener))
+            .wrap(middleware::error_envelope())
+            .service(web::resource(PROBES[2]).get(health::metrics))
+            .default_service(web::to(not_found))
+    })
+    .workers(1)
+    .disable_signals()
+    .shutdown_timeout(5)
+    .listen(listener)?
+    .run();
+    Ok(server)
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {

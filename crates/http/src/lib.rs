@@ -21,7 +21,7 @@ mod session;
 mod settings;
 mod upload;
 
-pub use app::{AppState, Application, ROUTES};
+pub use app::{AppHandle, AppState, Application, ROUTES};
 pub use error::ApiError;
 pub use metrics::HttpMetrics;
 pub use routes::media::PUBLIC_CACHE;

@@ -26,6 +26,15 @@ pub struct HttpSettings {
     pub upload_dir: std::path::PathBuf,
     /// How long a moderator's claim on an item holds.
     pub claim_hold: chrono::TimeDelta,
+    /// Serve `/metrics` on this address only (not on `bind`), e.g. a port the load balancer
+    /// does not expose.
+    pub metrics_bind: Option<SocketAddr>,
+    /// When set, `/metrics` asks for `Authorization: Bearer <token>` (compared by hash, in
+    /// constant time).
+    pub metrics_token: Option<placard_domain::TokenHash>,
+    /// Whether this process exports the gauges read from the database (jobs by state, review
+    /// queues): only the scheduler role does, so that summing over instances counts once.
+    pub database_gauges: bool,
 }
 
 impl HttpSettings {
@@ -43,6 +52,9 @@ impl HttpSettings {
             image_limits: placard_media::Limits::default(),
             upload_dir: std::env::temp_dir().join("placard-uploads"),
             claim_hold: chrono::TimeDelta::minutes(10),
+            metrics_bind: None,
+            metrics_token: None,
+            database_gauges: true,
         }
     }
 }

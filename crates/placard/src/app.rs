@@ -78,6 +78,15 @@ impl App {
             image_limits,
             upload_dir: settings.upload_dir(),
             claim_hold: settings.worker.claim_hold(),
+            metrics_bind: settings.http.metrics_bind,
+            metrics_token: settings
+                .http
+                .metrics_token
+                .as_deref()
+                .map(placard_domain::TokenHash::of),
+            // Database gauges from the scheduler role only: a sum over instances then counts
+            // each job once (embedded, one process runs every role).
+            database_gauges: roles.scheduler,
         };
         let metrics = HttpMetrics::register(&registry)?;
         let mut state = AppState::new(store.clone(), objects, metrics, http)

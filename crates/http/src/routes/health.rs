@@ -51,8 +51,33 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
 /// Prometheus metrics in the text format.
 #[utoipa::path(get, path = "/metrics", tag = "operations",
     responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain")))]
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    // Queue figures come from the database, so every process reports the shared truth.
+pub async fn metrics(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let own_listener = req
+        .app_data::<web::Data<crate::app::MetricsListener>>()
+        .is_some();
+    if state.settings.metrics_bind.is_some() && !own_listener {
+        return Err(ApiError::for_status(actix_web::http::StatusCode::NOT_FOUND));
+    }
+    if let Some(expected) = &state.settings.metrics_token {
+        let presented = crate::credentials::bearer_token(&req).unwrap_or_default();
+        if !expected.matches(&presented) {
+            return Err(ApiError::unauthenticated());
+        }
+    }
+    if state.settings.database_gauges {
+        database_gauges(&state).await;
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(state.metrics.render()))
+}
+
+/// Queue figures read from the database: the shared truth, exported by the scheduler role
+/// only, so that a sum over instances counts each job once.
+async fn database_gauges(state: &AppState) {
     match state.store.job_counts().await {
         Ok(counts) => {
             for (job_state, n) in counts {
@@ -87,7 +112,4 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
         }
         Err(e) => tracing::warn!(error = %e, "metrics: review backlog unavailable"),
     }
-    HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(state.metrics.render())
 }

@@ -69,6 +69,20 @@ pub struct HttpArgs {
     #[arg(long, global = true, env = "PLACARD_CORS_ORIGINS", value_name = "ORIGINS",
           value_delimiter = ',', value_parser = values::origin)]
     pub cors_origins: Vec<String>,
+    /// Serve `/metrics` on this address only, not on PLACARD_BIND (a port the load balancer
+    /// does not expose) [default: on PLACARD_BIND].
+    #[arg(long, global = true, env = "PLACARD_METRICS_BIND", value_name = "ADDR",
+          value_parser = values::address)]
+    pub metrics_bind: Option<SocketAddr>,
+    /// When set, `/metrics` asks for `Authorization: Bearer <this token>` [default: open].
+    #[arg(
+        long,
+        global = true,
+        env = "PLACARD_METRICS_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
