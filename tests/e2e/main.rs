@@ -11,3 +11,4 @@ mod pages;
 mod photos;
 mod privacy;
 mod scale;
+mod staff;

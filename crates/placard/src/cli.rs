@@ -57,6 +57,13 @@ pub enum UserCommand {
         #[arg(long)]
         name: String,
     },
+    /// List staff accounts (never their tokens): name, role, campaigns, last seen, revoked.
+    List,
+    /// Revoke a staff account: its token answers 401 from the next request on.
+    Revoke {
+        #[arg(long)]
+        name: String,
+    },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -95,6 +102,55 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 staff.role, staff.name, staff.id
             );
             println!("{}", token.expose());
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::List,
+        } => {
+            let store = open_database(settings, pool).await?;
+            let accounts = store.staff_accounts().await?;
+            store.close().await;
+            println!("NAME\tROLE\tCAMPAIGNS\tCREATED\tLAST SEEN\tREVOKED");
+            let time = |t: Option<chrono::DateTime<chrono::Utc>>| {
+                t.map_or("-".to_owned(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+            };
+            for a in accounts {
+                let campaigns = if a.campaigns.is_empty() {
+                    "all".to_owned()
+                } else {
+                    a.campaigns.join(",")
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    a.name,
+                    a.role,
+                    campaigns,
+                    time(Some(a.created_at)),
+                    time(a.last_seen_at),
+                    time(a.revoked_at)
+                );
+            }
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::Revoke { name },
+        } => {
+            let store = open_database(settings, pool).await?;
+            let account = store
+                .staff_accounts()
+                .await?
+                .into_iter()
+                .find(|a| a.name == name.trim())
+                .ok_or_else(|| anyhow::anyhow!("there is no staff account named `{name}`"))?;
+            store
+                .revoke_staff(account.id, "cli", chrono::Utc::now())
+                .await
+                .context("Failed to revoke the staff account")?;
+            store.close().await;
+            eprintln!(
+                "Revoked {} `{}`: its token no longer works.",
+                account.role, account.name
+            );
             Ok(())
         }
     }

@@ -75,15 +75,18 @@ impl Store {
         let hash = TokenHash::of(presented);
         let row: Option<StaffRow> = with_pool!(self, |p| {
             sqlx::query_as(
-            "SELECT id, name, role, token_hash, created_at FROM staff_users WHERE token_hash = $1"
-        )
-        .bind(hash.as_str())
-        .fetch_optional(p)
-        .await
+                "SELECT id, name, role, token_hash, created_at FROM staff_users
+             WHERE token_hash = $1 AND revoked_at IS NULL",
+            )
+            .bind(hash.as_str())
+            .fetch_optional(p)
+            .await
         })?;
         match row {
             Some(row) if TokenHash::from_stored(row.token_hash.clone()).matches(presented) => {
-                Ok(Some(row.into_staff()?))
+                let staff = row.into_staff()?;
+                self.seen(staff.id).await?;
+                Ok(Some(staff))
             }
             _ => Ok(None),
         }
@@ -115,5 +118,217 @@ impl Store {
         .fetch_one(p)
         .await)?;
         Ok(n > 0)
+    }
+}
+
+/// A staff account as admins manage it: never its token or the token's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub id: Uuid,
+    pub name: String,
+    pub role: Role,
+    /// Slugs of the campaigns a moderator is limited to; empty: all.
+    pub campaigns: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: Uuid,
+    name: String,
+    role: String,
+    created_at: DateTime<Utc>,
+    last_seen_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+}
+
+impl Store {
+    /// Notes that the account used its token now: at most one write a minute per account.
+    async fn seen(&self, id: Uuid) -> Result<(), StoreError> {
+        let now = crate::now();
+        with_pool!(self, |p| sqlx::query(
+            "UPDATE staff_users SET last_seen_at = $1
+             WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $3)"
+        )
+        .bind(now)
+        .bind(id)
+        .bind(now - chrono::TimeDelta::minutes(1))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Every account, oldest first, with the campaigns each is limited to.
+    pub async fn staff_accounts(&self) -> Result<Vec<StaffAccount>, StoreError> {
+        let rows: Vec<AccountRow> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT id, name, role, created_at, last_seen_at, revoked_at FROM staff_users
+             ORDER BY created_at, id"
+        )
+        .fetch_all(p)
+        .await)?;
+        let scopes: Vec<(Uuid, String)> = with_pool!(self, |p| {
+            sqlx::query_as(
+            "SELECT s.staff_id, c.slug FROM staff_campaigns s JOIN campaigns c ON c.id = s.campaign_id
+             ORDER BY c.slug"
+        )
+        .fetch_all(p)
+        .await
+        })?;
+        rows.into_iter()
+            .map(|r| {
+                let campaigns = scopes
+                    .iter()
+                    .filter(|(staff, _)| *staff == r.id)
+                    .map(|(_, slug)| slug.clone())
+                    .collect();
+                Ok(StaffAccount {
+                    id: r.id,
+                    name: r.name,
+                    role: r
+                        .role
+                        .parse()
+                        .map_err(|e: placard_domain::role::UnknownRole| {
+                            StoreError::Corrupt(e.to_string())
+                        })?,
+                    campaigns,
+                    created_at: r.created_at,
+                    last_seen_at: r.last_seen_at,
+                    revoked_at: r.revoked_at,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn staff_account(&self, id: Uuid) -> Result<StaffAccount, StoreError> {
+        self.staff_accounts()
+            .await?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The campaigns an account is limited to (ids); empty: all.
+    pub async fn staff_scope(&self, id: Uuid) -> Result<Vec<Uuid>, StoreError> {
+        let rows: Vec<(Uuid,)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT campaign_id FROM staff_campaigns WHERE staff_id = $1"
+        )
+        .bind(id)
+        .fetch_all(p)
+        .await)?;
+        Ok(rows.into_iter().map(|(c,)| c).collect())
+    }
+
+    /// Limits an account to these campaigns (replacing any earlier list; empty: all).
+    pub async fn set_staff_scope(&self, id: Uuid, campaigns: &[Uuid]) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        with_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM staff_campaigns WHERE staff_id = $1"
+        )
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        for campaign in campaigns {
+            with_tx!(&mut tx, |c| {
+                sqlx::query(
+                "INSERT INTO staff_campaigns (staff_id, campaign_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            )
+            .bind(id)
+            .bind(*campaign)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+        }
+        tx.commit().await
+    }
+
+    /// Revokes an account: its token answers 401 from now on. Revoking twice is the same as
+    /// once (the first time is kept). Audited with the actor, in the same transaction.
+    pub async fn revoke_staff(
+        &self,
+        id: Uuid,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let found = with_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE staff_users SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2"
+        )
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if found == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let subject = id.to_string();
+        tx.append_audit(&staff_entry(actor, "staff.revoke", &subject), now)
+            .await?;
+        tx.commit().await
+    }
+
+    /// Gives a live account a new token: the old one answers 401 from now on.
+    pub async fn rotate_staff_token(
+        &self,
+        id: Uuid,
+        token: &TokenHash,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let rotated = with_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE staff_users SET token_hash = $1 WHERE id = $2 AND revoked_at IS NULL"
+        )
+        .bind(token.as_str())
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if rotated == 0 {
+            drop(tx);
+            return match self.staff_account(id).await {
+                Ok(_) => Err(StoreError::InvalidState(
+                    "a revoked account cannot be rotated",
+                )),
+                Err(e) => Err(e),
+            };
+        }
+        let subject = id.to_string();
+        tx.append_audit(&staff_entry(actor, "staff.rotate", &subject), now)
+            .await?;
+        tx.commit().await
+    }
+
+    /// Records that `actor` created account `id`.
+    pub async fn audit_staff_created(
+        &self,
+        actor: &str,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let subject = id.to_string();
+        tx.append_audit(&staff_entry(actor, "staff.create", &subject), now)
+            .await?;
+        tx.commit().await
+    }
+}
+
+fn staff_entry<'a>(
+    actor: &'a str,
+    action: &'a str,
+    subject: &'a str,
+) -> crate::audit::NewAuditEntry<'a> {
+    crate::audit::NewAuditEntry {
+        actor,
+        action,
+        subject_type: "staff",
+        subject_id: subject,
+        details: serde_json::json!({}),
     }
 }

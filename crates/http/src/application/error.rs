@@ -27,6 +27,9 @@ pub enum AppError {
     NotFound(&'static str),
     #[error("a valid token is required")]
     Unauthenticated,
+    /// A valid token without the right: another campaign than the moderator's.
+    #[error("this account may not act on that campaign")]
+    OutOfScope,
     #[error("consent is required")]
     ConsentRequired,
     /// Which field and what is wrong with it, as a sentence.

@@ -42,6 +42,37 @@ fn decide_error(subject: Subject, e: DecideError) -> AppError {
     }
 }
 
+/// Whether `staff` may moderate `campaign`: admins and unscoped moderators may moderate all;
+/// a moderator limited to campaigns only those.
+pub async fn ensure_in_scope(
+    state: &AppState,
+    staff: &Staff,
+    campaign: Uuid,
+) -> Result<(), AppError> {
+    if staff.role == placard_domain::Role::Admin {
+        return Ok(());
+    }
+    let scope = state.store.staff_scope(staff.id).await?;
+    if scope.is_empty() || scope.contains(&campaign) {
+        Ok(())
+    } else {
+        Err(AppError::OutOfScope)
+    }
+}
+
+/// The same for a photo, by its campaign; an unknown photo passes (its own route says 404).
+pub async fn ensure_photo_in_scope(
+    state: &AppState,
+    staff: &Staff,
+    photo: Uuid,
+) -> Result<(), AppError> {
+    match state.store.photo(photo).await {
+        Ok(p) => ensure_in_scope(state, staff, p.campaign_id).await,
+        Err(placard_storage::StoreError::NotFound) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Applies a decision, audited, and records its metrics.
 pub async fn decide(
     state: &AppState,

@@ -31,6 +31,11 @@ impl From<&AppError> for ApiError {
         match e {
             AppError::NotFound(what) => ApiError::not_found(what),
             AppError::Unauthenticated => ApiError::unauthenticated(),
+            AppError::OutOfScope => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "This account moderates other campaigns only.",
+            ),
             AppError::ConsentRequired => ApiError::bad_request(
                 "consent_required",
                 "Consent is required: send consent=true.",
@@ -135,6 +140,7 @@ mod tests {
         let cases: Vec<(AppError, u16, &str)> = vec![
             (AppError::NotFound("The photo"), 404, "not_found"),
             (AppError::Unauthenticated, 401, "unauthenticated"),
+            (AppError::OutOfScope, 403, "forbidden"),
             (AppError::RequestTimeout, 408, "request_timeout"),
             (AppError::ConsentRequired, 400, "consent_required"),
             (

@@ -115,11 +115,12 @@ pub async fn signed_image(
         (status = 404, description = "No such photo, or its original was deleted by retention", body = crate::error::ErrorBody),
         (status = 409, description = "`not_ready`: the pixelation its supporter asked for is not applied yet", body = crate::error::ErrorBody)))]
 pub async fn original_image(
-    _auth: Authed<Moderator>,
+    auth: Authed<Moderator>,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let photo = load(&state, *id).await?;
+    crate::application::moderation::ensure_in_scope(&state, &auth.staff, photo.campaign_id).await?;
     if photo.purged_at.is_some() || photo.original_purged_at.is_some() {
         return Err(ApiError::not_found("The original"));
     }

@@ -2,8 +2,8 @@
 //! reopening.
 
 use super::DecisionBody;
-use crate::application::find_campaign;
 use crate::application::moderation::{self, parse_decision};
+use crate::application::{find_campaign, AppError};
 use crate::auth::{Authed, Deferred, Moderator};
 use crate::media_urls::Thumbnails;
 use crate::pagination::{Page, PageQuery};
@@ -141,7 +141,7 @@ pub struct QueueQuery {
         (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
         (status = 403, description = "Not a moderator or admin", body = crate::error::ErrorBody)))]
 pub async fn list_photos(
-    _auth: Authed<Moderator>,
+    auth: Authed<Moderator>,
     state: web::Data<AppState>,
     query: Deferred<web::Query<QueueQuery>>,
 ) -> Result<HttpResponse, ApiError> {
@@ -150,6 +150,16 @@ pub async fn list_photos(
         Some(slug) => Some(find_campaign(&state, slug).await?.id),
         None => None,
     };
+    match campaign_id {
+        Some(c) => moderation::ensure_in_scope(&state, &auth.staff, c).await?,
+        // A moderator limited to campaigns lists one of them at a time.
+        None if auth.staff.role != placard_domain::Role::Admin
+            && !state.store.staff_scope(auth.staff.id).await?.is_empty() =>
+        {
+            return Err(AppError::OutOfScope.into())
+        }
+        None => {}
+    }
     let status = q
         .status
         .as_deref()
@@ -240,6 +250,7 @@ pub async fn next_photo(
     let query = query.get()?;
     let skip = parse_skip(query.skip.as_deref())?;
     let campaign = find_campaign(&state, &query.campaign).await?;
+    moderation::ensure_in_scope(&state, &auth.staff, campaign.id).await?;
     let claimed = state
         .store
         .claim_next(
@@ -275,6 +286,7 @@ pub async fn decide_photo(
     body: Deferred<web::Json<DecisionBody>>,
 ) -> Result<HttpResponse, ApiError> {
     let decision = body.get()?.into_inner().decision()?;
+    moderation::ensure_photo_in_scope(&state, &auth.staff, *id).await?;
     moderation::decide(&state, &auth.staff, Subject::Photo, *id, &decision).await?;
     Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
 }
@@ -293,6 +305,7 @@ pub async fn reopen_photo(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    moderation::ensure_photo_in_scope(&state, &auth.staff, *id).await?;
     moderation::reopen(&state, &auth.staff, Subject::Photo, *id).await?;
     Ok(HttpResponse::Ok().json(load_item(&state, *id).await?))
 }
@@ -343,11 +356,14 @@ pub async fn decide_photos(
     let decision = parse_decision(&b.decision, b.reason.as_deref(), b.note.as_deref())?;
     let mut results = Vec::with_capacity(b.ids.len());
     for id in b.ids {
-        let outcome =
-            match moderation::decide(&state, &auth.staff, Subject::Photo, id, &decision).await {
-                Ok(()) => decision.outcome().as_str().to_owned(),
-                Err(e) => ApiError::from(e).code().to_owned(),
-            };
+        let done = match moderation::ensure_photo_in_scope(&state, &auth.staff, id).await {
+            Ok(()) => moderation::decide(&state, &auth.staff, Subject::Photo, id, &decision).await,
+            Err(e) => Err(e),
+        };
+        let outcome = match done {
+            Ok(()) => decision.outcome().as_str().to_owned(),
+            Err(e) => ApiError::from(e).code().to_owned(),
+        };
         results.push(BulkResult { id, outcome });
     }
     Ok(HttpResponse::Ok().json(BulkResults { results }))
