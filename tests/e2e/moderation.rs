@@ -320,6 +320,11 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/admin/jobs/{id}/retry", Access::Admin),
     ("GET", "/api/v1/admin/staff", Access::Admin),
     ("POST", "/api/v1/admin/staff", Access::Admin),
+    (
+        "DELETE",
+        "/api/v1/moderation/photos/{id}",
+        Access::Moderator,
+    ),
     ("POST", "/api/v1/admin/staff/{id}/revoke", Access::Admin),
     ("POST", "/api/v1/admin/staff/{id}/rotate", Access::Admin),
     ("POST", "/api/v1/admin/campaigns", Access::Admin),

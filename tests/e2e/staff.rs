@@ -8,6 +8,7 @@ on_both_deployments!(
     admins_manage_staff_accounts_without_ever_seeing_a_secret,
     a_moderator_limited_to_a_campaign_moderates_only_that_campaign,
     the_cli_lists_and_revokes_accounts,
+    staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_reason,
 );
 
 async fn post(
@@ -380,5 +381,96 @@ async fn the_cli_lists_and_revokes_accounts(d: Deployment) {
     let out = env.cli(&["user", "revoke", "--name", "Nobody"]).await;
     assert!(!out.status.success(), "revoking an unknown name fails");
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody"));
+    assert!(app.stop().await);
+}
+
+async fn staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_reason(
+    d: Deployment,
+) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "ana").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let up = app
+        .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[("display_name", "Zoë")])
+        .await;
+    app.run_pending_jobs().await;
+    let moderator = app.create_user("moderator", "mo").await;
+    let path = format!("/api/v1/moderation/photos/{}", up.id);
+    let take_down = |token: &str, body: serde_json::Value| {
+        let req = app
+            .http()
+            .delete(app.url(&path))
+            .bearer_auth(token)
+            .json(&body);
+        async move { req.send().await.expect("delete") }
+    };
+    // A reason is a code: free text could name a person in a log that outlives the photo.
+    for bad in [
+        serde_json::json!({"reason": "her ex-partner asked"}),
+        serde_json::json!({}),
+    ] {
+        let (status, code) = error_code(take_down(&moderator, bad.clone()).await).await;
+        assert!(
+            (status, code.as_str()) == (422, "invalid_reason")
+                || (status, code.as_str()) == (400, "invalid_field"),
+            "{bad}: {status} {code}"
+        );
+    }
+    let judge = app.create_user("judge", "jude").await;
+    let resp = take_down(&judge, serde_json::json!({"reason": "legal"})).await;
+    assert_eq!(error_code(resp).await, (403, "forbidden".to_owned()));
+    assert_eq!(
+        app.photo_status(&up).await["status"],
+        "pending_review",
+        "untouched so far"
+    );
+
+    let resp = take_down(
+        &moderator,
+        serde_json::json!({"reason": "third_party_complaint"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 204);
+    // As a withdrawal: the receipt answers 404, no object and no personal field remain.
+    let resp = app
+        .http()
+        .get(app.url(&format!("/api/v1/photos/{}", up.id)))
+        .bearer_auth(&up.receipt)
+        .send()
+        .await
+        .expect("status");
+    assert_eq!(resp.status(), 404);
+    assert!(app
+        .env
+        .objects
+        .store
+        .list("")
+        .await
+        .expect("list")
+        .is_empty());
+    let names = app
+        .store
+        .count("SELECT COUNT(*) FROM photos WHERE display_name IS NOT NULL")
+        .await
+        .expect("count");
+    assert_eq!(names, 0);
+    let again = take_down(&moderator, serde_json::json!({"reason": "legal"})).await;
+    assert_eq!(error_code(again).await, (404, "not_found".to_owned()));
+    let audit = app
+        .get_json(&admin, "/api/v1/moderation/audit?limit=200")
+        .await;
+    let entry = audit["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|e| e["action"] == "photo.takedown")
+        .cloned()
+        .unwrap_or_else(|| panic!("no takedown entry: {audit}"));
+    assert_eq!(entry["actor"], "mo");
+    assert_eq!(
+        entry["details"],
+        serde_json::json!({"reason": "third_party_complaint"})
+    );
     assert!(app.stop().await);
 }

@@ -231,6 +231,7 @@ route_table! {
     "/api/v1/moderation/photos/next" => { post: moderation::next_photo },
     "/api/v1/moderation/photos/decisions" => { post: moderation::decide_photos },
     "/api/v1/moderation/photos/{id}/decision" => { post: moderation::decide_photo },
+    "/api/v1/moderation/photos/{id}" => { delete: moderation::take_down_photo },
     "/api/v1/moderation/photos/{id}/reopen" => { post: moderation::reopen_photo },
     "/api/v1/moderation/photos/{id}/original" => { get: media::original_image },
     "/api/v1/moderation/audit" => { get: moderation::list_audit },

@@ -31,6 +31,7 @@ use utoipa::{Modify, OpenApi};
         routes::moderation::list_photos,
         routes::moderation::next_photo,
         routes::moderation::decide_photo,
+        routes::moderation::take_down_photo,
         routes::moderation::reopen_photo,
         routes::moderation::decide_photos,
         routes::moderation::list_audit,

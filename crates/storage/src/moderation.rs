@@ -52,6 +52,24 @@ impl Subject {
     }
 }
 
+/// Who erases a submission, and why (a code, never free text: the audit log outlives the
+/// submission).
+#[derive(Debug, Clone, Copy)]
+pub struct Erasure<'a> {
+    pub actor: &'a str,
+    /// `erase` (the supporter's withdrawal) or `takedown` (staff).
+    pub action: &'a str,
+    pub reason: Option<&'a str>,
+}
+
+impl Erasure<'static> {
+    pub const BY_SUPPORTER: Erasure<'static> = Erasure {
+        actor: "supporter",
+        action: "erase",
+        reason: None,
+    };
+}
+
 /// Why a decision was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum DecideError {
@@ -327,6 +345,19 @@ impl Store {
         id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.erase_as(subject, id, &Erasure::BY_SUPPORTER, now)
+            .await
+    }
+
+    /// Erases a submission exactly as its supporter's withdrawal does, on behalf of `by`
+    /// (a staff takedown): the audit entry names the actor and the reason code.
+    pub async fn erase_as(
+        &self,
+        subject: Subject,
+        id: Uuid,
+        by: &Erasure<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         if subject == Subject::Entry {
             redact_from_results(&mut tx, id).await?;
@@ -350,13 +381,17 @@ impl Store {
         if subject == Subject::Photo {
             tx.tombstone_photo(id, now).await?;
         }
+        let details = match by.reason {
+            Some(reason) => serde_json::json!({ "reason": reason }),
+            None => serde_json::json!({}),
+        };
         tx.append_audit(
             &NewAuditEntry {
-                actor: "supporter",
-                action: &format!("{}.erase", subject.kind()),
+                actor: by.actor,
+                action: &format!("{}.{}", subject.kind(), by.action),
                 subject_type: subject.kind(),
                 subject_id: &id.to_string(),
-                details: serde_json::json!({}),
+                details,
             },
             now,
         )

@@ -10,6 +10,7 @@ use placard_domain::{
     BlurRegions, CampaignState, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
     STANDARD_PHOTO_CONSENT,
 };
+use placard_storage::moderation::Erasure;
 use placard_storage::photos::{NewPhoto, Photo};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -213,11 +214,21 @@ pub(crate) async fn own_photo(
 /// then every object it has or may have had. An object whose deletion fails here is left to
 /// the next sweep, which deletes anything stored under a tombstoned id.
 pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), AppError> {
+    erase_photo_as(state, photo, &Erasure::BY_SUPPORTER).await
+}
+
+/// The same erasure on behalf of `by` (a staff takedown names the actor and the reason).
+pub(crate) async fn erase_photo_as(
+    state: &AppState,
+    photo: &Photo,
+    by: &Erasure<'_>,
+) -> Result<(), AppError> {
     state
         .store
-        .erase_submission(
+        .erase_as(
             placard_storage::moderation::Subject::Photo,
             photo.id,
+            by,
             state.clock.now(),
         )
         .await?;
@@ -229,6 +240,6 @@ pub(crate) async fn erase_photo(state: &AppState, photo: &Photo) -> Result<(), A
     if let Err(e) = state.store.checkpoint().await {
         tracing::warn!(error = %e, "checkpoint after erasure");
     }
-    tracing::info!(photo.id = %photo.id, "photo erased by its supporter");
+    tracing::info!(photo.id = %photo.id, erasure.action = by.action, "photo erased");
     Ok(())
 }

@@ -5,10 +5,12 @@
 mod audit;
 mod entries;
 mod photos;
+mod takedown;
 
 pub use audit::*;
 pub use entries::*;
 pub use photos::*;
+pub use takedown::*;
 
 use crate::application::moderation::parse_decision;
 use crate::ApiError;
