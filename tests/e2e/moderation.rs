@@ -328,6 +328,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/admin/staff/{id}/revoke", Access::Admin),
     ("POST", "/api/v1/admin/staff/{id}/rotate", Access::Admin),
     ("POST", "/api/v1/admin/campaigns", Access::Admin),
+    ("GET", "/api/v1/admin/campaigns", Access::Admin),
+    ("GET", "/api/v1/admin/contests", Access::Admin),
     ("GET", "/api/v1/campaigns/{slug}", Access::Anyone),
     ("POST", "/api/v1/campaigns/{slug}/photos", Access::Anyone),
     ("GET", "/api/v1/campaigns/{slug}/gallery", Access::Anyone),

@@ -1,4 +1,5 @@
-//! Staff accounts on both deployments: admins list them (never a secret), create them (the
+//! Running a campaign (admin), on both deployments. The lists of campaigns and contests
+//! with their counts. Staff accounts: admins list them (never a secret), create them (the
 //! token shown once), rotate and revoke them, and limit a moderator to campaigns; the CLI lists
 //! and revokes too. Every change is audited with the admin who made it.
 
@@ -9,6 +10,7 @@ on_both_deployments!(
     a_moderator_limited_to_a_campaign_moderates_only_that_campaign,
     the_cli_lists_and_revokes_accounts,
     staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_reason,
+    operators_list_campaigns_and_contests_with_their_counts,
 );
 
 async fn post(
@@ -472,5 +474,86 @@ async fn staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_re
         entry["details"],
         serde_json::json!({"reason": "third_party_complaint"})
     );
+    assert!(app.stop().await);
+}
+
+async fn operators_list_campaigns_and_contests_with_their_counts(d: Deployment) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "ana").await;
+    for slug in ["first", "second", "third"] {
+        app.create_campaign(&admin, slug, serde_json::json!({}))
+            .await;
+        app.advance(chrono::TimeDelta::seconds(1));
+    }
+    app.upload_fixture("second", "ladybird-2560x1600.jpg", &[])
+        .await;
+    app.upload_fixture("second", "dragonfly-4224x3168.jpg", &[])
+        .await;
+    app.run_pending_jobs().await;
+    app.upload_fixture("second", "aitzgorri-rotated8-gps.jpg", &[])
+        .await;
+    app.create_contest(&admin, "slogans", 3600, 7200, serde_json::json!({}))
+        .await;
+    assert_eq!(
+        app.enter("slogans", "Support, don't punish").await.status(),
+        201
+    );
+
+    // Newest first, two to a page, then the rest.
+    let page = app
+        .get_json(&admin, "/api/v1/admin/campaigns?limit=2")
+        .await;
+    let slugs: Vec<&str> = page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|c| c["slug"].as_str())
+        .collect();
+    assert_eq!(slugs, ["third", "second"]);
+    let second = &page["items"][1];
+    assert_eq!(
+        second["counts"],
+        serde_json::json!({"received": 1, "processing": 0, "pending_review": 2, "approved": 0, "rejected": 0, "failed": 0})
+    );
+    assert_eq!(second["state"], "open");
+    assert!(second["oldest_pending_at"].is_string(), "{second}");
+    assert_eq!(page["items"][0]["counts"]["received"], 0);
+    assert!(page["items"][0]["oldest_pending_at"].is_null());
+    let cursor = page["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let rest = app
+        .get_json(
+            &admin,
+            &format!("/api/v1/admin/campaigns?limit=2&cursor={cursor}"),
+        )
+        .await;
+    assert_eq!(rest["items"][0]["slug"], "first");
+    assert!(rest["next_cursor"].is_null());
+
+    let contests = app.get_json(&admin, "/api/v1/admin/contests").await;
+    assert_eq!(contests["items"][0]["slug"], "slogans");
+    assert_eq!(
+        contests["items"][0]["counts"],
+        serde_json::json!({"pending_review": 1, "approved": 0, "rejected": 0})
+    );
+    let moderator = app.create_user("moderator", "mo").await;
+    let resp = app
+        .http()
+        .get(app.url("/api/v1/admin/campaigns"))
+        .bearer_auth(&moderator)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(error_code(resp).await, (403, "forbidden".to_owned()));
+    let resp = app
+        .http()
+        .get(app.url("/api/v1/admin/campaigns?cursor=nonsense"))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(error_code(resp).await.0, 400);
     assert!(app.stop().await);
 }

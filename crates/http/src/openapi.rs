@@ -17,6 +17,8 @@ use utoipa::{Modify, OpenApi};
         routes::health::metrics,
         routes::admin::jobs::list_jobs,
         routes::admin::jobs::retry_job,
+        routes::admin::overview::list_campaigns,
+        routes::admin::overview::list_contests,
         routes::admin::staff::list_staff,
         routes::admin::staff::create_staff,
         routes::admin::staff::revoke_staff,

@@ -23,7 +23,7 @@ pub struct Campaign {
     pub retention_originals_after_close_days: Option<i32>,
 }
 
-const COLUMNS: &str =
+pub(crate) const COLUMNS: &str =
     "id, slug, title, description, opens_at, closes_at, created_at, consent_text, \
     retention_rejected_days, retention_originals_after_close_days";
 

@@ -20,6 +20,7 @@ mod cursor;
 mod error;
 pub mod jobs;
 pub mod moderation;
+pub mod overview;
 pub mod photos;
 pub mod privacy;
 pub mod rate_limits;

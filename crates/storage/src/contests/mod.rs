@@ -28,7 +28,7 @@ pub struct Contest {
     pub created_at: DateTime<Utc>,
 }
 
-const CONTEST_COLUMNS: &str =
+pub(crate) const CONTEST_COLUMNS: &str =
     "id, slug, title, description, opens_at, entries_close_at, announce_at, shortlist_size, announced_at, results, created_at";
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,2 +1,3 @@
 pub mod jobs;
+pub mod overview;
 pub mod staff;
