@@ -20,6 +20,7 @@ struct StaffRow {
     role: String,
     token_hash: String,
     created_at: DateTime<Utc>,
+    last_seen_at: Option<DateTime<Utc>>,
 }
 
 impl StaffRow {
@@ -75,7 +76,7 @@ impl Store {
         let hash = TokenHash::of(presented);
         let row: Option<StaffRow> = with_pool!(self, |p| {
             sqlx::query_as(
-                "SELECT id, name, role, token_hash, created_at FROM staff_users
+                "SELECT id, name, role, token_hash, created_at, last_seen_at FROM staff_users
              WHERE token_hash = $1 AND revoked_at IS NULL",
             )
             .bind(hash.as_str())
@@ -84,8 +85,15 @@ impl Store {
         })?;
         match row {
             Some(row) if TokenHash::from_stored(row.token_hash.clone()).matches(presented) => {
+                // Written at most once a minute per account, and only when due: most
+                // authenticated requests write nothing.
+                let due = row
+                    .last_seen_at
+                    .is_none_or(|t| t < crate::now() - chrono::TimeDelta::minutes(1));
                 let staff = row.into_staff()?;
-                self.seen(staff.id).await?;
+                if due {
+                    self.seen(staff.id).await?;
+                }
                 Ok(Some(staff))
             }
             _ => Ok(None),
