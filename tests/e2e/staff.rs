@@ -407,16 +407,17 @@ async fn staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_re
             .json(&body);
         async move { req.send().await.expect("delete") }
     };
-    // A reason is a code: free text could name a person in a log that outlives the photo.
+    // A reason is required, and short.
     for bad in [
-        serde_json::json!({"reason": "her ex-partner asked"}),
+        serde_json::json!({"reason": "   "}),
+        serde_json::json!({"reason": "x".repeat(201)}),
         serde_json::json!({}),
     ] {
-        let (status, code) = error_code(take_down(&moderator, bad.clone()).await).await;
-        assert!(
-            (status, code.as_str()) == (422, "invalid_reason")
-                || (status, code.as_str()) == (400, "invalid_field"),
-            "{bad}: {status} {code}"
+        let resp = take_down(&moderator, bad.clone()).await;
+        assert_eq!(
+            error_code(resp).await,
+            (400, "invalid_field".to_owned()),
+            "{bad}"
         );
     }
     let judge = app.create_user("judge", "jude").await;
@@ -430,7 +431,7 @@ async fn staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_re
 
     let resp = take_down(
         &moderator,
-        serde_json::json!({"reason": "third_party_complaint"}),
+        serde_json::json!({"reason": "third-party complaint"}),
     )
     .await;
     assert_eq!(resp.status(), 204);
@@ -472,7 +473,7 @@ async fn staff_take_a_photo_down_as_a_withdrawal_would_audited_with_actor_and_re
     assert_eq!(entry["actor"], "mo");
     assert_eq!(
         entry["details"],
-        serde_json::json!({"reason": "third_party_complaint"})
+        serde_json::json!({"reason": "third-party complaint"})
     );
     assert!(app.stop().await);
 }

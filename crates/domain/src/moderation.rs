@@ -39,44 +39,6 @@ impl RejectionReason {
     }
 }
 
-/// Why staff took a photo down: a code, so that the audit log, which outlives the photo,
-/// never holds free text that could name a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TakedownReason {
-    /// Someone in the photo, or its owner, asked for it to go.
-    ThirdPartyComplaint,
-    /// It shows something or someone that should not be shown.
-    Privacy,
-    Inappropriate,
-    /// A legal demand.
-    Legal,
-    Other,
-}
-
-impl TakedownReason {
-    pub const ALL: [TakedownReason; 5] = [
-        TakedownReason::ThirdPartyComplaint,
-        TakedownReason::Privacy,
-        TakedownReason::Inappropriate,
-        TakedownReason::Legal,
-        TakedownReason::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TakedownReason::ThirdPartyComplaint => "third_party_complaint",
-            TakedownReason::Privacy => "privacy",
-            TakedownReason::Inappropriate => "inappropriate",
-            TakedownReason::Legal => "legal",
-            TakedownReason::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
-
 impl FromStr for RejectionReason {
     type Err = ();
 

@@ -52,8 +52,7 @@ impl Subject {
     }
 }
 
-/// Who erases a submission, and why (a code, never free text: the audit log outlives the
-/// submission).
+/// Who erases a submission, and why (the staff's reason, recorded with the actor).
 #[derive(Debug, Clone, Copy)]
 pub struct Erasure<'a> {
     pub actor: &'a str,

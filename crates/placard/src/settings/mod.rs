@@ -146,7 +146,7 @@ pub struct WorkerArgs {
     /// Objects with no database row, and staging files, older than this are deleted by the
     /// sweep (younger ones may belong to an upload still being committed).
     #[arg(long, global = true, env = "PLACARD_ORPHAN_GRACE_SECONDS", value_name = "SECONDS",
-          default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(60..=31_536_000))]
+          default_value_t = 86_400, value_parser = clap::value_parser!(u64).range(0..=31_536_000))]
     pub orphan_grace_seconds: u64,
 }
 
