@@ -11,6 +11,29 @@ use uuid::Uuid;
 /// by the caller).
 pub type StatusCounts = HashMap<String, i64>;
 
+/// A row that pages newest first by `(created_at, id)`.
+trait Newest {
+    fn key(&self) -> Cursor;
+}
+
+impl Newest for Campaign {
+    fn key(&self) -> Cursor {
+        Cursor {
+            at: self.created_at,
+            id: self.id,
+        }
+    }
+}
+
+impl Newest for Contest {
+    fn key(&self) -> Cursor {
+        Cursor {
+            at: self.created_at,
+            id: self.id,
+        }
+    }
+}
+
 impl Store {
     /// A page of campaigns, newest first, each with its photos counted by status.
     pub async fn campaigns_page(
@@ -18,25 +41,9 @@ impl Store {
         limit: u32,
         after: Option<Cursor>,
     ) -> Result<(Vec<(Campaign, StatusCounts)>, Option<Cursor>), StoreError> {
-        let (at, id) = after.map_or((crate::now(), Uuid::max()), |c| (c.at, c.id));
-        let sql = format!(
-            "SELECT {} FROM campaigns WHERE $1 OR (created_at, id) < ($2, $3)
-             ORDER BY created_at DESC, id DESC LIMIT $4",
-            crate::campaigns::COLUMNS
-        );
-        let rows: Vec<Campaign> = with_pool!(self, |p| sqlx::query_as(&sql)
-            .bind(after.is_none())
-            .bind(at)
-            .bind(id)
-            .bind(i64::from(limit) + 1)
-            .fetch_all(p)
-            .await)?;
-        let (rows, next) = crate::cursor::trim_page(rows, limit, |c| {
-            Some(Cursor {
-                at: c.created_at,
-                id: c.id,
-            })
-        });
+        let (rows, next): (Vec<Campaign>, _) = self
+            .newest("campaigns", crate::campaigns::COLUMNS, limit, after)
+            .await?;
         let counts = self
             .counts_by_status("photos", "campaign_id", rows.iter().map(|c| c.id))
             .await?;
@@ -49,29 +56,43 @@ impl Store {
         limit: u32,
         after: Option<Cursor>,
     ) -> Result<(Vec<(Contest, StatusCounts)>, Option<Cursor>), StoreError> {
+        let (rows, next): (Vec<Contest>, _) = self
+            .newest("contests", crate::contests::CONTEST_COLUMNS, limit, after)
+            .await?;
+        let counts = self
+            .counts_by_status("slogan_entries", "contest_id", rows.iter().map(|c| c.id))
+            .await?;
+        Ok((attach(rows, |c| c.id, counts), next))
+    }
+
+    /// A page of `table`'s rows, newest first.
+    async fn newest<T>(
+        &self,
+        table: &str,
+        columns: &str,
+        limit: u32,
+        after: Option<Cursor>,
+    ) -> Result<(Vec<T>, Option<Cursor>), StoreError>
+    where
+        T: Newest
+            + Send
+            + Unpin
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+    {
         let (at, id) = after.map_or((crate::now(), Uuid::max()), |c| (c.at, c.id));
         let sql = format!(
-            "SELECT {} FROM contests WHERE $1 OR (created_at, id) < ($2, $3)
-             ORDER BY created_at DESC, id DESC LIMIT $4",
-            crate::contests::CONTEST_COLUMNS
+            "SELECT {columns} FROM {table} WHERE $1 OR (created_at, id) < ($2, $3)
+             ORDER BY created_at DESC, id DESC LIMIT $4"
         );
-        let rows: Vec<Contest> = with_pool!(self, |p| sqlx::query_as(&sql)
+        let rows: Vec<T> = with_pool!(self, |p| sqlx::query_as(&sql)
             .bind(after.is_none())
             .bind(at)
             .bind(id)
             .bind(i64::from(limit) + 1)
             .fetch_all(p)
             .await)?;
-        let (rows, next) = crate::cursor::trim_page(rows, limit, |c| {
-            Some(Cursor {
-                at: c.created_at,
-                id: c.id,
-            })
-        });
-        let counts = self
-            .counts_by_status("slogan_entries", "contest_id", rows.iter().map(|c| c.id))
-            .await?;
-        Ok((attach(rows, |c| c.id, counts), next))
+        Ok(crate::cursor::trim_page(rows, limit, |r| Some(r.key())))
     }
 
     /// `COUNT(*)` by status of `table`'s rows whose `owner` column is one of `ids`.
