@@ -159,7 +159,24 @@ async fn a_supporter_sends_a_photo_from_a_phone_and_follows_it() {
     .await;
     b.check_page("the status page").await;
     no_script_ran(&b, "the status page").await;
+    // The receipt shows back everything held about the supporter, and what they agreed to.
+    let held = b.text("#held").await;
+    for shown in [
+        "Ana",
+        "PT",
+        "<script>window.__xss=1</script>",
+        "I agree that this campaign",
+    ] {
+        assert!(
+            held.contains(shown),
+            "the receipt does not show {shown:?}: {held}"
+        );
+    }
     b.screenshot("status").await;
+    b.viewport(LAPTOP).await;
+    b.check_page("the status page on a laptop").await;
+    b.screenshot("status-laptop").await;
+    b.viewport(PHONE).await;
 
     // Withdraw from the status page.
     b.find(".withdraw summary")

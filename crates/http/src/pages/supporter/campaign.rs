@@ -125,9 +125,36 @@ pub async fn photo_status_page(
         width: t.large.width,
         height: t.large.height,
     });
+    let consent = match crate::routes::photos::ConsentView::of(
+        &state,
+        photo.consent_id,
+        photo.consent_at,
+        placard_domain::STANDARD_PHOTO_CONSENT,
+    )
+    .await
+    {
+        Ok(c) => c,
+        Err(e) => return notice_for(&state, &e, None),
+    };
+    let boxes = photo.blur.as_ref().map_or(0, |b| b.rects().len());
+    let boxes = if boxes > 0 {
+        format!("{boxes} (pixelated in every copy we keep)")
+    } else {
+        "none".to_owned()
+    };
+    let held = held_lines(
+        &[
+            ("Name", photo.display_name.as_deref()),
+            ("Country", photo.country.as_deref()),
+            ("Caption", photo.caption.as_deref()),
+            ("Boxes hidden", Some(boxes.as_str())),
+        ],
+        &consent,
+    );
     render(
         StatusCode::OK,
         &StatusPage {
+            held,
             what: "photo",
             status: photo.status.as_str().to_owned(),
             words: messages::photo_status(

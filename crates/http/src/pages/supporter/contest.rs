@@ -152,9 +152,31 @@ pub async fn entry_status_page(
         Ok(e) => e,
         Err(e) => return notice_for(&state, &e, None),
     };
+    let consent = match crate::routes::photos::ConsentView::of(
+        &state,
+        entry.consent_id,
+        entry.consent_at,
+        placard_domain::STANDARD_ENTRY_CONSENT,
+    )
+    .await
+    {
+        Ok(c) => c,
+        Err(e) => return notice_for(&state, &e, None),
+    };
+    let held = held_lines(
+        &[
+            ("Name", entry.author_name.as_deref()),
+            (
+                "Email (deleted at the announcement)",
+                entry.email.as_deref(),
+            ),
+        ],
+        &consent,
+    );
     render(
         StatusCode::OK,
         &StatusPage {
+            held,
             what: "slogan",
             words: messages::entry_status(entry.status, entry.rejection_reason.as_deref()),
             status: entry.status.as_str().to_owned(),

@@ -57,6 +57,27 @@ struct StatusPage {
     refresh: bool,
     withdraw_action: String,
     receipt: String,
+    /// Everything held about the supporter, as (what, value) lines: shown back to them.
+    held: Vec<(&'static str, String)>,
+}
+
+/// What is held about a supporter, with the consent they gave, for their receipt page.
+fn held_lines(
+    fields: &[(&'static str, Option<&str>)],
+    consent: &crate::routes::photos::ConsentView,
+) -> Vec<(&'static str, String)> {
+    let mut lines: Vec<(&'static str, String)> = fields
+        .iter()
+        .map(|(what, v)| {
+            (
+                *what,
+                v.map_or_else(|| "(not given)".to_owned(), str::to_owned),
+            )
+        })
+        .collect();
+    lines.push(("You agreed to", consent.text.clone()));
+    lines.push(("On", human(consent.agreed_at)));
+    lines
 }
 
 struct Image {
