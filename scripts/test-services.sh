@@ -49,7 +49,10 @@ if [ ! -f "$tls/server.pem" ]; then
     -days 3650 -extfile "$tls/san.ext" -out "$tls/server.pem"
 fi
 pg_version=$(ls /etc/postgresql | sort -V | tail -n1)
-if ! pg_lsclusters -h | awk '{print $2}' | grep -qx placard_tls; then
+# Whole answers are read before matching (no `grep -q` in a pipe: its early exit is a broken
+# pipe for the writer, which pipefail turns into a wrong answer).
+clusters=$(pg_lsclusters -h)
+if ! awk '$2 == "placard_tls" {found = 1} END {exit !found}' <<<"$clusters"; then
   log "creating the PostgreSQL cluster placard_tls (port 5433, TLS only)"
   pg_createcluster "$pg_version" placard_tls -p 5433 -- --auth=trust >/dev/null
 fi
@@ -70,7 +73,7 @@ hostssl   all all 127.0.0.1/32   trust
 hostnossl all all 127.0.0.1/32   reject
 HBA
 chown -R postgres:postgres "$pg_tls_conf"
-if pg_lsclusters -h | awk '$2 == "placard_tls" {print $4}' | grep -q online; then
+if pg_lsclusters -h | awk '$2 == "placard_tls" && $4 == "online" {found = 1} END {exit !found}'; then
   pg_ctlcluster "$pg_version" placard_tls reload
 else
   pg_ctlcluster "$pg_version" placard_tls start
@@ -146,8 +149,12 @@ fi
 # A single-node layout, applied once. Read the layout until Garage answers: a fresh server
 # can accept `status` and still fail `layout show` for a moment (and skipping the layout then
 # leaves every key import failing with "Layout not ready").
+# Read the whole answer before matching it: `grep -q` stops reading at the first match, and
+# Garage then panics on the broken pipe, which (with pipefail) skipped the layout on a fresh
+# machine.
 retry g layout show >/dev/null
-if g layout show | grep -q "No nodes currently have a role"; then
+layout=$(g layout show 2>&1 || true)
+if [[ "$layout" == *"No nodes currently have a role"* ]]; then
   node=$(g node id -q | cut -d@ -f1)
   retry g layout assign -z dc1 -c 1G "$node"
   retry g layout apply --version 1
