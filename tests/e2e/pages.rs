@@ -7,6 +7,7 @@ use placard_e2e::{fixture, on_both_deployments, Api, Deployment, TestApp};
 on_both_deployments!(
     plain_forms_upload_enter_check_and_withdraw,
     staff_sessions_need_the_csrf_token_for_changes,
+    page_sessions_end_with_their_account_and_sign_in_is_guarded,
 );
 
 const HOSTILE: &str = "<script>window.__xss=1</script><img src=x onerror=alert(1)>";
@@ -240,40 +241,98 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
     app.stop().await;
 }
 
+/// A sign-in form as a browser holds it: the sign-in cookie set with the page, and the
+/// form's hidden login-CSRF token.
+struct SignInForm {
+    cookie: String,
+    csrf: String,
+}
+
+async fn sign_in_form(client: &reqwest::Client, app: &TestApp, path: &str) -> SignInForm {
+    let r = client.get(app.url(path)).send().await.expect("page");
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("placard_signin="))
+        .expect("the sign-in page sets its cookie")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned();
+    let html = r.text().await.expect("body");
+    let start = html.find("name=\"csrf\" value=\"").expect("form token") + 19;
+    SignInForm {
+        cookie,
+        csrf: html[start..start + 64].to_owned(),
+    }
+}
+
+/// Signs in through the form; the response (a 303 with the session cookie when it worked).
+async fn post_sign_in(
+    client: &reqwest::Client,
+    app: &TestApp,
+    form: &SignInForm,
+    token: &str,
+    next: &str,
+) -> reqwest::Response {
+    client
+        .post(app.url("/session"))
+        .header("cookie", &form.cookie)
+        .form(&[("token", token), ("next", next), ("csrf", &form.csrf)])
+        .send()
+        .await
+        .expect("sign in")
+}
+
+fn session_cookie(r: &reqwest::Response) -> String {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("placard_staff="))
+        .expect("session cookie")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned()
+}
+
 async fn staff_sessions_need_the_csrf_token_for_changes(d: Deployment) {
     let app = TestApp::spawn(d).await;
     let moderator = app.create_user("moderator", "mo").await;
     let judge = app.create_user("judge", "jo").await;
     let client = no_redirects();
+    let form = sign_in_form(&client, &app, "/moderate").await;
 
     // Signing in: a wrong token is refused on the page; a right one sets the cookie.
-    let r = client
-        .post(app.url("/session"))
-        .form(&[("token", "plc_wrong"), ("next", "/moderate")])
-        .send()
-        .await
-        .expect("sign in");
+    let r = post_sign_in(&client, &app, &form, "plc_wrong", "/moderate").await;
     assert_eq!(r.status(), 401);
-    assert!(r.headers().get("set-cookie").is_none());
-    let r = client
-        .post(app.url("/session"))
-        .form(&[
-            ("token", moderator.as_str()),
-            ("next", "https://evil.example/"),
-        ])
-        .send()
-        .await
-        .expect("sign in");
+    assert!(r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .all(|v| !v.to_str().unwrap_or_default().starts_with("placard_staff=")));
+    let r = post_sign_in(&client, &app, &form, &moderator, "https://evil.example/").await;
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/moderate", "no open redirect");
-    let cookie = r.headers()["set-cookie"]
-        .to_str()
-        .expect("cookie")
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("placard_staff="))
+        .expect("session cookie")
         .to_owned();
     for attr in ["HttpOnly", "SameSite=Strict", "Path=/"] {
         assert!(cookie.contains(attr), "{attr} in {cookie}");
     }
-    let session = cookie.split(';').next().expect("pair").to_owned();
+    let session = session_cookie(&r);
+    assert!(
+        !session.contains(&moderator),
+        "the cookie holds a session id, not the token"
+    );
 
     // The moderation page carries the CSRF token; the token itself is nowhere in it.
     let html = client
@@ -323,19 +382,8 @@ async fn staff_sessions_need_the_csrf_token_for_changes(d: Deployment) {
     assert_eq!(next(Some(csrf)).await.expect("change").status(), 204);
 
     // A judge's session does not open the moderation page; sign-out clears the cookie.
-    let r = client
-        .post(app.url("/session"))
-        .form(&[("token", judge.as_str()), ("next", "/judge")])
-        .send()
-        .await
-        .expect("sign in");
-    let judge_session = r.headers()["set-cookie"]
-        .to_str()
-        .expect("cookie")
-        .split(';')
-        .next()
-        .expect("pair")
-        .to_owned();
+    let r = post_sign_in(&client, &app, &form, &judge, "/judge").await;
+    let judge_session = session_cookie(&r);
     let r = client
         .get(app.url("/moderate"))
         .header("cookie", &judge_session)
@@ -363,6 +411,152 @@ async fn staff_sessions_need_the_csrf_token_for_changes(d: Deployment) {
         .to_str()
         .expect("cookie")
         .contains("Max-Age=0"));
+    // The session ended on the server: a kept copy of the cookie signs no one in.
+    let r = client
+        .get(app.url("/api/v1/moderation/audit"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .expect("read");
+    assert_eq!(r.status(), 401, "a signed-out session is over");
+
+    app.stop().await;
+}
+
+/// Sessions live on the server: revoking or rotating an account ends its sessions at once,
+/// sessions expire, the sign-in form must come from this site, and `next` only leads to a
+/// path of this site.
+async fn page_sessions_end_with_their_account_and_sign_in_is_guarded(d: Deployment) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "root").await;
+    let client = no_redirects();
+    let audit = |session: String| {
+        let client = client.clone();
+        let url = app.url("/api/v1/moderation/audit");
+        async move {
+            client
+                .get(url)
+                .header("cookie", session)
+                .send()
+                .await
+                .expect("read")
+                .status()
+                .as_u16()
+        }
+    };
+    let created: serde_json::Value = app
+        .http()
+        .post(app.url("/api/v1/admin/staff"))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({"name": "mo", "role": "moderator"}))
+        .send()
+        .await
+        .expect("create")
+        .json()
+        .await
+        .expect("json");
+    let (id, token) = (
+        created["id"].as_str().expect("id").to_owned(),
+        created["token"].as_str().expect("token").to_owned(),
+    );
+
+    // Login CSRF: a form without this browser's sign-in cookie, or with another token, is
+    // refused and signs no one in.
+    let form = sign_in_form(&client, &app, "/moderate").await;
+    let r = client
+        .post(app.url("/session"))
+        .form(&[("token", token.as_str()), ("csrf", form.csrf.as_str())])
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(r.status(), 403, "no sign-in cookie");
+    let forged = SignInForm {
+        cookie: form.cookie.clone(),
+        csrf: "0".repeat(64),
+    };
+    let r = post_sign_in(&client, &app, &forged, &token, "/moderate").await;
+    assert_eq!(r.status(), 403, "a form token that is not this browser's");
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("did not come from this site"));
+
+    // `next` leads only to a path of this site; what browsers would bend elsewhere (a tab,
+    // a backslash) or what would break the header (CR LF) falls back to the default.
+    for next in [
+        "/\t/evil.example",
+        "/\\evil.example",
+        "/moderate\r\nSet-Cookie: a=b",
+        "//evil.example",
+    ] {
+        let r = post_sign_in(&client, &app, &form, &token, next).await;
+        assert_eq!(r.status(), 303, "{next:?}");
+        assert_eq!(r.headers()["location"], "/moderate", "{next:?}");
+    }
+    let r = post_sign_in(&client, &app, &form, &token, "/judge?x=1").await;
+    assert_eq!(r.headers()["location"], "/judge?x=1");
+
+    // Revoking ends every session of the account.
+    let (one, two) = (
+        session_cookie(&post_sign_in(&client, &app, &form, &token, "/moderate").await),
+        session_cookie(&post_sign_in(&client, &app, &form, &token, "/moderate").await),
+    );
+    assert_ne!(one, two, "each sign-in opens its own session");
+    assert_eq!(audit(one.clone()).await, 200);
+    assert_eq!(audit(two.clone()).await, 200);
+    let rotated: serde_json::Value = app
+        .http()
+        .post(app.url(&format!("/api/v1/admin/staff/{id}/rotate")))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .expect("rotate")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(audit(one).await, 401, "rotating ends the sessions");
+    assert_eq!(audit(two).await, 401);
+    let token = rotated["token"].as_str().expect("token").to_owned();
+    let three = session_cookie(&post_sign_in(&client, &app, &form, &token, "/moderate").await);
+    assert_eq!(audit(three.clone()).await, 200);
+    let page = client
+        .get(app.url("/moderate"))
+        .header("cookie", &three)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("data-csrf"), "signed in");
+    let r = app
+        .http()
+        .post(app.url(&format!("/api/v1/admin/staff/{id}/revoke")))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .expect("revoke");
+    assert_eq!(r.status(), 200);
+    assert_eq!(audit(three.clone()).await, 401, "revoking ends the session");
+    let page = client
+        .get(app.url("/moderate"))
+        .header("cookie", &three)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("id=\"signin-form\""), "back to signing in");
+    let r = post_sign_in(&client, &app, &form, &token, "/moderate").await;
+    assert_eq!(r.status(), 401, "a revoked token cannot sign in");
+
+    // Sessions expire after 12 hours.
+    let four = session_cookie(&post_sign_in(&client, &app, &form, &admin, "/moderate").await);
+    assert_eq!(audit(four.clone()).await, 200);
+    app.advance(chrono::TimeDelta::hours(12) + chrono::TimeDelta::seconds(1));
+    assert_eq!(audit(four).await, 401, "an expired session");
 
     app.stop().await;
 }

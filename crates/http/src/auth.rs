@@ -1,4 +1,5 @@
-//! Who is calling: staff tokens with roles (presented as `credentials` reads them).
+//! Who is calling: staff with roles, by API token or page session (presented as
+//! `credentials` reads them).
 //!
 //! Handlers ask for `Authed<Admin>`, `Authed<Moderator>` or `Authed<Judge>` as their first
 //! argument; the extractor answers 401 `unauthenticated` for a missing or unknown token and
@@ -50,10 +51,9 @@ impl<R: Requirement> FromRequest for Authed<R> {
             .transpose();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState is not registered"))?;
-            let token = token?.flatten().ok_or_else(ApiError::unauthenticated)?;
-            let staff = state
-                .store
-                .staff_by_token(&token)
+            let credential = token?.flatten().ok_or_else(ApiError::unauthenticated)?;
+            let staff = credential
+                .staff(&state)
                 .await?
                 .ok_or_else(ApiError::unauthenticated)?;
             if !staff.role.grants(R::ROLE) {

@@ -272,6 +272,17 @@
     return t.isContentEditable;
   };
   const say = (text) => { const m = $("#message"); if (m) m.textContent = text; };
+  /** A staff screen's failed action, told in the message line. A session that has ended
+   * (signed out elsewhere, the account revoked or its token rotated) goes back to signing in. */
+  function failed(e) {
+    if (e.status === 401) {
+      say("Your session has ended. Sign in again to go on.");
+      document.body.classList.add("session-ended");
+      setTimeout(() => location.reload(), 2500);
+      return;
+    }
+    say(e.message + (e.code ? " (" + e.code + ")" : ""));
+  }
 
   // ---- Moderation screen.
   function moderatePage() {
@@ -388,7 +399,7 @@
       else if (st.mode === "grid") { $("#grid").hidden = false; await loadList(); }
       else { await next(); }
     }
-    const guard = (f) => (...args) => f(...args).catch((e) => say(e.message + (e.code ? " (" + e.code + ")" : "")));
+    const guard = (f) => (...args) => f(...args).catch(failed);
     $("#what").addEventListener("change", guard(start));
     for (const r of $$("input[name=mode]")) r.addEventListener("change", guard(start));
     $("#bulk-approve").addEventListener("click", guard(() => decide("approve")));
@@ -426,7 +437,7 @@
     const app = $("#app");
     if (!app) return;
     const st = { slug: null, items: [], index: 0 };
-    const guard = (f) => (...args) => f(...args).catch((e) => say(e.message + (e.code ? " (" + e.code + ")" : "")));
+    const guard = (f) => (...args) => f(...args).catch(failed);
     const progress = () => {
       const n = st.items.filter((i) => i.my_score != null).length;
       $("#progress").textContent = n + " of " + st.items.length + " scored";

@@ -24,6 +24,7 @@ pub mod overview;
 pub mod photos;
 pub mod privacy;
 pub mod rate_limits;
+mod sessions;
 pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -14,7 +14,7 @@ pub struct Staff {
 }
 
 #[derive(sqlx::FromRow)]
-struct StaffRow {
+pub(crate) struct StaffRow {
     id: Uuid,
     name: String,
     role: String,
@@ -83,10 +83,19 @@ impl Store {
             .fetch_optional(p)
             .await
         })?;
+        self.checked_staff(row, presented).await
+    }
+
+    /// The account of a row found by the hash of `presented`, after the constant-time check
+    /// of that hash. Notes the use (written at most once a minute per account, and only when
+    /// due: most authenticated requests write nothing).
+    pub(crate) async fn checked_staff(
+        &self,
+        row: Option<StaffRow>,
+        presented: &str,
+    ) -> Result<Option<Staff>, StoreError> {
         match row {
             Some(row) if TokenHash::from_stored(row.token_hash.clone()).matches(presented) => {
-                // Written at most once a minute per account, and only when due: most
-                // authenticated requests write nothing.
                 let due = row
                     .last_seen_at
                     .is_none_or(|t| t < crate::now() - chrono::TimeDelta::minutes(1));
@@ -254,7 +263,7 @@ impl Store {
         tx.commit().await
     }
 
-    /// Revokes an account: its token answers 401 from now on. Revoking twice is the same as
+    /// Revokes an account: its token answers 401 from now on and its page sessions end. Revoking twice is the same as
     /// once (the first time is kept). Audited with the actor, in the same transaction.
     pub async fn revoke_staff(
         &self,
@@ -274,13 +283,15 @@ impl Store {
         if found == 0 {
             return Err(StoreError::NotFound);
         }
+        tx.end_sessions_of(id).await?;
         let subject = id.to_string();
         tx.append_audit(&staff_entry(actor, "staff.revoke", &subject), now)
             .await?;
         tx.commit().await
     }
 
-    /// Gives a live account a new token: the old one answers 401 from now on.
+    /// Gives a live account a new token: the old one answers 401 from now on, and the
+    /// account's page sessions end (whoever holds the old token may have signed in with it).
     pub async fn rotate_staff_token(
         &self,
         id: Uuid,
@@ -306,6 +317,7 @@ impl Store {
                 Err(e) => Err(e),
             };
         }
+        tx.end_sessions_of(id).await?;
         let subject = id.to_string();
         tx.append_audit(&staff_entry(actor, "staff.rotate", &subject), now)
             .await?;

@@ -22,6 +22,8 @@ pub async fn maintenance_tick(store: &Store, now: DateTime<Utc>) -> anyhow::Resu
     store
         .prune_rate_limits(now - chrono::TimeDelta::days(1))
         .await?;
+    // Expired staff sessions (they already sign no one in).
+    store.prune_sessions(now).await?;
     for contest in store.due_contests(now).await? {
         if store.announce(&contest, now).await? {
             tracing::info!(contest.id = %contest.id, contest.slug = %contest.slug, "results announced");

@@ -108,8 +108,16 @@ fn notice_for(
 }
 
 /// Only paths of this site may be redirected to (no open redirects through `next`).
+///
+/// Browsers drop tabs and newlines from URLs and read `\\` as `/`, so `/\t/evil.example`
+/// would be followed to another site: a path of this site is printable ASCII without a
+/// backslash, starting with one `/`. (This also keeps a CR or LF out of the `Location`
+/// header.)
 fn local_path(p: &str) -> bool {
-    p.starts_with('/') && !p.starts_with("//") && !p.contains('\\')
+    p.starts_with('/')
+        && !p.starts_with("//")
+        && p.len() <= 2048
+        && p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
 }
 
 #[cfg(test)]
@@ -120,5 +128,10 @@ mod tests {
         assert!(!super::local_path("//evil.example/x"));
         assert!(!super::local_path("https://evil.example/"));
         assert!(!super::local_path("/\\evil.example"));
+        assert!(!super::local_path("/\t/evil.example"));
+        assert!(!super::local_path("/\n/evil.example"));
+        assert!(!super::local_path("/moderate\r\nSet-Cookie: x=1"));
+        assert!(!super::local_path("/ /evil.example"));
+        assert!(super::local_path("/admin/campaigns/sdp?tab=texts"));
     }
 }

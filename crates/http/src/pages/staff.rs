@@ -20,13 +20,41 @@ use serde::Deserialize;
 struct SignInPage<'a> {
     heading: &'a str,
     next: &'a str,
+    /// The form's login-CSRF token (see `session::sign_in_form`).
+    csrf: &'a str,
     error: Option<&'a str>,
+}
+
+/// The sign-in page, with the sign-in cookie it needs when the browser has none yet.
+fn sign_in_page(
+    state: &AppState,
+    req: &HttpRequest,
+    status: StatusCode,
+    heading: &str,
+    next: &str,
+    error: Option<&str>,
+) -> Result<HttpResponse, ApiError> {
+    let (csrf, cookie) = session::sign_in_form(state, req);
+    let mut res = render(
+        status,
+        &SignInPage {
+            heading,
+            next,
+            csrf: &csrf,
+            error,
+        },
+    )?;
+    if let Some(c) = cookie {
+        res.add_cookie(&c).map_err(ApiError::internal)?;
+    }
+    Ok(res)
 }
 
 #[derive(Deserialize)]
 pub struct SignInForm {
     token: String,
     next: Option<String>,
+    csrf: Option<String>,
 }
 
 fn redirect(to: &str) -> actix_web::HttpResponseBuilder {
@@ -35,9 +63,12 @@ fn redirect(to: &str) -> actix_web::HttpResponseBuilder {
     r
 }
 
-/// Checks the token and, when it belongs to a staff member, keeps it in the session cookie.
+/// Checks the token and, when it belongs to a live staff account, opens a session for it
+/// (the cookie holds the session's id, never the token). The form must come from a sign-in
+/// page this site showed this browser (login CSRF), and `next` must be a path of this site.
 pub async fn sign_in(
     state: web::Data<AppState>,
+    req: HttpRequest,
     form: Deferred<web::Form<SignInForm>>,
 ) -> Result<HttpResponse, ApiError> {
     let form = form.get()?.into_inner();
@@ -46,20 +77,47 @@ pub async fn sign_in(
         .as_deref()
         .filter(|p| local_path(p))
         .unwrap_or("/moderate");
-    let token = form.token.trim();
-    let known = token.len() <= 256 && state.store.staff_by_token(token).await?.is_some();
-    if !known {
-        return render(
-            StatusCode::UNAUTHORIZED,
-            &SignInPage {
-                heading: "Sign in",
-                next,
-                error: Some("That token was not recognised. Check it and try again."),
-            },
+    let heading = "Sign in";
+    if !session::sign_in_form_matches(&state, &req, form.csrf.as_deref().unwrap_or_default()) {
+        return sign_in_page(
+            &state,
+            &req,
+            StatusCode::FORBIDDEN,
+            heading,
+            next,
+            Some("This sign-in form has expired or did not come from this site. Enter your token again."),
         );
     }
+    let token = form.token.trim();
+    let staff = if token.len() <= credentials::MAX_TOKEN_LEN {
+        state.store.staff_by_token(token).await?
+    } else {
+        None
+    };
+    let Some(staff) = staff else {
+        return sign_in_page(
+            &state,
+            &req,
+            StatusCode::UNAUTHORIZED,
+            heading,
+            next,
+            Some("That token was not recognised. Check it and try again."),
+        );
+    };
+    let id = session::new_session_id();
+    let now = state.clock.now();
+    state
+        .store
+        .create_session(
+            staff.id,
+            &id.hash(),
+            now,
+            now + chrono::TimeDelta::hours(session::LIFETIME_HOURS),
+        )
+        .await?;
+    tracing::info!(staff.id = %staff.id, "staff signed in on a page");
     Ok(redirect(next)
-        .cookie(session::sign_in_cookie(&state, token))
+        .cookie(session::sign_in_cookie(&state, id.expose()))
         .finish())
 }
 
@@ -68,16 +126,19 @@ pub struct SignOutForm {
     csrf: String,
 }
 
+/// Ends the session on the server (its id no longer signs anyone in, whoever holds a copy of
+/// the cookie) and clears the cookie.
 pub async fn sign_out(
     state: web::Data<AppState>,
     req: HttpRequest,
     form: Deferred<web::Form<SignOutForm>>,
 ) -> Result<HttpResponse, ApiError> {
     let form = form.get()?;
-    if let Some(token) = credentials::session_token(&req) {
-        if !session::csrf_matches(&state.signer, &token, &form.csrf) {
+    if let Some(id) = credentials::session_token(&req) {
+        if !session::csrf_matches(&state.signer, &id, &form.csrf) {
             return Err(session::csrf_failed());
         }
+        state.store.end_session(&id).await?;
     }
     Ok(redirect("/moderate")
         .cookie(session::sign_out_cookie(&state))
@@ -94,37 +155,38 @@ async fn signed_in(
 ) -> Result<Result<(Staff, String), HttpResponse>, ApiError> {
     let heading = match role {
         Role::Judge => "Sign in to judge",
-        _ => "Sign in to moderate",
+        Role::Admin => "Sign in to run campaigns",
+        Role::Moderator => "Sign in to moderate",
     };
     let staff = match credentials::session_token(req) {
-        Some(token) => state
+        Some(id) => state
             .store
-            .staff_by_token(&token)
+            .staff_by_session(&id, state.clock.now())
             .await?
-            .map(|s| (s, token)),
+            .map(|s| (s, id)),
         None => None,
     };
-    let Some((staff, token)) = staff else {
-        return Ok(Err(render(
+    let Some((staff, id)) = staff else {
+        return Ok(Err(sign_in_page(
+            state,
+            req,
             StatusCode::OK,
-            &SignInPage {
-                heading,
-                next: here,
-                error: None,
-            },
+            heading,
+            here,
+            None,
         )?));
     };
     if !staff.role.grants(role) {
-        return Ok(Err(render(
+        return Ok(Err(sign_in_page(
+            state,
+            req,
             StatusCode::FORBIDDEN,
-            &SignInPage {
-                heading,
-                next: here,
-                error: Some("You are signed in, but your account does not have this role. Sign in with another token."),
-            },
+            heading,
+            here,
+            Some("You are signed in, but your account does not have this role. Sign in with another token."),
         )?));
     }
-    Ok(Ok((staff, session::csrf_token(&state.signer, &token))))
+    Ok(Ok((staff, session::csrf_token(&state.signer, &id))))
 }
 
 struct Choice {
