@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `placard` binary against both deployments (SQLite + folder,
 //! PostgreSQL + Garage), and a real Chromium for the pages. One module per area.
 
+mod admin;
 mod browser;
 mod contest;
 mod foundation;

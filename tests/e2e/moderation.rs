@@ -330,6 +330,12 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/admin/campaigns", Access::Admin),
     ("GET", "/api/v1/admin/campaigns", Access::Admin),
     ("GET", "/api/v1/admin/contests", Access::Admin),
+    ("GET", "/api/v1/admin/campaigns/{slug}", Access::Admin),
+    ("PATCH", "/api/v1/admin/campaigns/{slug}", Access::Admin),
+    ("PUT", "/api/v1/admin/campaigns/{slug}/logo", Access::Admin),
+    ("GET", "/api/v1/campaigns/{slug}/logo", Access::Anyone),
+    ("GET", "/api/v1/admin/contests/{slug}", Access::Admin),
+    ("PATCH", "/api/v1/admin/contests/{slug}", Access::Admin),
     ("GET", "/api/v1/campaigns/{slug}", Access::Anyone),
     ("POST", "/api/v1/campaigns/{slug}/photos", Access::Anyone),
     ("GET", "/api/v1/campaigns/{slug}/gallery", Access::Anyone),
@@ -450,7 +456,7 @@ async fn authorization_matrix_covers_every_route() {
             if let Some(t) = token {
                 req = req.bearer_auth(t);
             }
-            if method == "POST" || method == "PUT" {
+            if method == "POST" || method == "PUT" || method == "PATCH" {
                 req = req.json(&serde_json::json!({}));
             }
             let status = req.send().await.expect("request").status().as_u16();

@@ -14,6 +14,7 @@ pub mod object_key;
 pub mod photo;
 pub mod ranking;
 pub mod role;
+pub mod settings;
 pub mod slogan;
 pub mod staff;
 pub mod text;

@@ -96,6 +96,15 @@ impl PhotoKeys {
     }
 }
 
+/// A campaign's logo: a new key for every upload (`logos/{campaign}/{upload}.{ext}`), so a
+/// cached copy of the old one is never served under the new one's URL.
+pub fn campaign_logo(campaign_id: Uuid, extension: &str) -> ObjectKey {
+    ObjectKey::of_layout(format!(
+        "logos/{campaign_id}/{}.{extension}",
+        Uuid::now_v7()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -210,6 +210,9 @@ macro_rules! method_name {
     (delete) => {
         "DELETE"
     };
+    (patch) => {
+        "PATCH"
+    };
 }
 
 route_table! {
@@ -223,6 +226,9 @@ route_table! {
     "/api/v1/admin/staff/{id}/revoke" => { post: admin::staff::revoke_staff },
     "/api/v1/admin/staff/{id}/rotate" => { post: admin::staff::rotate_staff },
     "/api/v1/admin/campaigns" => { get: admin::overview::list_campaigns, post: campaigns::create_campaign },
+    "/api/v1/admin/campaigns/{slug}" => { get: admin::edit::get_campaign, patch: admin::edit::patch_campaign },
+    "/api/v1/admin/campaigns/{slug}/logo" => { put: admin::logo::put_logo },
+    "/api/v1/campaigns/{slug}/logo" => { get: media::campaign_logo },
     "/api/v1/campaigns/{slug}" => { get: campaigns::get_campaign },
     "/api/v1/campaigns/{slug}/photos" => { post: photos::upload_photo },
     "/api/v1/campaigns/{slug}/gallery" => { get: photos::gallery },
@@ -239,6 +245,7 @@ route_table! {
     "/api/v1/moderation/entries/{id}/decision" => { post: moderation::decide_entry },
     "/api/v1/moderation/entries/{id}/reopen" => { post: moderation::reopen_entry },
     "/api/v1/admin/contests" => { get: admin::overview::list_contests, post: contests::create_contest },
+    "/api/v1/admin/contests/{slug}" => { get: admin::edit::get_contest, patch: admin::edit::patch_contest },
     "/api/v1/contests/{slug}" => { get: contests::get_contest },
     "/api/v1/contests/{slug}/entries" => { post: contests::enter },
     "/api/v1/contests/{slug}/results" => { get: contests::results },

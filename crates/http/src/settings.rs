@@ -35,6 +35,9 @@ pub struct HttpSettings {
     /// Whether this process exports the gauges read from the database (jobs by state, review
     /// queues): only the scheduler role does, so that summing over instances counts once.
     pub database_gauges: bool,
+    /// Whether webhooks may point at loopback or private addresses (on-premises receivers,
+    /// tests); otherwise such a URL is refused when it is registered.
+    pub webhook_allow_private: bool,
 }
 
 impl HttpSettings {
@@ -55,6 +58,7 @@ impl HttpSettings {
             metrics_bind: None,
             metrics_token: None,
             database_gauges: true,
+            webhook_allow_private: false,
         }
     }
 }

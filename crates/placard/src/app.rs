@@ -87,6 +87,7 @@ impl App {
             // Database gauges from the scheduler role only: a sum over instances then counts
             // each job once (embedded, one process runs every role).
             database_gauges: roles.scheduler,
+            webhook_allow_private: settings.http.webhook_allow_private,
         };
         let metrics = HttpMetrics::register(&registry)?;
         let mut state = AppState::new(store.clone(), objects, metrics, http)

@@ -5,9 +5,11 @@ use crate::auth::{Admin, Authed, Deferred};
 use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
+use placard_domain::settings::TranslatedTexts;
 use placard_domain::{CampaignState, NewCampaign, Retention, STANDARD_PHOTO_CONSENT};
 use placard_storage::campaigns::Campaign;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -47,12 +49,44 @@ pub struct CampaignView {
     /// Public, so that supporters can see how long what they send is kept.
     #[schema(value_type = Object)]
     pub retention: Retention,
+    /// The campaign's logo, public and without metadata (`null`: none uploaded).
+    pub logo_url: Option<String>,
+    /// The language its pages fall back to.
+    pub default_language: String,
+    /// The languages its pages may use.
+    pub languages: Vec<String>,
+    /// Its title, description and consent text per language.
+    #[schema(value_type = Object)]
+    pub translations: BTreeMap<String, TranslatedTexts>,
+}
+
+/// Where a campaign's logo is served: versioned by its upload (every upload has a key of its
+/// own), so a new logo is a new URL and the old one may be cached for long.
+pub fn logo_url(state: &AppState, c: &Campaign) -> Option<String> {
+    Some(format!(
+        "{}/api/v1/campaigns/{}/logo?v={}",
+        state.settings.public_url,
+        c.slug,
+        logo_version(c)?
+    ))
+}
+
+/// The upload a campaign's logo comes from (its key's file name without the extension).
+pub fn logo_version(c: &Campaign) -> Option<&str> {
+    let key = c.logo_key.as_deref()?;
+    let name = key.rsplit('/').next()?;
+    Some(name.split('.').next().unwrap_or(name))
 }
 
 impl CampaignView {
-    /// The campaign as seen at `now` (its state depends on the time).
-    fn at(c: Campaign, now: DateTime<Utc>) -> Self {
+    /// The campaign as seen now (its state depends on the time).
+    pub(crate) fn at(state: &AppState, c: Campaign) -> Self {
+        let now = state.clock.now();
         Self {
+            logo_url: logo_url(state, &c),
+            languages: c.languages(),
+            translations: c.translations(),
+            default_language: c.default_language.clone(),
             state: CampaignState::at(now, c.opens_at, c.closes_at).as_str(),
             id: c.id,
             slug: c.slug,
@@ -113,7 +147,7 @@ pub async fn create_campaign(
         .create_campaign(&new, state.clock.now())
         .await
         .map_err(|e| AppError::on_unique(e, AppError::Taken("A campaign with this slug")))?;
-    Ok(HttpResponse::Created().json(CampaignView::at(campaign, state.clock.now())))
+    Ok(HttpResponse::Created().json(CampaignView::at(&state, campaign)))
 }
 
 /// A campaign with its timeline and current state.
@@ -127,5 +161,5 @@ pub async fn get_campaign(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let campaign = find_campaign(&state, &slug).await?;
-    Ok(HttpResponse::Ok().json(CampaignView::at(campaign, state.clock.now())))
+    Ok(HttpResponse::Ok().json(CampaignView::at(&state, campaign)))
 }

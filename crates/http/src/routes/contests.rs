@@ -45,7 +45,7 @@ pub struct ContestView {
 
 impl ContestView {
     /// The contest as seen at `now` (its state depends on the time).
-    fn at(c: Contest, now: DateTime<Utc>) -> Self {
+    pub(crate) fn at(c: Contest, now: DateTime<Utc>) -> Self {
         Self {
             state: state_of(&c, now).as_str(),
             id: c.id,

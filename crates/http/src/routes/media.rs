@@ -18,6 +18,14 @@ async fn load(state: &AppState, id: Uuid) -> Result<Photo, ApiError> {
     })
 }
 
+/// Whether the client's `If-None-Match` names `etag` (its copy is current).
+fn holds(req: &HttpRequest, etag: &str) -> bool {
+    req.headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
+}
+
 async fn send(
     state: &AppState,
     req: &HttpRequest,
@@ -34,11 +42,7 @@ async fn send(
         derivative.width,
         photo.processed_at.map_or(0, |t| t.timestamp_micros())
     );
-    let fresh = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let fresh = holds(req, &etag);
     if fresh {
         return Ok(HttpResponse::NotModified()
             .insert_header((header::ETAG, etag))
@@ -134,6 +138,48 @@ pub async fn original_image(
     Ok(HttpResponse::Ok()
         .content_type(photo.mime.as_str())
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .insert_header((header::CONTENT_LENGTH, HeaderValue::from(object.size)))
+        .streaming(object.body))
+}
+
+/// A campaign's logo, public: stripped of metadata at upload, cached for long since every
+/// new logo has a new URL (`?v=`), revalidated by its `ETag`.
+#[utoipa::path(get, path = "/api/v1/campaigns/{slug}/logo", tag = "photos",
+    params(("slug" = String, Path)),
+    responses(
+        (status = 200, description = "The logo's bytes", content_type = "image/*"),
+        (status = 404, description = "No such campaign, or no logo", body = crate::error::ErrorBody)))]
+pub async fn campaign_logo(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let campaign = crate::application::find_campaign(&state, &slug).await?;
+    let (Some(key), Some(version)) = (
+        campaign.logo_key.as_deref(),
+        crate::routes::campaigns::logo_version(&campaign),
+    ) else {
+        return Err(ApiError::not_found("The logo"));
+    };
+    let key = placard_blob::ObjectKey::parse(key).map_err(ApiError::internal)?;
+    let etag = format!("\"logo-{version}\"");
+    let cache = "public, max-age=86400";
+    let fresh = holds(&req, &etag);
+    if fresh {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, cache))
+            .finish());
+    }
+    let object = state.objects.get(&key).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(
+            campaign
+                .logo_content_type
+                .unwrap_or_else(|| "application/octet-stream".into()),
+        )
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, cache))
         .insert_header((header::CONTENT_LENGTH, HeaderValue::from(object.size)))
         .streaming(object.body))
 }

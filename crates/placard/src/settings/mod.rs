@@ -83,6 +83,12 @@ pub struct HttpArgs {
         hide_env_values = true
     )]
     pub metrics_token: Option<String>,
+    /// Let campaigns' webhooks point at loopback or private addresses (an on-premises
+    /// receiver) [default: false: such URLs are refused with 422].
+    #[arg(long, global = true, env = "PLACARD_WEBHOOK_ALLOW_PRIVATE", value_name = "BOOL",
+          default_value_t = false, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub webhook_allow_private: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -26,10 +26,15 @@ pub struct Contest {
     pub announced_at: Option<DateTime<Utc>>,
     pub results: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// Bumped by every edit (optimistic concurrency, as for campaigns).
+    pub version: i64,
 }
 
 pub(crate) const CONTEST_COLUMNS: &str =
-    "id, slug, title, description, opens_at, entries_close_at, announce_at, shortlist_size, announced_at, results, created_at";
+    "id, slug, title, description, opens_at, entries_close_at, announce_at, shortlist_size, announced_at, results, created_at, version";
+
+/// The reason an edit of an announced contest is refused.
+pub const ALREADY_ANNOUNCED: &str = "the contest has been announced";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -147,6 +152,62 @@ impl Store {
             .bind(new.announce_at)
             .bind(i32::try_from(new.shortlist_size).unwrap_or(10))
             .bind(now)
+            .fetch_one(p)
+            .await)?)
+    }
+
+    /// Applies an edit (the contest as it is to be, already checked) to the contest at
+    /// `version`, unless it has been announced ([`ALREADY_ANNOUNCED`]) or edited since
+    /// ([`crate::campaigns::STALE`]); audited with the names of the fields changed.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn edit_contest(
+        &self,
+        id: Uuid,
+        version: i64,
+        edit: &NewContest,
+        changed: &[&str],
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Contest, StoreError> {
+        let sql = format!(
+            "UPDATE contests SET title = $1, description = $2, opens_at = $3,
+                 entries_close_at = $4, announce_at = $5, shortlist_size = $6,
+                 version = version + 1
+             WHERE id = $7 AND version = $8 AND announced_at IS NULL RETURNING {CONTEST_COLUMNS}"
+        );
+        let mut tx = self.begin().await?;
+        let updated: Option<Contest> = with_tx!(&mut tx, |c| sqlx::query_as(&sql)
+            .bind(&edit.title)
+            .bind(edit.description.as_deref())
+            .bind(edit.opens_at)
+            .bind(edit.entries_close_at)
+            .bind(edit.announce_at)
+            .bind(i32::try_from(edit.shortlist_size).unwrap_or(10))
+            .bind(id)
+            .bind(version)
+            .fetch_optional(c)
+            .await)?;
+        let Some(updated) = updated else {
+            drop(tx);
+            let now_row = self.contest_by_id(id).await?;
+            return Err(StoreError::InvalidState(
+                if now_row.announced_at.is_some() {
+                    ALREADY_ANNOUNCED
+                } else {
+                    crate::campaigns::STALE
+                },
+            ));
+        };
+        tx.audit_edit(actor, "contest", id, changed, updated.version, now)
+            .await?;
+        tx.commit().await?;
+        Ok(updated)
+    }
+
+    async fn contest_by_id(&self, id: Uuid) -> Result<Contest, StoreError> {
+        let sql = format!("SELECT {CONTEST_COLUMNS} FROM contests WHERE id = $1");
+        Ok(with_pool!(self, |p| sqlx::query_as(&sql)
+            .bind(id)
             .fetch_one(p)
             .await)?)
     }

@@ -1,3 +1,5 @@
+pub mod edit;
 pub mod jobs;
+pub mod logo;
 pub mod overview;
 pub mod staff;

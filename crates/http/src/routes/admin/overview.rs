@@ -98,7 +98,7 @@ pub async fn list_campaigns(
             state: CampaignState::at(now, c.opens_at, c.closes_at).as_str(),
             counts: counted(PhotoStatus::ALL.iter().map(|s| s.as_str()), &counts),
             oldest_pending_at: oldest.get(&c.slug).copied().flatten(),
-            logo_url: None,
+            logo_url: crate::routes::campaigns::logo_url(&state, &c),
             slug: c.slug,
             title: c.title,
             opens_at: c.opens_at,
