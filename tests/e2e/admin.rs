@@ -407,6 +407,24 @@ async fn contests_are_edited_until_their_announcement(d: Deployment) {
     app.stop().await;
 }
 
+/// A baseline or progressive JPEG's size, from its SOF segment.
+fn jpeg_size(b: &[u8]) -> (u16, u16) {
+    let mut i = 2;
+    while i + 9 < b.len() {
+        let (marker, len) = (
+            b[i + 1],
+            usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]])),
+        );
+        if matches!(marker, 0xC0..=0xC2) {
+            let h = u16::from_be_bytes([b[i + 5], b[i + 6]]);
+            let w = u16::from_be_bytes([b[i + 7], b[i + 8]]);
+            return (w, h);
+        }
+        i += 2 + len;
+    }
+    panic!("no SOF segment");
+}
+
 async fn stored_keys(app: &TestApp) -> Vec<String> {
     app.env
         .objects
@@ -503,7 +521,7 @@ async fn a_campaign_logo_is_checked_like_a_photo_and_served_without_metadata(d: 
         &app,
         &admin,
         "logo.png",
-        read("photos/gradient-rotated6-meta-640x400.png"),
+        read("photos/goldfish-3640x2400.png"),
     )
     .await;
     assert_eq!(r.status(), 200);
@@ -523,6 +541,30 @@ async fn a_campaign_logo_is_checked_like_a_photo_and_served_without_metadata(d: 
     assert!(!png
         .windows(4)
         .any(|w| w == b"tEXt" || w == b"eXIf" || w == b"iTXt"));
+
+    // A logo photographed sideways (EXIF orientation 6, with text chunks) is stored upright.
+    let r = put_logo(
+        &app,
+        &admin,
+        "logo.png",
+        read("photos/gradient-rotated6-meta-640x400.png"),
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let c: Value = r.json().await.expect("json");
+    let r = app
+        .http()
+        .get(c["logo_url"].as_str().expect("url"))
+        .send()
+        .await
+        .expect("logo");
+    assert_eq!(
+        r.headers()["content-type"],
+        "image/jpeg",
+        "re-encoded upright"
+    );
+    let upright = r.bytes().await.expect("bytes");
+    assert_eq!(jpeg_size(&upright), (400, 640), "turned upright");
 
     // Only admins.
     let moderator = app.create_user("moderator", "mo").await;

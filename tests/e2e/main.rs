@@ -2,6 +2,7 @@
 //! PostgreSQL + Garage), and a real Chromium for the pages. One module per area.
 
 mod admin;
+mod admin_pages;
 mod browser;
 mod contest;
 mod foundation;

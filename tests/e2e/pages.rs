@@ -8,6 +8,7 @@ on_both_deployments!(
     plain_forms_upload_enter_check_and_withdraw,
     staff_sessions_need_the_csrf_token_for_changes,
     page_sessions_end_with_their_account_and_sign_in_is_guarded,
+    admin_forms_work_without_javascript_and_need_an_admin_session_and_its_csrf_token,
 );
 
 const HOSTILE: &str = "<script>window.__xss=1</script><img src=x onerror=alert(1)>";
@@ -557,6 +558,316 @@ async fn page_sessions_end_with_their_account_and_sign_in_is_guarded(d: Deployme
     assert_eq!(audit(four.clone()).await, 200);
     app.advance(chrono::TimeDelta::hours(12) + chrono::TimeDelta::seconds(1));
     assert_eq!(audit(four).await, 401, "an expired session");
+
+    app.stop().await;
+}
+
+/// Signs in through the form and returns the session cookie and the page's CSRF token.
+async fn signed_in_as(
+    client: &reqwest::Client,
+    app: &TestApp,
+    token: &str,
+    page: &str,
+) -> (String, String) {
+    let form = sign_in_form(client, app, page).await;
+    let session = session_cookie(&post_sign_in(client, app, &form, token, page).await);
+    let html = client
+        .get(app.url(page))
+        .header("cookie", &session)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    let start = html.find("name=\"csrf\" value=\"").expect("csrf field") + 19;
+    (session, html[start..start + 64].to_owned())
+}
+
+async fn admin_forms_work_without_javascript_and_need_an_admin_session_and_its_csrf_token(
+    d: Deployment,
+) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "ana").await;
+    let moderator = app.create_user("moderator", "mo").await;
+    let client = no_redirects();
+
+    // The front door of a new installation says how to start, and nothing else.
+    let (status, _, html) = page(&app, "/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("placard user create --role admin"));
+
+    // A moderator's session does not open the admin pages.
+    let (mo_session, _) = signed_in_as(&client, &app, &moderator, "/moderate").await;
+    let r = client
+        .get(app.url("/admin"))
+        .header("cookie", &mo_session)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(r.status(), 403);
+
+    let (session, csrf) = signed_in_as(&client, &app, &admin, "/admin").await;
+    let post = |path: &str, fields: Vec<(&str, &str)>| {
+        client
+            .post(app.url(path))
+            .header("cookie", &session)
+            .form(&fields)
+            .send()
+    };
+    let campaign = vec![
+        ("slug", "sdp"),
+        ("title", "Support. Don't Punish."),
+        ("opens_at", ""),
+        ("closes_at", "2040-06-26T09:00"),
+        ("languages", "en"),
+        ("languages", "es"),
+        ("default_language", "es"),
+        ("title_es", "Apoyo, no castigo"),
+        ("frame_ancestors", "https://supportdontpunish.org"),
+        ("rejected_days", "14"),
+    ];
+
+    // Without the CSRF token nothing is created.
+    let r = post("/admin/campaigns", campaign.clone())
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 403);
+    assert!(app.store.campaigns().await.expect("list").is_empty());
+    // A refused field comes back next to its field, as sent.
+    let mut bad = campaign.clone();
+    bad.push(("csrf", &csrf));
+    bad[0] = ("slug", "Not A Slug");
+    let r = post("/admin/campaigns", bad).await.expect("post");
+    assert_eq!(r.status(), 400);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("id=\"slug-error\""), "{html}");
+    assert!(html.contains("value=\"Not A Slug\""));
+    assert!(app.store.campaigns().await.expect("list").is_empty());
+    let mut bad = campaign.clone();
+    bad.push(("csrf", &csrf));
+    bad[8] = ("frame_ancestors", "http://plain.example");
+    let r = post("/admin/campaigns", bad).await.expect("post");
+    assert_eq!(r.status(), 400);
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("id=\"frame_ancestors-error\""));
+    assert!(
+        app.store.campaigns().await.expect("list").is_empty(),
+        "nothing half-made"
+    );
+
+    // With it: created with every setting of the form, then shown for editing.
+    let mut good = campaign.clone();
+    good.push(("csrf", &csrf));
+    let r = post("/admin/campaigns", good).await.expect("post");
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/admin/campaigns/sdp?saved=1");
+    let c = app.store.campaign_by_slug("sdp").await.expect("created");
+    assert_eq!(c.languages(), vec!["en", "es"]);
+    assert_eq!(c.default_language, "es");
+    assert_eq!(
+        c.translations()["es"].title.as_deref(),
+        Some("Apoyo, no castigo")
+    );
+    assert_eq!(c.retention_rejected_days, 14);
+    let public = app.read_json(None, "/api/v1/campaigns/sdp").await;
+    assert_eq!(
+        public["closes_at"], "2040-06-26T09:00:00Z",
+        "form times are UTC"
+    );
+
+    // An edit from a form read before someone else's edit is refused, nothing lost.
+    let version = c.version.to_string();
+    let r = app
+        .http()
+        .patch(app.url("/api/v1/admin/campaigns/sdp"))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({"description": "Edited elsewhere"}))
+        .send()
+        .await
+        .expect("patch");
+    assert_eq!(r.status(), 200);
+    let mut stale = campaign.clone();
+    stale.push(("csrf", &csrf));
+    stale.push(("version", &version));
+    stale[1] = ("title", "My title");
+    let r = post("/admin/campaigns/sdp", stale).await.expect("post");
+    assert_eq!(r.status(), 412);
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("Someone else saved this campaign"));
+    let c = app.store.campaign_by_slug("sdp").await.expect("campaign");
+    assert_eq!(
+        (c.title.as_str(), c.description.as_deref()),
+        ("Support. Don't Punish.", Some("Edited elsewhere"))
+    );
+
+    // Closing early from the page.
+    let version = c.version.to_string();
+    let r = post(
+        "/admin/campaigns/sdp",
+        vec![("csrf", &csrf), ("version", &version), ("close_now", "1")],
+    )
+    .await
+    .expect("post");
+    assert_eq!(r.status(), 303);
+    let public = app.read_json(None, "/api/v1/campaigns/sdp").await;
+    assert_eq!(public["state"], "closed");
+
+    // The logo form: its CSRF field must come first and match, before the file is read.
+    let logo = std::fs::read(fixture("photos/ladybird-2560x1600.jpg")).expect("fixture");
+    let send_logo = |csrf: &str| {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.to_owned())
+            .part(
+                "logo",
+                reqwest::multipart::Part::bytes(logo.clone()).file_name("l.jpg"),
+            );
+        client
+            .post(app.url("/admin/campaigns/sdp/logo"))
+            .header("cookie", &session)
+            .multipart(form)
+            .send()
+    };
+    assert_eq!(
+        send_logo(&"0".repeat(64)).await.expect("post").status(),
+        403
+    );
+    assert!(app
+        .store
+        .campaign_by_slug("sdp")
+        .await
+        .expect("c")
+        .logo_key
+        .is_none());
+    assert_eq!(send_logo(&csrf).await.expect("post").status(), 303);
+    assert!(app
+        .store
+        .campaign_by_slug("sdp")
+        .await
+        .expect("c")
+        .logo_key
+        .is_some());
+
+    // Staff from the page: the token is shown once and works; revoking ends it.
+    let r = post(
+        "/admin/staff",
+        vec![
+            ("csrf", &csrf),
+            ("name", "newbie"),
+            ("role", "moderator"),
+            ("campaigns", "sdp"),
+        ],
+    )
+    .await
+    .expect("post");
+    assert_eq!(r.status(), 201);
+    let html = r.text().await.expect("body");
+    let start = html
+        .find("id=\"token-value\" readonly value=\"")
+        .expect("token")
+        + 33;
+    let token = html[start..start + 68].to_owned();
+    assert!(token.starts_with("plc_"), "{token}");
+    assert_eq!(
+        app.http()
+            .get(app.url("/api/v1/moderation/photos?campaign=sdp"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        200
+    );
+    let (again, _, _) = page(&app, "/admin/staff").await;
+    assert_eq!(
+        again, 200,
+        "the sign-in page, for a browser without the session"
+    );
+    let listed = client
+        .get(app.url("/admin/staff"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(!listed.contains(&token), "the token is never shown again");
+    let accounts = app.get_json(&admin, "/api/v1/admin/staff").await;
+    let id = accounts["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|a| a["name"] == "newbie")
+        .expect("newbie")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let r = post(&format!("/admin/staff/{id}/revoke"), vec![("csrf", &csrf)])
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        app.http()
+            .get(app.url("/api/v1/moderation/photos?campaign=sdp"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        401
+    );
+
+    // A contest from its form; the failed-jobs page answers.
+    let r = post(
+        "/admin/contests",
+        vec![
+            ("csrf", &csrf),
+            ("slug", "slogans"),
+            ("title", "Slogans"),
+            ("entries_close_at", "2040-01-01T00:00"),
+            ("announce_at", "2039-01-01T00:00"),
+        ],
+    )
+    .await
+    .expect("post");
+    assert_eq!(r.status(), 422, "announced before entries close");
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("id=\"announce_at-error\""));
+    let r = post(
+        "/admin/contests",
+        vec![
+            ("csrf", &csrf),
+            ("slug", "slogans"),
+            ("title", "Slogans"),
+            ("entries_close_at", "2040-01-01T00:00"),
+            ("announce_at", "2040-01-02T00:00"),
+        ],
+    )
+    .await
+    .expect("post");
+    assert_eq!(r.status(), 303);
+    let r = client
+        .get(app.url("/admin/jobs"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.expect("body").contains("No failed jobs"));
+
+    // The front door now lists the contest (the campaign is closed).
+    let (_, _, html) = page(&app, "/").await;
+    assert!(html.contains("href=\"/k/slogans\"") && !html.contains("href=\"/c/sdp\""));
 
     app.stop().await;
 }

@@ -178,6 +178,25 @@ async fn admins_manage_staff_accounts_without_ever_seeing_a_secret(d: Deployment
     )
     .await;
     assert_eq!(error_code(resp).await, (404, "not_found".to_owned()));
+    // An admin cannot lock themself out.
+    let accounts = app.get_json(&admin, "/api/v1/admin/staff").await;
+    let own = accounts["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|a| a["role"] == "admin")
+        .expect("the admin")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let resp = post(
+        &app,
+        &admin,
+        &format!("/api/v1/admin/staff/{own}/revoke"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(error_code(resp).await, (409, "own_account".to_owned()));
 
     // Other roles may not manage staff.
     let judge = app.create_user("judge", "jude").await;

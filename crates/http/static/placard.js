@@ -395,6 +395,8 @@
       $("#one").hidden = true; $("#grid").hidden = true; $("#entries").hidden = true; rejecting(false); say("");
       if (!st.kind) { say("There is nothing to moderate yet."); return; }
       $(".modes").hidden = st.kind !== "photos";
+      const opt = $("#what").selectedOptions[0], logo = $("#reference");
+      if (logo) { const url = opt && opt.dataset.logo; logo.hidden = !url; if (url) $("#reference-logo").src = local(url); }
       if (st.kind === "entries") { $("#entries").hidden = false; await loadList(); $("#entries").tabIndex = -1; }
       else if (st.mode === "grid") { $("#grid").hidden = false; await loadList(); }
       else { await next(); }
@@ -504,8 +506,23 @@
     guard(load)();
   }
 
+  // ---- Copy buttons (a new staff token): the value is also selectable by hand.
+  function copyButtons() {
+    for (const b of $$("[data-copy]")) {
+      b.addEventListener("click", async () => {
+        const field = $(b.dataset.copy), status = $("#copy-status");
+        if (!field) return;
+        field.select();
+        let ok = false;
+        try { await navigator.clipboard.writeText(field.value); ok = true; } catch (_) { ok = document.execCommand && document.execCommand("copy"); }
+        if (status) status.textContent = ok ? "Copied." : "Select the token and copy it.";
+      });
+    }
+  }
+
   function init() {
     countryNames();
+    copyButtons();
     placeholders(document);
     const page = document.body.dataset.page;
     if (page === "campaign") campaignPage();

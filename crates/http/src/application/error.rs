@@ -65,6 +65,9 @@ pub enum AppError {
     NotDecided(Item),
     #[error("judging is closed")]
     JudgingClosed,
+    /// A page's form without its session's CSRF token.
+    #[error("the form's CSRF token is missing or wrong")]
+    CsrfFailed,
     #[error(transparent)]
     Store(StoreError),
     #[error(transparent)]

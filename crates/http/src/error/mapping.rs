@@ -104,6 +104,7 @@ impl From<&AppError> for ApiError {
             AppError::JudgingClosed => {
                 ApiError::conflict("judging_closed", "Judging closed at the announcement time.")
             }
+            AppError::CsrfFailed => crate::session::csrf_failed(),
             AppError::Store(StoreError::NotFound) => ApiError::not_found("The resource"),
             AppError::Store(StoreError::Conflict(_)) => {
                 ApiError::conflict("conflict", "That already exists.")

@@ -20,6 +20,8 @@ pub struct ApiError {
     cause: Option<String>,
     /// Seconds, for 429 and 503.
     retry_after: Option<u64>,
+    /// For the pages: the form field the error is about, when the handler knows it.
+    field: Option<&'static str>,
 }
 
 /// The error envelope every failure is rendered as.
@@ -48,6 +50,7 @@ impl ApiError {
             message: message.into(),
             cause: None,
             retry_after: None,
+            field: None,
         }
     }
 
@@ -64,6 +67,7 @@ impl ApiError {
             message: "Something went wrong on our side. Please try again later.".into(),
             cause: Some(cause.to_string()),
             retry_after: None,
+            field: None,
         }
     }
 
@@ -77,6 +81,7 @@ impl ApiError {
                 .into(),
             cause: Some(cause.to_string()),
             retry_after: Some(5),
+            field: None,
         }
     }
 
@@ -118,6 +123,16 @@ impl ApiError {
 
     pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+    }
+
+    /// The same error, about the form field `field` (for the pages, which show it there).
+    pub fn placed(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        self.field
     }
 
     pub fn code(&self) -> &'static str {

@@ -6,7 +6,9 @@
 //! with the session cookie (see `session`). Every page is served with a strict
 //! Content-Security-Policy: nothing from another origin, no inline script or style.
 
+mod admin;
 mod assets;
+mod home;
 mod messages;
 
 pub(crate) use messages::Words;
@@ -45,6 +47,32 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/e/{id}/withdraw").post(supporter::withdraw_entry))
         .service(web::resource("/session").post(staff::sign_in))
         .service(web::resource("/session/end").post(staff::sign_out))
+        .service(web::resource("/").get(home::front_door))
+        .service(web::resource("/admin").get(admin::dashboard))
+        .service(web::resource("/admin/campaigns/new").get(admin::new_campaign_page))
+        .service(web::resource("/admin/campaigns").post(admin::create_campaign_form))
+        .service(
+            web::resource("/admin/campaigns/{slug}")
+                .get(admin::edit_campaign_page)
+                .post(admin::edit_campaign_form),
+        )
+        .service(web::resource("/admin/campaigns/{slug}/logo").post(admin::campaign_logo_form))
+        .service(web::resource("/admin/contests/new").get(admin::new_contest_page))
+        .service(web::resource("/admin/contests").post(admin::create_contest_form))
+        .service(
+            web::resource("/admin/contests/{slug}")
+                .get(admin::edit_contest_page)
+                .post(admin::edit_contest_form),
+        )
+        .service(
+            web::resource("/admin/staff")
+                .get(admin::staff_accounts_page)
+                .post(admin::create_staff_form),
+        )
+        .service(web::resource("/admin/staff/{id}/revoke").post(admin::revoke_staff_form))
+        .service(web::resource("/admin/staff/{id}/rotate").post(admin::rotate_staff_form))
+        .service(web::resource("/admin/jobs").get(admin::dead_jobs_page))
+        .service(web::resource("/admin/jobs/{id}/retry").post(admin::retry_job_form))
         .service(web::resource("/moderate").get(staff::moderate_page))
         .service(web::resource("/judge").get(staff::judge_page));
 }

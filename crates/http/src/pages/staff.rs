@@ -147,7 +147,7 @@ pub async fn sign_out(
 
 /// The signed-in staff member holding `role`, or the page to show instead (sign in, or
 /// "not allowed").
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     req: &HttpRequest,
     role: Role,
@@ -192,11 +192,17 @@ async fn signed_in(
 struct Choice {
     slug: String,
     title: String,
+    /// A campaign's logo, the reference for "is the logo visible".
+    logo: Option<String>,
 }
 
 impl Choice {
     fn new(slug: String, title: String) -> Self {
-        Self { slug, title }
+        Self {
+            slug,
+            title,
+            logo: None,
+        }
     }
 }
 
@@ -238,7 +244,15 @@ pub async fn moderate_page(
         Ok(s) => s,
         Err(page) => return Ok(page),
     };
-    let campaigns = state.store.campaigns().await?;
+    // A moderator limited to some campaigns is offered those only.
+    let scope = state.store.staff_scope(staff.id).await?;
+    let campaigns: Vec<_> = state
+        .store
+        .campaigns()
+        .await?
+        .into_iter()
+        .filter(|c| scope.is_empty() || scope.contains(&c.id))
+        .collect();
     let contests = state.store.contests().await?;
     render(
         StatusCode::OK,
@@ -247,7 +261,11 @@ pub async fn moderate_page(
             csrf,
             campaigns: campaigns
                 .into_iter()
-                .map(|c| Choice::new(c.slug, c.title))
+                .map(|c| Choice {
+                    logo: crate::routes::campaigns::logo_url(&state, &c),
+                    slug: c.slug,
+                    title: c.title,
+                })
                 .collect(),
             contests: choices_of(contests),
             reasons: RejectionReason::ALL

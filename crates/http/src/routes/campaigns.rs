@@ -123,7 +123,12 @@ pub async fn create_campaign(
     state: web::Data<AppState>,
     body: Deferred<web::Json<CreateCampaign>>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.get()?.into_inner();
+    let campaign = create(&state, body.get()?.into_inner()).await?;
+    Ok(HttpResponse::Created().json(CampaignView::at(&state, campaign)))
+}
+
+/// Checks and creates a campaign: the API and the admin page's form both come through here.
+pub(crate) async fn create(state: &AppState, b: CreateCampaign) -> Result<Campaign, ApiError> {
     let invalid =
         |e: placard_domain::FieldError| ApiError::bad_request("invalid_field", e.to_string());
     let mut new = NewCampaign::parse(
@@ -142,12 +147,11 @@ pub async fn create_campaign(
     )
     .map_err(invalid)?;
     new.retention = b.retention.unwrap_or_default().check().map_err(invalid)?;
-    let campaign = state
+    Ok(state
         .store
         .create_campaign(&new, state.clock.now())
         .await
-        .map_err(|e| AppError::on_unique(e, AppError::Taken("A campaign with this slug")))?;
-    Ok(HttpResponse::Created().json(CampaignView::at(&state, campaign)))
+        .map_err(|e| AppError::on_unique(e, AppError::Taken("A campaign with this slug")))?)
 }
 
 /// A campaign with its timeline and current state.

@@ -76,7 +76,12 @@ pub async fn create_contest(
     state: web::Data<AppState>,
     body: Deferred<web::Json<CreateContest>>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.get()?.into_inner();
+    let contest = create(&state, body.get()?.into_inner()).await?;
+    Ok(HttpResponse::Created().json(ContestView::at(contest, state.clock.now())))
+}
+
+/// Checks and creates a contest: the API and the admin page's form both come through here.
+pub(crate) async fn create(state: &AppState, b: CreateContest) -> Result<Contest, ApiError> {
     let new = NewContest::parse(
         &b.slug,
         &b.title,
@@ -90,12 +95,11 @@ pub async fn create_contest(
         ContestError::InvalidTimeline => ApiError::unprocessable("invalid_timeline", e.to_string()),
         ContestError::Field(f) => ApiError::bad_request("invalid_field", f.to_string()),
     })?;
-    let contest = state
+    Ok(state
         .store
         .create_contest(&new, state.clock.now())
         .await
-        .map_err(|e| AppError::on_unique(e, AppError::Taken("A contest with this slug")))?;
-    Ok(HttpResponse::Created().json(ContestView::at(contest, state.clock.now())))
+        .map_err(|e| AppError::on_unique(e, AppError::Taken("A contest with this slug")))?)
 }
 
 /// A contest with its timeline and state.

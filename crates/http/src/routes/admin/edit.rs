@@ -185,32 +185,28 @@ pub async fn get_campaign(
 }
 
 /// The edit applied to the campaign's current settings, every field checked; returns the
-/// names of the fields given.
+/// names of the fields it changes (a field sent with its current value is no change).
 pub(crate) async fn apply_campaign_patch(
     state: &AppState,
     current: &Campaign,
     patch: CampaignPatch,
 ) -> Result<(CampaignEdit, Vec<&'static str>), ApiError> {
-    let mut edit = CampaignEdit::of(current);
-    let mut changed = Vec::new();
+    let before = CampaignEdit::of(current);
+    let mut edit = before.clone();
     if let Some(t) = patch.title {
         edit.title = optional_text("title", Some(&t), 120, false)
             .map_err(invalid)?
             .ok_or_else(|| invalid(field_error("title", "is required")))?;
-        changed.push("title");
     }
     if let Some(d) = patch.description {
         edit.description =
             optional_text("description", d.as_deref(), 4000, true).map_err(invalid)?;
-        changed.push("description");
     }
     if let Some(o) = patch.opens_at {
         edit.opens_at = o;
-        changed.push("opens_at");
     }
     if let Some(c) = patch.closes_at {
         edit.closes_at = c;
-        changed.push("closes_at");
     }
     if let (Some(o), Some(c)) = (edit.opens_at, edit.closes_at) {
         if c <= o {
@@ -223,11 +219,9 @@ pub(crate) async fn apply_campaign_patch(
     if let Some(t) = patch.consent_text {
         edit.consent_text =
             optional_text("consent_text", t.as_deref(), 2000, true).map_err(invalid)?;
-        changed.push("consent_text");
     }
     if let Some(r) = patch.retention {
         edit.retention = r.check().map_err(invalid)?;
-        changed.push("retention");
     }
     if let Some(l) = patch.languages {
         edit.languages = l
@@ -235,11 +229,9 @@ pub(crate) async fn apply_campaign_patch(
             .map(settings::languages)
             .transpose()
             .map_err(invalid)?;
-        changed.push("languages");
     }
     if let Some(l) = patch.default_language {
         edit.default_language = settings::language("default_language", &l).map_err(invalid)?;
-        changed.push("default_language");
     }
     let allowed = edit
         .languages
@@ -256,7 +248,6 @@ pub(crate) async fn apply_campaign_patch(
     }
     if let Some(t) = patch.translations {
         edit.translations = settings::translations(t).map_err(invalid)?;
-        changed.push("translations");
     }
     if let Some(lang) = edit.translations.keys().find(|l| !allowed.contains(l)) {
         return Err(invalid(field_error(
@@ -266,7 +257,6 @@ pub(crate) async fn apply_campaign_patch(
     }
     if let Some(f) = patch.frame_ancestors {
         edit.frame_ancestors = settings::frame_ancestors(&f).map_err(invalid)?;
-        changed.push("frame_ancestors");
     }
     if let Some(hooks) = patch.webhooks {
         let earlier = current.webhooks();
@@ -297,8 +287,29 @@ pub(crate) async fn apply_campaign_patch(
             }
         }
         edit.webhooks = hooks;
-        changed.push("webhooks");
     }
+    let changed = [
+        ("title", before.title != edit.title),
+        ("description", before.description != edit.description),
+        ("opens_at", before.opens_at != edit.opens_at),
+        ("closes_at", before.closes_at != edit.closes_at),
+        ("consent_text", before.consent_text != edit.consent_text),
+        ("retention", before.retention != edit.retention),
+        (
+            "default_language",
+            before.default_language != edit.default_language,
+        ),
+        ("languages", before.languages != edit.languages),
+        ("translations", before.translations != edit.translations),
+        (
+            "frame_ancestors",
+            before.frame_ancestors != edit.frame_ancestors,
+        ),
+        ("webhooks", before.webhooks != edit.webhooks),
+    ]
+    .into_iter()
+    .filter_map(|(name, differs)| differs.then_some(name))
+    .collect();
     Ok((edit, changed))
 }
 
@@ -386,6 +397,10 @@ pub(crate) async fn edit_campaign(
         return Err(stale());
     }
     let (edit, changed) = apply_campaign_patch(state, &current, patch).await?;
+    if changed.is_empty() {
+        // Nothing to write: no new version, no audit entry.
+        return Ok(current);
+    }
     match state
         .store
         .edit_campaign(
@@ -503,18 +518,6 @@ pub(crate) async fn edit_contest(
     if expected.is_some_and(|v| v != current.version) {
         return Err(stale());
     }
-    let mut changed = Vec::new();
-    let mut note = |name: &'static str, given: bool| {
-        if given {
-            changed.push(name);
-        }
-    };
-    note("title", patch.title.is_some());
-    note("description", patch.description.is_some());
-    note("opens_at", patch.opens_at.is_some());
-    note("entries_close_at", patch.entries_close_at.is_some());
-    note("announce_at", patch.announce_at.is_some());
-    note("shortlist_size", patch.shortlist_size.is_some());
     let title = patch.title.unwrap_or_else(|| current.title.clone());
     let description = patch
         .description
@@ -537,6 +540,26 @@ pub(crate) async fn edit_contest(
         ContestError::Field(f) => invalid(f),
         ContestError::InvalidTimeline => ApiError::unprocessable("invalid_timeline", e.to_string()),
     })?;
+    let changed: Vec<&str> = [
+        ("title", edit.title != current.title),
+        ("description", edit.description != current.description),
+        ("opens_at", edit.opens_at != current.opens_at),
+        (
+            "entries_close_at",
+            edit.entries_close_at != current.entries_close_at,
+        ),
+        ("announce_at", edit.announce_at != current.announce_at),
+        (
+            "shortlist_size",
+            i64::from(edit.shortlist_size) != i64::from(current.shortlist_size),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(name, differs)| differs.then_some(name))
+    .collect();
+    if changed.is_empty() {
+        return Ok(current);
+    }
     match state
         .store
         .edit_contest(

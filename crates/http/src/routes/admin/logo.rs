@@ -41,18 +41,22 @@ pub async fn put_logo(
 ) -> Result<HttpResponse, ApiError> {
     let payload = payload.get()?;
     let campaign = find_campaign(&state, &slug).await?;
-    let updated = store_logo(&state, &auth.staff.name, &campaign, &req, payload).await?;
+    let updated = store_logo(&state, &auth.staff.name, &campaign, &req, payload, None).await?;
     Ok(HttpResponse::Ok().json(AdminCampaignView::of(&state, updated)))
 }
 
 /// Receives, checks, strips and stores a logo, then records it; the logo it replaces is
 /// deleted once the new one is recorded. Nothing is left behind when any step refuses.
+///
+/// From a page (`session` given), the form's `csrf` field must come first and be that
+/// session's token: checked before a byte of the file is read.
 pub(crate) async fn store_logo(
     state: &AppState,
     actor: &str,
     campaign: &placard_storage::campaigns::Campaign,
     req: &HttpRequest,
     mut payload: Multipart,
+    session: Option<&str>,
 ) -> Result<placard_storage::campaigns::Campaign, AppError> {
     let max = max_logo_bytes(state);
     let declared = req
@@ -64,10 +68,25 @@ pub(crate) async fn store_logo(
         return Err(AppError::PayloadTooLarge { max_bytes: max });
     }
     let mut staged = None;
+    let mut csrf_checked = session.is_none();
     while let Some(field) = upload::next_in_time(payload.next()).await? {
         let field = field
             .map_err(|e| AppError::InvalidField(format!("The form could not be read: {e}.")))?;
-        match field.name().unwrap_or_default() {
+        let name = field.name().unwrap_or_default().to_owned();
+        if !csrf_checked {
+            let presented = if name == "csrf" {
+                upload::text(field, "csrf", 256).await?
+            } else {
+                String::new()
+            };
+            let session = session.unwrap_or_default();
+            if !crate::session::csrf_matches(&state.signer, session, &presented) {
+                return Err(AppError::CsrfFailed);
+            }
+            csrf_checked = true;
+            continue;
+        }
+        match name.as_str() {
             "logo" if staged.is_none() => {
                 staged = Some(upload::stage(field, &state.settings.upload_dir, max).await?)
             }
@@ -75,10 +94,6 @@ pub(crate) async fn store_logo(
                 return Err(AppError::InvalidField(
                     "logo: send exactly one file.".into(),
                 ))
-            }
-            // The admin page's form carries its CSRF token as a field.
-            "csrf" => {
-                upload::text(field, "csrf", 256).await?;
             }
             other => {
                 return Err(AppError::InvalidField(format!(
@@ -94,8 +109,26 @@ pub(crate) async fn store_logo(
     let (from, to) = (staged.path().to_owned(), clean.path().to_owned());
     let limits = state.settings.image_limits;
     let header = tokio::task::spawn_blocking(move || {
-        let header = placard_media::inspect_file(&from, &limits)?;
-        upload::strip_file(&from, &to)?;
+        let mut header = placard_media::inspect_file(&from, &limits)?;
+        let stripped = upload::strip_file(&from, &to)?;
+        if stripped.orientation != 1 {
+            // The orientation went with the metadata: a photo of a logo taken sideways is
+            // turned upright here (as a JPEG of at most 1280 px), since a logo is shown as
+            // stored, with no derivative of its own.
+            let bytes = std::fs::read(&to).map_err(AppError::internal)?;
+            let edits = placard_media::Edits {
+                orientation: Some(stripped.orientation),
+                pixelate: &[],
+            };
+            let upright = placard_media::process(&bytes, &limits, &edits).map_err(|e| match e {
+                placard_media::ProcessError::Inspect(i) => AppError::Image(i),
+                other => {
+                    AppError::Image(placard_media::InspectError::InvalidImage(other.to_string()))
+                }
+            })?;
+            std::fs::write(&to, &upright.large.jpeg).map_err(AppError::internal)?;
+            header.format = placard_media::Format::Jpeg;
+        }
         Ok::<_, AppError>(header)
     })
     .await

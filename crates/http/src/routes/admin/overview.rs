@@ -80,10 +80,22 @@ pub async fn list_campaigns(
         limit: q.limit,
         cursor: q.cursor,
     };
-    let (rows, next) = state
-        .store
-        .campaigns_page(page.limit()?, page.cursor(Cursor::decode)?)
-        .await?;
+    let (items, next) =
+        campaign_summaries(&state, page.limit()?, page.cursor(Cursor::decode)?).await?;
+    Ok(HttpResponse::Ok().json(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    }))
+}
+
+/// A page of campaigns, newest first, with their counts: the API's list and the admin
+/// dashboard.
+pub(crate) async fn campaign_summaries(
+    state: &AppState,
+    limit: u32,
+    after: Option<Cursor>,
+) -> Result<(Vec<CampaignSummary>, Option<Cursor>), ApiError> {
+    let (rows, next) = state.store.campaigns_page(limit, after).await?;
     let oldest: std::collections::HashMap<String, Option<DateTime<Utc>>> = state
         .store
         .review_backlog()
@@ -98,17 +110,14 @@ pub async fn list_campaigns(
             state: CampaignState::at(now, c.opens_at, c.closes_at).as_str(),
             counts: counted(PhotoStatus::ALL.iter().map(|s| s.as_str()), &counts),
             oldest_pending_at: oldest.get(&c.slug).copied().flatten(),
-            logo_url: crate::routes::campaigns::logo_url(&state, &c),
+            logo_url: crate::routes::campaigns::logo_url(state, &c),
             slug: c.slug,
             title: c.title,
             opens_at: c.opens_at,
             closes_at: c.closes_at,
         })
         .collect();
-    Ok(HttpResponse::Ok().json(Page {
-        items,
-        next_cursor: next.map(|c| c.encode()),
-    }))
+    Ok((items, next))
 }
 
 /// Every contest, newest first, with its entries counted by status.
@@ -129,10 +138,21 @@ pub async fn list_contests(
         limit: q.limit,
         cursor: q.cursor,
     };
-    let (rows, next) = state
-        .store
-        .contests_page(page.limit()?, page.cursor(Cursor::decode)?)
-        .await?;
+    let (items, next) =
+        contest_summaries(&state, page.limit()?, page.cursor(Cursor::decode)?).await?;
+    Ok(HttpResponse::Ok().json(Page {
+        items,
+        next_cursor: next.map(|c| c.encode()),
+    }))
+}
+
+/// A page of contests, newest first, with their counts.
+pub(crate) async fn contest_summaries(
+    state: &AppState,
+    limit: u32,
+    after: Option<Cursor>,
+) -> Result<(Vec<ContestSummary>, Option<Cursor>), ApiError> {
+    let (rows, next) = state.store.contests_page(limit, after).await?;
     let now = state.clock.now();
     let items = rows
         .into_iter()
@@ -147,8 +167,5 @@ pub async fn list_contests(
             announced_at: c.announced_at,
         })
         .collect();
-    Ok(HttpResponse::Ok().json(Page {
-        items,
-        next_cursor: next.map(|c| c.encode()),
-    }))
+    Ok((items, next))
 }

@@ -120,7 +120,20 @@ pub async fn create_staff(
     state: web::Data<AppState>,
     body: Deferred<web::Json<CreateStaff>>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.get()?.into_inner();
+    let (account, token) = create(&state, &auth.staff.name, body.get()?.into_inner()).await?;
+    Ok(HttpResponse::Created().json(StaffWithToken {
+        account: account.into(),
+        token: token.expose().to_owned(),
+    }))
+}
+
+/// Checks and creates an account, audited with `actor`; returns it with its token (to be
+/// shown once). The API and the admin page both come through here.
+pub(crate) async fn create(
+    state: &AppState,
+    actor: &str,
+    b: CreateStaff,
+) -> Result<(StaffAccount, SecretToken), ApiError> {
     let name = StaffName::parse(&b.name).map_err(|e| invalid(format!("name: {e}.")))?;
     let role: Role = b
         .role
@@ -132,7 +145,7 @@ pub async fn create_staff(
             "campaigns: only a moderator is limited to campaigns.",
         ));
     }
-    let scope = campaign_ids(&state, &slugs).await?;
+    let scope = campaign_ids(state, &slugs).await?;
     let token = SecretToken::generate("plc");
     let staff = state
         .store
@@ -143,14 +156,11 @@ pub async fn create_staff(
     let now = state.clock.now();
     state
         .store
-        .audit_staff_created(&auth.staff.name, staff.id, now)
+        .audit_staff_created(actor, staff.id, now)
         .await?;
     tracing::info!(staff.id = %staff.id, staff.role = role.as_str(), "staff account created");
     let account = state.store.staff_account(staff.id).await?;
-    Ok(HttpResponse::Created().json(StaffWithToken {
-        account: account.into(),
-        token: token.expose().to_owned(),
-    }))
+    Ok((account, token))
 }
 
 fn not_found(e: StoreError) -> ApiError {
@@ -169,21 +179,39 @@ fn not_found(e: StoreError) -> ApiError {
         (status = 200, description = "Revoked", body = StaffView),
         (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
         (status = 403, description = "Not an admin", body = crate::error::ErrorBody),
-        (status = 404, description = "No such account", body = crate::error::ErrorBody)))]
+        (status = 404, description = "No such account", body = crate::error::ErrorBody),
+        (status = 409, description = "`own_account`: an admin cannot revoke themself", body = crate::error::ErrorBody)))]
 pub async fn revoke_staff(
     auth: Authed<Admin>,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
+    let account = revoke(&state, &auth.staff.name, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(StaffView::from(account)))
+}
+
+/// Revokes an account (and ends its page sessions), audited with `actor`. An admin cannot
+/// revoke their own account (409 `own_account`): that would lock out the last admin as
+/// easily as any other; another admin can.
+pub(crate) async fn revoke(
+    state: &AppState,
+    actor: &str,
+    id: Uuid,
+) -> Result<StaffAccount, ApiError> {
+    let account = state.store.staff_account(id).await.map_err(not_found)?;
+    if account.name == actor {
+        return Err(ApiError::conflict(
+            "own_account",
+            "You cannot revoke your own account; another admin can.",
+        ));
+    }
     state
         .store
-        .revoke_staff(id, &auth.staff.name, state.clock.now())
+        .revoke_staff(id, actor, state.clock.now())
         .await
         .map_err(not_found)?;
     tracing::info!(staff.id = %id, "staff account revoked");
-    let account = state.store.staff_account(id).await.map_err(not_found)?;
-    Ok(HttpResponse::Ok().json(StaffView::from(account)))
+    state.store.staff_account(id).await.map_err(not_found)
 }
 
 /// Gives an account a new token (shown this once); the old one answers 401 from now on.
@@ -201,11 +229,23 @@ pub async fn rotate_staff(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
+    let (account, token) = rotate(&state, &auth.staff.name, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(StaffWithToken {
+        account: account.into(),
+        token: token.expose().to_owned(),
+    }))
+}
+
+/// Gives a live account a new token (and ends its page sessions), audited with `actor`.
+pub(crate) async fn rotate(
+    state: &AppState,
+    actor: &str,
+    id: Uuid,
+) -> Result<(StaffAccount, SecretToken), ApiError> {
     let token = SecretToken::generate("plc");
     state
         .store
-        .rotate_staff_token(id, &token.hash(), &auth.staff.name, state.clock.now())
+        .rotate_staff_token(id, &token.hash(), actor, state.clock.now())
         .await
         .map_err(|e| match e {
             StoreError::InvalidState(_) => ApiError::conflict(
@@ -216,8 +256,5 @@ pub async fn rotate_staff(
         })?;
     tracing::info!(staff.id = %id, "staff token rotated");
     let account = state.store.staff_account(id).await.map_err(not_found)?;
-    Ok(HttpResponse::Ok().json(StaffWithToken {
-        account: account.into(),
-        token: token.expose().to_owned(),
-    }))
+    Ok((account, token))
 }

@@ -1,0 +1,250 @@
+//! The operator's pages (`/admin`, admin role): the dashboard, the campaign and contest
+//! forms, staff accounts and dead jobs. Every form is a plain HTML form that posts here and
+//! works without JavaScript (the script only adds a copy button for a new token); each
+//! carries the session's CSRF token as a field. The rules are the JSON API's own functions,
+//! so a page and an API client can never be told different things.
+//!
+//! `campaigns` holds the campaign and contest forms, `people` the staff accounts and dead
+//! jobs; this module the dashboard and what every admin page shares.
+
+mod campaigns;
+mod people;
+
+pub use campaigns::*;
+pub use people::*;
+
+use super::render;
+use super::staff::signed_in;
+use crate::routes::admin::overview::{
+    campaign_summaries, contest_summaries, CampaignSummary, ContestSummary,
+};
+use crate::{credentials, session, ApiError, AppState};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use placard_domain::{JobState, Role};
+
+/// The signed-in admin of a page.
+pub(crate) struct Operator {
+    pub name: String,
+    pub csrf: String,
+}
+
+/// The signed-in admin, or the page to show instead (sign in, or not allowed).
+async fn operator(
+    state: &AppState,
+    req: &HttpRequest,
+    here: &str,
+) -> Result<Result<Operator, HttpResponse>, ApiError> {
+    Ok(signed_in(state, req, Role::Admin, here)
+        .await?
+        .map(|(staff, csrf)| Operator {
+            name: staff.name,
+            csrf,
+        }))
+}
+
+/// The same for a form's POST, which must also carry the session's CSRF token: 403
+/// `csrf_failed` otherwise, before anything is read or changed.
+async fn operator_posting(
+    state: &AppState,
+    req: &HttpRequest,
+    form: &FormData,
+    here: &str,
+) -> Result<Result<Operator, HttpResponse>, ApiError> {
+    let op = match operator(state, req, here).await? {
+        Ok(op) => op,
+        Err(page) => return Ok(Err(page)),
+    };
+    let session = credentials::session_token(req).unwrap_or_default();
+    if !session::csrf_matches(
+        &state.signer,
+        &session,
+        form.get("csrf").unwrap_or_default(),
+    ) {
+        return Err(session::csrf_failed());
+    }
+    Ok(Ok(op))
+}
+
+/// A submitted form: its fields in order, repeated names kept (checkboxes).
+pub struct FormData(Vec<(String, String)>);
+
+impl FormData {
+    pub fn from(form: web::Form<Vec<(String, String)>>) -> Self {
+        Self(form.into_inner())
+    }
+
+    /// The first value of `name`, as sent.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of `name`, `None` when absent or blank.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_owned)
+    }
+
+    /// Every value of `name` (checkboxes, multi-selects).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// What an `<input type="datetime-local">` holds, in UTC (the forms say so next to the
+/// field): `YYYY-MM-DDTHH:MM[:SS]`.
+pub(crate) fn parse_utc(
+    field: &'static str,
+    raw: Option<&str>,
+) -> Result<Option<DateTime<Utc>>, (&'static str, String)> {
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
+        .map(|t| Some(t.and_utc()))
+        .ok_or((
+            field,
+            "Give a date and time, such as 2027-06-26 09:00.".to_owned(),
+        ))
+}
+
+/// A time as a `datetime-local` input's value (UTC, to the minute).
+pub(crate) fn input_time(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// Times as people read them.
+pub(crate) fn human(t: DateTime<Utc>) -> String {
+    t.format("%-d %b %Y, %H:%M UTC").to_string()
+}
+
+/// How long ago, in the largest unit that fits.
+pub(crate) fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let s = (now - since).num_seconds().max(0);
+    match s {
+        0..=119 => format!("{s} s"),
+        120..=7199 => format!("{} min", s / 60),
+        7200..=172_799 => format!("{} h", s / 3600),
+        _ => format!("{} days", s / 86_400),
+    }
+}
+
+/// An error of the API's rules, placed next to the field it names (its message starts
+/// with the field's name) or, when it names none of `fields`, above the form.
+pub(crate) fn place_error(
+    err: &ApiError,
+    fields: &[&'static str],
+) -> (Option<&'static str>, String) {
+    let m = err.message();
+    let field = fields.iter().copied().find(|f| {
+        m.strip_prefix(f).is_some_and(|rest| {
+            rest.starts_with(':') || rest.starts_with(' ') || rest.starts_with('.')
+        })
+    });
+    (field, m.to_owned())
+}
+
+/// A 303 to `to` (after a form was handled: reloading the result does not post again).
+pub(crate) fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to.to_owned()))
+        .finish()
+}
+
+struct CampaignRow {
+    s: CampaignSummary,
+    oldest_age: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin_home.html")]
+struct Dashboard {
+    name: String,
+    csrf: String,
+    campaigns: Vec<CampaignRow>,
+    contests: Vec<ContestSummary>,
+    dead_jobs: i64,
+}
+
+impl Dashboard {
+    fn count(counts: &std::collections::BTreeMap<&'static str, i64>, status: &str) -> i64 {
+        counts.get(status).copied().unwrap_or(0)
+    }
+}
+
+/// `/admin`: every campaign and contest with its counts, the oldest photo waiting, and the
+/// dead jobs.
+pub async fn dashboard(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let op = match operator(&state, &req, "/admin").await? {
+        Ok(op) => op,
+        Err(page) => return Ok(page),
+    };
+    let now = state.clock.now();
+    let (campaigns, _) = campaign_summaries(&state, 200, None).await?;
+    let (contests, _) = contest_summaries(&state, 200, None).await?;
+    let dead_jobs = state
+        .store
+        .job_counts()
+        .await?
+        .into_iter()
+        .find(|(s, _)| *s == JobState::Dead)
+        .map_or(0, |(_, n)| n);
+    render(
+        StatusCode::OK,
+        &Dashboard {
+            name: op.name,
+            csrf: op.csrf,
+            campaigns: campaigns
+                .into_iter()
+                .map(|s| CampaignRow {
+                    oldest_age: s.oldest_pending_at.map(|t| age(t, now)),
+                    s,
+                })
+                .collect(),
+            contests,
+            dead_jobs,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_times_are_utc_minutes() {
+        assert_eq!(
+            parse_utc("opens_at", Some("2027-06-26T09:00")).map(|t| t.map(|t| t.to_rfc3339())),
+            Ok(Some("2027-06-26T09:00:00+00:00".to_owned()))
+        );
+        assert_eq!(parse_utc("opens_at", Some("  ")), Ok(None));
+        assert!(parse_utc("opens_at", Some("26/06/2027")).is_err());
+        let t = parse_utc("x", Some("2027-06-26T09:00:30")).ok().flatten();
+        assert_eq!(input_time(t), "2027-06-26T09:00");
+    }
+
+    #[test]
+    fn ages_read_well() {
+        let now = Utc::now();
+        assert_eq!(age(now - chrono::TimeDelta::seconds(30), now), "30 s");
+        assert_eq!(age(now - chrono::TimeDelta::minutes(90), now), "90 min");
+        assert_eq!(age(now - chrono::TimeDelta::hours(30), now), "30 h");
+        assert_eq!(age(now - chrono::TimeDelta::days(3), now), "3 days");
+    }
+}
