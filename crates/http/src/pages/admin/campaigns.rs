@@ -4,7 +4,7 @@
 
 use super::{
     human, input_time, operator, operator_posting, parse_utc, place_error, see_other, FormData,
-    Operator,
+    FormError, Operator,
 };
 use crate::pages::render;
 use crate::routes::admin::edit::{edit_campaign, edit_contest, CampaignPatch, ContestPatch};
@@ -76,23 +76,8 @@ struct CampaignForm {
     v: CampaignValues,
     standard_consent: &'static str,
     /// `(field, message)`: a refused form's error next to its field (`None`: above it).
-    error: Option<(Option<&'static str>, String)>,
+    error: FormError,
     saved: bool,
-}
-
-impl CampaignForm {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        match &self.error {
-            Some((Some(f), m)) if *f == field => Some(m),
-            _ => None,
-        }
-    }
-    fn general_error(&self) -> Option<&str> {
-        match &self.error {
-            Some((None, m)) => Some(m),
-            _ => None,
-        }
-    }
 }
 
 const CAMPAIGN_FIELDS: [&str; 10] = [
@@ -221,7 +206,7 @@ fn show_campaign_form(
             editing,
             v,
             standard_consent: STANDARD_PHOTO_CONSENT,
-            error,
+            error: FormError(error),
             saved,
         },
     )
@@ -546,23 +531,8 @@ struct ContestForm {
     csrf: String,
     editing: Option<ContestEditing>,
     v: ContestValues,
-    error: Option<(Option<&'static str>, String)>,
+    error: FormError,
     saved: bool,
-}
-
-impl ContestForm {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        match &self.error {
-            Some((Some(f), m)) if *f == field => Some(m),
-            _ => None,
-        }
-    }
-    fn general_error(&self) -> Option<&str> {
-        match &self.error {
-            Some((None, m)) => Some(m),
-            _ => None,
-        }
-    }
 }
 
 const CONTEST_FIELDS: [&str; 7] = [
@@ -660,7 +630,7 @@ pub async fn new_contest_page(
                 announce_at: String::new(),
                 shortlist_size: "10".into(),
             },
-            error: None,
+            error: FormError(None),
             saved: false,
         },
     )
@@ -688,7 +658,7 @@ fn refused_contest(
             csrf: op.csrf,
             editing,
             v: ContestValues::sent(f),
-            error: Some(error),
+            error: FormError(Some(error)),
             saved: false,
         },
     )
@@ -759,7 +729,7 @@ pub async fn edit_contest_page(
             csrf: op.csrf,
             editing: Some(contest_editing(&state, &c)),
             v: ContestValues::of(&c),
-            error: None,
+            error: FormError(None),
             saved: q.saved.is_some(),
         },
     )

@@ -157,6 +157,27 @@ pub(crate) fn place_error(
     (field, m.to_owned())
 }
 
+/// A refused form's error: next to the field it names, or above the form (`None` field).
+pub(crate) struct FormError(pub Option<(Option<&'static str>, String)>);
+
+impl FormError {
+    /// The error to show next to `field`, if it is about that field.
+    pub fn field(&self, field: &str) -> Option<&str> {
+        match &self.0 {
+            Some((Some(f), m)) if *f == field => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The error to show above the form, if it names no field.
+    pub fn above(&self) -> Option<&str> {
+        match &self.0 {
+            Some((None, m)) => Some(m),
+            _ => None,
+        }
+    }
+}
+
 /// A 303 to `to` (after a form was handled: reloading the result does not post again).
 pub(crate) fn see_other(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()

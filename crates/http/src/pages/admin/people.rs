@@ -1,7 +1,9 @@
 //! Staff accounts and dead jobs on the operator's pages. A new or rotated token is shown
 //! on the page that answers the form, once (the page is `no-store`), and never again.
 
-use super::{human, operator, operator_posting, place_error, see_other, FormData, Operator};
+use super::{
+    human, operator, operator_posting, place_error, see_other, FormData, FormError, Operator,
+};
 use crate::pages::render;
 use crate::routes::admin::staff::{self as staff_routes, CreateStaff};
 use crate::{ApiError, AppState};
@@ -35,25 +37,10 @@ struct StaffPage {
     /// Every campaign, for a moderator's scope: `(slug, title)`.
     campaigns: Vec<(String, String)>,
     new_token: Option<NewToken>,
-    error: Option<(Option<&'static str>, String)>,
+    error: FormError,
     /// What was sent, when the form is shown again.
     sent_name: String,
     sent_role: String,
-}
-
-impl StaffPage {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        match &self.error {
-            Some((Some(f), m)) if *f == field => Some(m),
-            _ => None,
-        }
-    }
-    fn general_error(&self) -> Option<&str> {
-        match &self.error {
-            Some((None, m)) => Some(m),
-            _ => None,
-        }
-    }
 }
 
 async fn staff_page(
@@ -91,7 +78,7 @@ async fn staff_page(
             accounts,
             campaigns,
             new_token,
-            error,
+            error: FormError(error),
             sent_name: sent
                 .and_then(|f| f.get("name"))
                 .unwrap_or_default()
