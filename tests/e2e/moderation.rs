@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 on_both_deployments!(
+    authorization_matrix_covers_every_route,
     ten_moderators_calling_next_at_once_get_distinct_photos,
     decisions_reach_the_gallery_the_supporter_and_the_audit_log,
 );
@@ -327,6 +328,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ),
     ("POST", "/api/v1/admin/staff/{id}/revoke", Access::Admin),
     ("POST", "/api/v1/admin/staff/{id}/rotate", Access::Admin),
+    ("PUT", "/api/v1/admin/staff/{id}/campaigns", Access::Admin),
     ("POST", "/api/v1/admin/campaigns", Access::Admin),
     ("GET", "/api/v1/admin/campaigns", Access::Admin),
     ("GET", "/api/v1/admin/contests", Access::Admin),
@@ -409,8 +411,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ),
 ];
 
-#[tokio::test]
-async fn authorization_matrix_covers_every_route() {
+/// Every route with every kind of caller, on both backends.
+async fn authorization_matrix_covers_every_route(d: Deployment) {
     let registered: HashSet<(&str, &str)> = placard_http::ROUTES.iter().copied().collect();
     let listed: HashSet<(&str, &str)> = MATRIX.iter().map(|(m, p, _)| (*m, *p)).collect();
     let missing: Vec<_> = registered.difference(&listed).collect();
@@ -424,7 +426,7 @@ async fn authorization_matrix_covers_every_route() {
         "matrix rows for routes that no longer exist: {stale:?}"
     );
 
-    let app = TestApp::spawn(Deployment::Embedded).await;
+    let app = TestApp::spawn(d).await;
     let admin = app.create_user("admin", "root").await;
     let moderator = app.create_user("moderator", "mo").await;
     let judge = app.create_user("judge", "jo").await;

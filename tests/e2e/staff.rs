@@ -348,6 +348,79 @@ async fn a_moderator_limited_to_a_campaign_moderates_only_that_campaign(d: Deplo
         "pending_review",
         "untouched"
     );
+    // The admin widens the scope: from the next request on, south is theirs too.
+    let id = created["id"].as_str().expect("id").to_owned();
+    let put_scope = |body: serde_json::Value| {
+        app.http()
+            .put(app.url(&format!("/api/v1/admin/staff/{id}/campaigns")))
+            .bearer_auth(&admin)
+            .json(&body)
+            .send()
+    };
+    let resp = put_scope(serde_json::json!({"campaigns": ["north", "nowhere"]}))
+        .await
+        .expect("put");
+    assert_eq!(error_code(resp).await, (400, "invalid_field".to_owned()));
+    let resp = put_scope(serde_json::json!({"campaigns": ["north", "south"]}))
+        .await
+        .expect("put");
+    assert_eq!(resp.status(), 200);
+    let changed: serde_json::Value = resp.json().await.expect("json");
+    assert_eq!(changed["campaigns"], serde_json::json!(["north", "south"]));
+    assert_eq!(
+        get(
+            "/api/v1/moderation/photos?campaign=south".into(),
+            mo.clone()
+        )
+        .await
+        .status(),
+        200
+    );
+    let resp = put_scope(serde_json::json!({"campaigns": ["north"]}))
+        .await
+        .expect("put");
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        get(
+            "/api/v1/moderation/photos?campaign=south".into(),
+            mo.clone()
+        )
+        .await
+        .status(),
+        403,
+        "narrowed again"
+    );
+    let judge = post(
+        &app,
+        &admin,
+        "/api/v1/admin/staff",
+        serde_json::json!({"name": "Jo", "role": "judge"}),
+    )
+    .await;
+    let judge: serde_json::Value = judge.json().await.expect("json");
+    let resp = app
+        .http()
+        .put(app.url(&format!(
+            "/api/v1/admin/staff/{}/campaigns",
+            judge["id"].as_str().expect("id")
+        )))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({"campaigns": ["north"]}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(error_code(resp).await, (409, "not_a_moderator".to_owned()));
+    let audit = app.get_json(&admin, "/api/v1/moderation/audit").await;
+    assert_eq!(
+        audit["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|e| e["action"] == "staff.scope" && e["actor"] == "ana")
+            .count(),
+        2
+    );
+
     // The admin, and an unlimited moderator, moderate every campaign.
     let other = app.create_user("moderator", "free").await;
     assert_eq!(

@@ -225,6 +225,7 @@ route_table! {
     "/api/v1/admin/staff" => { get: admin::staff::list_staff, post: admin::staff::create_staff },
     "/api/v1/admin/staff/{id}/revoke" => { post: admin::staff::revoke_staff },
     "/api/v1/admin/staff/{id}/rotate" => { post: admin::staff::rotate_staff },
+    "/api/v1/admin/staff/{id}/campaigns" => { put: admin::staff::put_staff_campaigns },
     "/api/v1/admin/campaigns" => { get: admin::overview::list_campaigns, post: campaigns::create_campaign },
     "/api/v1/admin/campaigns/{slug}" => { get: admin::edit::get_campaign, patch: admin::edit::patch_campaign },
     "/api/v1/admin/campaigns/{slug}/logo" => { put: admin::logo::put_logo },

@@ -23,6 +23,7 @@ use utoipa::{Modify, OpenApi};
         routes::admin::staff::create_staff,
         routes::admin::staff::revoke_staff,
         routes::admin::staff::rotate_staff,
+        routes::admin::staff::put_staff_campaigns,
         routes::admin::edit::get_campaign,
         routes::admin::edit::patch_campaign,
         routes::admin::edit::get_contest,

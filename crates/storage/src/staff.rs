@@ -241,25 +241,41 @@ impl Store {
     /// Limits an account to these campaigns (replacing any earlier list; empty: all).
     pub async fn set_staff_scope(&self, id: Uuid, campaigns: &[Uuid]) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        with_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM staff_campaigns WHERE staff_id = $1"
-        )
-        .bind(id)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-        for campaign in campaigns {
-            with_tx!(&mut tx, |c| {
-                sqlx::query(
-                "INSERT INTO staff_campaigns (staff_id, campaign_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
-            )
-            .bind(id)
-            .bind(*campaign)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected())
-            })?;
+        tx.replace_scope(id, campaigns).await?;
+        tx.commit().await
+    }
+
+    /// Changes the campaigns a live moderator is limited to, audited with the actor and the
+    /// number of campaigns, in one transaction.
+    pub async fn change_staff_scope(
+        &self,
+        id: Uuid,
+        campaigns: &[Uuid],
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let (role, revoked): (String, Option<DateTime<Utc>>) = with_tx!(&mut tx, |c| {
+            sqlx::query_as("SELECT role, revoked_at FROM staff_users WHERE id = $1")
+                .bind(id)
+                .fetch_one(c)
+                .await
+        })?;
+        if revoked.is_some() {
+            return Err(StoreError::InvalidState(
+                "a revoked account cannot be changed",
+            ));
         }
+        if role != Role::Moderator.as_str() {
+            return Err(StoreError::InvalidState(
+                "only a moderator is limited to campaigns",
+            ));
+        }
+        tx.replace_scope(id, campaigns).await?;
+        let subject = id.to_string();
+        let mut entry = staff_entry(actor, "staff.scope", &subject);
+        entry.details = serde_json::json!({ "campaigns": campaigns.len() });
+        tx.append_audit(&entry, now).await?;
         tx.commit().await
     }
 
@@ -350,5 +366,30 @@ fn staff_entry<'a>(
         subject_type: "staff",
         subject_id: subject,
         details: serde_json::json!({}),
+    }
+}
+
+impl crate::Tx {
+    async fn replace_scope(&mut self, id: Uuid, campaigns: &[Uuid]) -> Result<(), StoreError> {
+        with_tx!(self, |c| sqlx::query(
+            "DELETE FROM staff_campaigns WHERE staff_id = $1"
+        )
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        for campaign in campaigns {
+            with_tx!(self, |c| {
+                sqlx::query(
+                    "INSERT INTO staff_campaigns (staff_id, campaign_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                )
+                .bind(id)
+                .bind(*campaign)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected())
+            })?;
+        }
+        Ok(())
     }
 }

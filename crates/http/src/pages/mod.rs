@@ -71,6 +71,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         )
         .service(web::resource("/admin/staff/{id}/revoke").post(admin::revoke_staff_form))
         .service(web::resource("/admin/staff/{id}/rotate").post(admin::rotate_staff_form))
+        .service(web::resource("/admin/staff/{id}/campaigns").post(admin::staff_scope_form))
         .service(web::resource("/admin/jobs").get(admin::dead_jobs_page))
         .service(web::resource("/admin/jobs/{id}/retry").post(admin::retry_job_form))
         .service(web::resource("/moderate").get(staff::moderate_page))

@@ -166,6 +166,35 @@ pub async fn revoke_staff_form(
     Ok(see_other("/admin/staff"))
 }
 
+/// `POST /admin/staff/{id}/campaigns`: the campaigns a moderator may review.
+pub async fn staff_scope_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, ApiError> {
+    let f = FormData::from(form);
+    let op = match operator_posting(&state, &req, &f, "/admin/staff").await? {
+        Ok(op) => op,
+        Err(page) => return Ok(page),
+    };
+    match staff_routes::change_scope(&state, &op.name, *id, &f.all("campaigns")).await {
+        Ok(_) => Ok(see_other("/admin/staff")),
+        Err(e) => {
+            let status = e.status();
+            staff_page(
+                &state,
+                op,
+                status,
+                None,
+                Some((None, e.message().to_owned())),
+                None,
+            )
+            .await
+        }
+    }
+}
+
 /// `POST /admin/staff/{id}/rotate`: a new token, shown this once.
 pub async fn rotate_staff_form(
     state: web::Data<AppState>,

@@ -258,3 +258,64 @@ pub(crate) async fn rotate(
     let account = state.store.staff_account(id).await.map_err(not_found)?;
     Ok((account, token))
 }
+
+/// A moderator's campaigns, replaced.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffCampaigns {
+    /// Slugs; empty: every campaign.
+    pub campaigns: Vec<String>,
+}
+
+/// Changes the campaigns a moderator may review (empty: all); audited.
+#[utoipa::path(put, path = "/api/v1/admin/staff/{id}/campaigns", tag = "admin",
+    params(("id" = Uuid, Path)),
+    request_body = StaffCampaigns,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account with its campaigns", body = StaffView),
+        (status = 400, description = "`invalid_field`: an unknown campaign", body = crate::error::ErrorBody),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not an admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such account", body = crate::error::ErrorBody),
+        (status = 409, description = "`not_a_moderator`, or `revoked`", body = crate::error::ErrorBody)))]
+pub async fn put_staff_campaigns(
+    auth: Authed<Admin>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: Deferred<web::Json<StaffCampaigns>>,
+) -> Result<HttpResponse, ApiError> {
+    let b = body.get()?.into_inner();
+    let account = change_scope(&state, &auth.staff.name, id.into_inner(), &b.campaigns).await?;
+    Ok(HttpResponse::Ok().json(StaffView::from(account)))
+}
+
+/// Replaces a moderator's campaigns, every slug checked; the API and the admin page.
+pub(crate) async fn change_scope(
+    state: &AppState,
+    actor: &str,
+    id: Uuid,
+    slugs: &[String],
+) -> Result<StaffAccount, ApiError> {
+    let account = state.store.staff_account(id).await.map_err(not_found)?;
+    if account.revoked_at.is_some() {
+        return Err(ApiError::conflict("revoked", "This account is revoked."));
+    }
+    if account.role != Role::Moderator {
+        return Err(ApiError::conflict(
+            "not_a_moderator",
+            "Only a moderator is limited to campaigns.",
+        ));
+    }
+    let scope = campaign_ids(state, slugs).await?;
+    state
+        .store
+        .change_staff_scope(id, &scope, actor, state.clock.now())
+        .await
+        .map_err(|e| match e {
+            StoreError::InvalidState(why) => ApiError::conflict("invalid_state", why),
+            other => not_found(other),
+        })?;
+    tracing::info!(staff.id = %id, campaigns = scope.len(), "moderator's campaigns changed");
+    state.store.staff_account(id).await.map_err(not_found)
+}
