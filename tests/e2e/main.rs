@@ -5,6 +5,7 @@ mod admin;
 mod admin_pages;
 mod browser;
 mod contest;
+mod delivery;
 mod foundation;
 mod migrate_store;
 mod moderation;

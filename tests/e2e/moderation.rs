@@ -336,6 +336,17 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("PATCH", "/api/v1/admin/campaigns/{slug}", Access::Admin),
     ("PUT", "/api/v1/admin/campaigns/{slug}/logo", Access::Admin),
     ("GET", "/api/v1/campaigns/{slug}/logo", Access::Anyone),
+    ("GET", "/api/v1/campaigns/{slug}/stats", Access::Anyone),
+    (
+        "GET",
+        "/api/v1/admin/campaigns/{slug}/export.csv",
+        Access::Admin,
+    ),
+    (
+        "GET",
+        "/api/v1/admin/campaigns/{slug}/export.zip",
+        Access::Admin,
+    ),
     ("GET", "/api/v1/admin/contests/{slug}", Access::Admin),
     ("PATCH", "/api/v1/admin/contests/{slug}", Access::Admin),
     ("GET", "/api/v1/campaigns/{slug}", Access::Anyone),

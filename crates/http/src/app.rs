@@ -2,7 +2,9 @@
 
 use crate::media_urls::MediaSigner;
 use crate::middleware;
-use crate::routes::{admin, campaigns, contests, health, judging, media, moderation, photos};
+use crate::routes::{
+    admin, campaigns, contests, delivery, health, judging, media, moderation, photos,
+};
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
@@ -30,6 +32,8 @@ pub struct AppState {
     pub(crate) words: Arc<crate::pages::Words>,
     /// Where "now" comes from: the system clock, or a test's.
     pub clock: Clock,
+    /// Campaigns' public counts, counted at most every half minute by this process.
+    pub(crate) stats: Arc<crate::routes::delivery::StatsCache>,
     waker: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
@@ -58,6 +62,7 @@ impl AppState {
             settings,
             limiter,
             signer: MediaSigner::new(&key),
+            stats: Arc::default(),
             waker: None,
         })
     }
@@ -230,6 +235,9 @@ route_table! {
     "/api/v1/admin/campaigns/{slug}" => { get: admin::edit::get_campaign, patch: admin::edit::patch_campaign },
     "/api/v1/admin/campaigns/{slug}/logo" => { put: admin::logo::put_logo },
     "/api/v1/campaigns/{slug}/logo" => { get: media::campaign_logo },
+    "/api/v1/campaigns/{slug}/stats" => { get: delivery::campaign_stats },
+    "/api/v1/admin/campaigns/{slug}/export.csv" => { get: delivery::export_csv },
+    "/api/v1/admin/campaigns/{slug}/export.zip" => { get: delivery::export_zip },
     "/api/v1/campaigns/{slug}" => { get: campaigns::get_campaign },
     "/api/v1/campaigns/{slug}/photos" => { post: photos::upload_photo },
     "/api/v1/campaigns/{slug}/gallery" => { get: photos::gallery },

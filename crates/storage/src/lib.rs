@@ -17,6 +17,7 @@ mod clock;
 mod connect;
 pub mod contests;
 mod cursor;
+pub mod delivery;
 mod error;
 pub mod jobs;
 pub mod moderation;

@@ -1,6 +1,7 @@
 pub mod admin;
 pub mod campaigns;
 pub mod contests;
+pub mod delivery;
 pub mod health;
 pub mod judging;
 pub mod media;

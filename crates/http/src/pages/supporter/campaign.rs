@@ -32,6 +32,61 @@ struct CampaignPage {
     messages: String,
     error: Option<String>,
     consent_text: String,
+    /// "12,408 supporters from 97 countries", once one is approved.
+    counter: Option<String>,
+    /// How moderation goes, in a sentence (transparency earns trust).
+    moderation: Option<String>,
+}
+
+/// `12408` as `12,408`.
+fn grouped(n: i64) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// The counter and the moderation note of a campaign's page.
+fn counter_words(s: &placard_storage::delivery::CampaignStats) -> (Option<String>, Option<String>) {
+    let approved = s.by_status.get("approved").copied().unwrap_or(0);
+    let counter = (approved > 0).then(|| {
+        let people = if approved == 1 {
+            "supporter"
+        } else {
+            "supporters"
+        };
+        match s.countries.len() {
+            0 => format!("{} {people}", grouped(approved)),
+            1 => format!("{} {people} from 1 country", grouped(approved)),
+            n => format!(
+                "{} {people} from {} countries",
+                grouped(approved),
+                grouped(n as i64)
+            ),
+        }
+    });
+    let rejected: i64 = s.rejected.values().sum();
+    let moderation = s.median_seconds_to_decision.map(|m| {
+        let wait = match m {
+            0..=3599 => format!("{} minutes", (m / 60).max(1)),
+            3600..=172_799 => format!("{} hours", m / 3600),
+            _ => format!("{} days", m / 86_400),
+        };
+        format!(
+            "Every photo is checked by a person before it is shown: {} shown, {} not shown so far; a photo is usually checked within {wait}.",
+            grouped(approved),
+            grouped(rejected)
+        )
+    });
+    (counter, moderation)
 }
 
 async fn campaign_view(
@@ -49,7 +104,11 @@ async fn campaign_view(
         }
         _ => String::new(),
     };
+    let (counter, moderation) =
+        counter_words(&crate::routes::delivery::stats_of(state, c.id).await?);
     Ok(CampaignPage {
+        counter,
+        moderation,
         slug: c.slug,
         title: c.title,
         description: c.description,
@@ -255,5 +314,16 @@ pub async fn gallery_page(
     match page {
         Ok(p) => render(StatusCode::OK, &p),
         Err(e) => notice_for(&state, &e, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(super::grouped(0), "0");
+        assert_eq!(super::grouped(999), "999");
+        assert_eq!(super::grouped(12408), "12,408");
+        assert_eq!(super::grouped(1234567), "1,234,567");
     }
 }
