@@ -6,6 +6,7 @@ mod admin_pages;
 mod browser;
 mod contest;
 mod delivery;
+mod embed;
 mod foundation;
 mod migrate_store;
 mod moderation;

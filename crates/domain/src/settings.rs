@@ -129,8 +129,9 @@ fn authority(raw: &str) -> Option<String> {
     }
 }
 
-/// An origin that may frame a campaign's pages: `https://host[:port]`, nothing else (no
-/// path, query, credentials or wildcard), normalised (lower case, no default port).
+/// An origin that may frame a campaign's pages: `https://host[:port]` (or `http://` for
+/// `localhost`, `127.0.0.1` and `[::1]`), nothing else (no path, query, credentials or
+/// wildcard), normalised (lower case, no default port).
 pub fn frame_origin(raw: &str) -> Result<String, FieldError> {
     let bad = || {
         field_error(
@@ -138,8 +139,23 @@ pub fn frame_origin(raw: &str) -> Result<String, FieldError> {
             format!("{raw:?} is not an origin of the form https://host[:port]"),
         )
     };
+    let raw = raw.trim();
+    if let Some(rest) = raw.strip_prefix("http://") {
+        // Plain http only for this machine (a campaign site under development): loopback
+        // is a secure context for browsers, and nothing else is.
+        let a = authority(rest.trim_end_matches('/')).ok_or_else(bad)?;
+        let host =
+            a.rsplit_once(':').map_or(
+                a.as_str(),
+                |(h, p)| if p.contains(']') { a.as_str() } else { h },
+            );
+        return if ["localhost", "127.0.0.1", "[::1]"].contains(&host) {
+            Ok(format!("http://{a}"))
+        } else {
+            Err(bad())
+        };
+    }
     let rest = raw
-        .trim()
         .strip_prefix("https://")
         .ok_or_else(bad)?
         .trim_end_matches('/');
@@ -315,8 +331,13 @@ mod tests {
             frame_origin("https://[::1]:9000").as_deref(),
             Ok("https://[::1]:9000")
         );
+        assert_eq!(
+            frame_origin("http://localhost:8081").as_deref(),
+            Ok("http://localhost:8081")
+        );
         for bad in [
             "http://example.org",
+            "http://localhost.evil.example",
             "example.org",
             "https://",
             "https://*.example.org",

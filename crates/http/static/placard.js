@@ -520,9 +520,24 @@
     }
   }
 
+  // ---- Embedded in the campaign's own site: tell the parent page our height, so its
+  // iframe can fit the form without a scroll bar. Only a number is sent, so any parent may
+  // hear it.
+  function reportHeight() {
+    if (document.body.dataset.embedded !== "true" || window.parent === window) return;
+    let last = 0;
+    const send = () => {
+      const h = Math.ceil(document.documentElement.scrollHeight);
+      if (h !== last) { last = h; window.parent.postMessage({ placard: "height", height: h }, "*"); }
+    };
+    send();
+    if (window.ResizeObserver) new ResizeObserver(send).observe(document.body); else setInterval(send, 500);
+  }
+
   function init() {
     countryNames();
     copyButtons();
+    reportHeight();
     placeholders(document);
     const page = document.body.dataset.page;
     if (page === "campaign") campaignPage();

@@ -35,6 +35,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
                 .get(supporter::campaign_page)
                 .post(supporter::upload_form),
         )
+        .service(web::resource("/c/{slug}/embed").get(supporter::embed_page))
         .service(web::resource("/c/{slug}/gallery").get(supporter::gallery_page))
         .service(web::resource("/p/{id}").get(supporter::photo_status_page))
         .service(web::resource("/p/{id}/withdraw").post(supporter::withdraw_photo))
@@ -91,6 +92,25 @@ fn render(status: StatusCode, page: &impl Template) -> Result<HttpResponse, ApiE
         HeaderValue::from_static(PAGE_CSP),
     );
     Ok(res)
+}
+
+/// Lets the campaign's own sites frame a page: its `Content-Security-Policy` names them in
+/// `frame-ancestors` (which browsers obey over the `X-Frame-Options: DENY` every response
+/// carries). With no origins the page keeps `frame-ancestors 'none'`.
+fn framed_by(mut res: HttpResponse, origins: &[String]) -> HttpResponse {
+    if origins.is_empty() {
+        return res;
+    }
+    // The origins were parsed as `scheme://host[:port]` when they were saved: nothing in
+    // them can end the directive.
+    let csp = PAGE_CSP.replace(
+        "frame-ancestors 'none'",
+        &format!("frame-ancestors {}", origins.join(" ")),
+    );
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    res
 }
 
 /// Renders a page (a form shown again with its error) with the error's status, its cause

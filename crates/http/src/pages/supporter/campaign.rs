@@ -1,6 +1,6 @@
 //! A campaign's pages: the upload form, the photo's status and withdrawal, the gallery.
 
-use super::super::{messages, notice_for, render, render_failed};
+use super::super::{framed_by, messages, notice_for, render, render_failed};
 use super::*;
 use crate::application::find_campaign;
 use crate::application::photos;
@@ -36,6 +36,10 @@ struct CampaignPage {
     counter: Option<String>,
     /// How moderation goes, in a sentence (transparency earns trust).
     moderation: Option<String>,
+    /// The form alone, for an iframe on the campaign's own site (`/c/{slug}/embed`).
+    embedded: bool,
+    /// The origins that may frame the page.
+    frame_ancestors: Vec<String>,
 }
 
 /// `12408` as `12,408`.
@@ -109,6 +113,8 @@ async fn campaign_view(
     Ok(CampaignPage {
         counter,
         moderation,
+        embedded: false,
+        frame_ancestors: c.frame_ancestors(),
         slug: c.slug,
         title: c.title,
         description: c.description,
@@ -129,7 +135,28 @@ pub async fn campaign_page(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     match campaign_view(&state, &slug, None).await {
-        Ok(page) => render(StatusCode::OK, &page),
+        Ok(page) => Ok(framed_by(
+            render(StatusCode::OK, &page)?,
+            &page.frame_ancestors,
+        )),
+        Err(e) => notice_for(&state, &e, None),
+    }
+}
+
+/// `/c/{slug}/embed`: the upload form alone, for an iframe on the campaign's own site (the
+/// origins in its `frame_ancestors`); the script tells the parent page its height.
+pub async fn embed_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    match campaign_view(&state, &slug, None).await {
+        Ok(mut page) => {
+            page.embedded = true;
+            Ok(framed_by(
+                render(StatusCode::OK, &page)?,
+                &page.frame_ancestors,
+            ))
+        }
         Err(e) => notice_for(&state, &e, None),
     }
 }
@@ -149,7 +176,14 @@ pub async fn upload_form(
             .map_err(ApiError::from),
         Err(e) => Err(e),
     };
-    match result {
+    // Answered inside the campaign site's iframe when the form was sent from there.
+    let origins = state
+        .store
+        .campaign_by_slug(&slug)
+        .await
+        .map(|c| c.frame_ancestors())
+        .unwrap_or_default();
+    let res = match result {
         Ok(receipt) => render(
             StatusCode::OK,
             &ReceiptPage {
@@ -162,7 +196,8 @@ pub async fn upload_form(
             Ok(page) => render_failed(&e, &page),
             Err(e) => notice_for(&state, &e, None),
         },
-    }
+    }?;
+    Ok(framed_by(res, &origins))
 }
 
 pub async fn photo_status_page(
