@@ -10,6 +10,7 @@ mod embed;
 mod foundation;
 mod migrate_store;
 mod moderation;
+mod mosaic;
 mod outages;
 mod pages;
 mod photos;

@@ -337,6 +337,12 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("PUT", "/api/v1/admin/campaigns/{slug}/logo", Access::Admin),
     ("GET", "/api/v1/campaigns/{slug}/logo", Access::Anyone),
     ("GET", "/api/v1/campaigns/{slug}/stats", Access::Anyone),
+    ("GET", "/api/v1/campaigns/{slug}/mosaic.jpg", Access::Anyone),
+    (
+        "GET",
+        "/api/v1/campaigns/{slug}/mosaic.json",
+        Access::Anyone,
+    ),
     (
         "GET",
         "/api/v1/admin/campaigns/{slug}/export.csv",

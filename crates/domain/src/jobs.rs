@@ -89,6 +89,18 @@ impl BackgroundJob for SweepStorage {
     const MAX_ATTEMPTS: u32 = 3;
 }
 
+/// Rebuilds a campaign's mosaic after its approved photos changed (API → worker), at most
+/// about once a minute (an erasure at once).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildMosaic {
+    pub campaign_id: Uuid,
+}
+
+impl BackgroundJob for BuildMosaic {
+    const KIND: &'static str = "mosaic.build";
+    const MAX_ATTEMPTS: u32 = 3;
+}
+
 /// How often and how soon a failed job is tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {

@@ -27,7 +27,7 @@ pub use campaign::{
 };
 pub use contest::{ContestError, ContestState, NewContest};
 pub use country::Country;
-pub use jobs::{BackgroundJob, JobState, ProcessPhoto, RetryPolicy, SweepStorage};
+pub use jobs::{BackgroundJob, BuildMosaic, JobState, ProcessPhoto, RetryPolicy, SweepStorage};
 pub use moderation::{Decision, DecisionError, RejectionReason, ReviewStatus};
 pub use object_key::{InvalidKey, ObjectKey, PhotoKeys};
 pub use photo::{DerivativeSize, FailureCode, FlagKind, PhotoForm, PhotoFormError, PhotoStatus};

@@ -105,6 +105,12 @@ pub fn campaign_logo(campaign_id: Uuid, extension: &str) -> ObjectKey {
     ))
 }
 
+/// A campaign's mosaic: a new key per build, so a cached copy of an older one is never
+/// served under the new one's name.
+pub fn campaign_mosaic(campaign_id: Uuid) -> ObjectKey {
+    ObjectKey::of_layout(format!("mosaics/{campaign_id}/{}.jpg", Uuid::now_v7()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

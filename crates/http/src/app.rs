@@ -3,7 +3,7 @@
 use crate::media_urls::MediaSigner;
 use crate::middleware;
 use crate::routes::{
-    admin, campaigns, contests, delivery, health, judging, media, moderation, photos,
+    admin, campaigns, contests, delivery, health, judging, media, moderation, mosaic, photos,
 };
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
@@ -236,6 +236,8 @@ route_table! {
     "/api/v1/admin/campaigns/{slug}/logo" => { put: admin::logo::put_logo },
     "/api/v1/campaigns/{slug}/logo" => { get: media::campaign_logo },
     "/api/v1/campaigns/{slug}/stats" => { get: delivery::campaign_stats },
+    "/api/v1/campaigns/{slug}/mosaic.jpg" => { get: mosaic::mosaic_jpg },
+    "/api/v1/campaigns/{slug}/mosaic.json" => { get: mosaic::mosaic_json },
     "/api/v1/admin/campaigns/{slug}/export.csv" => { get: delivery::export_csv },
     "/api/v1/admin/campaigns/{slug}/export.zip" => { get: delivery::export_zip },
     "/api/v1/campaigns/{slug}" => { get: campaigns::get_campaign },

@@ -31,6 +31,8 @@ use utoipa::{Modify, OpenApi};
         routes::admin::logo::put_logo,
         routes::media::campaign_logo,
         routes::delivery::campaign_stats,
+        routes::mosaic::mosaic_jpg,
+        routes::mosaic::mosaic_json,
         routes::delivery::export_csv,
         routes::delivery::export_zip,
         routes::campaigns::create_campaign,

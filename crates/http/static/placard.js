@@ -534,6 +534,24 @@
     if (window.ResizeObserver) new ResizeObserver(send).observe(document.body); else setInterval(send, 500);
   }
 
+  // ---- The mosaic: a tapped or clicked square opens its photo (the cell map says which).
+  function mosaicPage() {
+    const img = $("#mosaic");
+    if (!img) return;
+    let map = null;
+    fetch(img.dataset.map, { credentials: "omit" }).then((r) => r.ok ? r.json() : null).then((m) => { map = m; }).catch(() => {});
+    img.style.cursor = "pointer";
+    img.addEventListener("click", (e) => {
+      if (!map) return;
+      const r = img.getBoundingClientRect();
+      const x = (e.clientX - r.left) * map.width / r.width, y = (e.clientY - r.top) * map.height / r.height;
+      const cell = map.cells.find((c) => x >= c.x && x < c.x + c.w && y >= c.y && y < c.y + c.h);
+      if (!cell) return;
+      $("#mosaic-pick").textContent = "Opening the photo…";
+      location.href = "/media/photos/" + encodeURIComponent(cell.photo_id) + "/large.jpg";
+    });
+  }
+
   function init() {
     countryNames();
     copyButtons();
@@ -544,6 +562,7 @@
     else if (page === "contest") contestPage();
     else if (page === "moderate") moderatePage();
     else if (page === "judge") judgePage();
+    else if (page === "mosaic") mosaicPage();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

@@ -22,8 +22,9 @@ pub use hash::{hamming_distance, perceptual_hash};
 pub use inspect::{
     inspect, inspect_file, sniff, Format, Header, InspectError, Limits, MAX_JPEG_SCANS,
 };
+pub mod mosaic;
 pub use pipeline::{
-    pixelate, process, Derivative, Edits, ProcessError, Processed, Region, LARGE_EDGE,
+    decode_rgb, pixelate, process, Derivative, Edits, ProcessError, Processed, Region, LARGE_EDGE,
     PIXEL_CELLS_PER_LONG_SIDE, SMALL_EDGE,
 };
 pub use strip::{strip, strip_bytes, StripError, Stripped};

@@ -126,6 +126,17 @@ pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed
     })
 }
 
+/// An image's pixels as 8-bit RGB as stored, with no orientation applied: for images
+/// Placard stored upright itself (a campaign's logo, for the mosaic).
+pub fn decode_rgb(bytes: &[u8], limits: &Limits) -> Result<(Vec<u8>, u32, u32), ProcessError> {
+    let header = inspect(bytes, limits)?;
+    let d = match header.format {
+        Format::Png => decode_png(bytes, limits)?,
+        f => decode_generic(bytes, f, limits)?,
+    };
+    Ok((d.rgb, d.width, d.height))
+}
+
 /// Replaces each region of an RGB image by square cells of one colour each (the mean of the
 /// cell), cells of `long side / 40` px at least, aligned to the region's corner.
 pub fn pixelate(rgb: &mut [u8], width: u32, height: u32, regions: &[Region]) {

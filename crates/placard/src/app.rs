@@ -4,10 +4,12 @@
 
 use crate::settings::{Roles, Settings};
 use placard_blob::ObjectStore;
-use placard_domain::{ProcessPhoto, SweepStorage};
+use placard_domain::{BuildMosaic, ProcessPhoto, SweepStorage};
 use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
 use placard_storage::{Clock, Store};
-use placard_worker::{PhotoProcessor, StorageSweeper, Worker, WorkerMetrics, WorkerSettings};
+use placard_worker::{
+    MosaicBuilder, PhotoProcessor, StorageSweeper, Worker, WorkerMetrics, WorkerSettings,
+};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -52,6 +54,12 @@ impl App {
                 objects: objects.clone(),
                 limits: image_limits,
                 near_duplicate_distance: settings.media.near_duplicate_distance,
+                clock: clock.clone(),
+            }));
+            worker.register::<BuildMosaic>(Arc::new(MosaicBuilder {
+                store: store.clone(),
+                objects: objects.clone(),
+                limits: image_limits,
                 clock: clock.clone(),
             }));
             worker.register::<SweepStorage>(Arc::new(StorageSweeper {

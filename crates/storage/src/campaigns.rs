@@ -294,6 +294,8 @@ impl Store {
             .bind(id)
             .fetch_one(c)
             .await)?;
+        // The mosaic takes the logo's shape.
+        tx.request_mosaic(id, false, now).await?;
         let subject = id.to_string();
         tx.append_audit(
             &crate::audit::NewAuditEntry {

@@ -21,6 +21,7 @@ pub mod delivery;
 mod error;
 pub mod jobs;
 pub mod moderation;
+pub mod mosaics;
 pub mod overview;
 pub mod photos;
 pub mod privacy;

@@ -108,6 +108,17 @@ struct Current {
     submitted_at: DateTime<Utc>,
 }
 
+/// The campaign a photo belongs to.
+async fn photo_campaign(tx: &mut crate::Tx, id: Uuid) -> Result<Uuid, StoreError> {
+    let (campaign,): (Uuid,) = with_tx!(tx, |c| sqlx::query_as(
+        "SELECT campaign_id FROM photos WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_one(c)
+    .await)?;
+    Ok(campaign)
+}
+
 impl Store {
     /// Claims the oldest unclaimed `pending_review` item of a campaign or contest for
     /// `moderator` until `now + hold`, or `None` when there is none. A moderator who still
@@ -254,6 +265,10 @@ impl Store {
             now,
         )
         .await?;
+        if subject == Subject::Photo && status == ReviewStatus::Approved {
+            let campaign = photo_campaign(&mut tx, id).await?;
+            tx.request_mosaic(campaign, false, now).await?;
+        }
         tx.commit().await?;
         Ok(Decided {
             id,
@@ -305,6 +320,11 @@ impl Store {
             now,
         )
         .await?;
+        if subject == Subject::Photo && current.status == ReviewStatus::Approved.as_str() {
+            // Out of the gallery at once, so out of the mosaic without waiting either.
+            let campaign = photo_campaign(&mut tx, id).await?;
+            tx.request_mosaic(campaign, true, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -360,6 +380,21 @@ impl Store {
         let mut tx = self.begin().await?;
         if subject == Subject::Entry {
             redact_from_results(&mut tx, id).await?;
+        }
+        // An approved photo is in its campaign's mosaic: rebuilt at once without it.
+        let in_mosaic: Option<(Uuid, String)> = match subject {
+            Subject::Photo => with_tx!(&mut tx, |c| sqlx::query_as(
+                "SELECT campaign_id, status FROM photos WHERE id = $1"
+            )
+            .bind(id)
+            .fetch_optional(c)
+            .await)?,
+            Subject::Entry => None,
+        };
+        if let Some((campaign, status)) = in_mosaic {
+            if status == ReviewStatus::Approved.as_str() {
+                tx.request_mosaic(campaign, true, now).await?;
+            }
         }
         for sql in subject.dependents() {
             with_tx!(&mut tx, |c| sqlx::query(sql)

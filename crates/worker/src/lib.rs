@@ -4,12 +4,14 @@
 #![forbid(unsafe_code)]
 
 mod metrics;
+mod mosaic;
 mod photos;
 mod runner;
 mod scheduler;
 mod sweep;
 
 pub use metrics::WorkerMetrics;
+pub use mosaic::MosaicBuilder;
 pub use photos::PhotoProcessor;
 pub use runner::{JobError, JobHandler, Worker, WorkerSettings};
 pub use scheduler::{claim_sweep, maintenance_tick, Schedule, Scheduler};

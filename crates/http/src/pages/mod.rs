@@ -36,6 +36,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
                 .post(supporter::upload_form),
         )
         .service(web::resource("/c/{slug}/embed").get(supporter::embed_page))
+        .service(web::resource("/c/{slug}/mosaic").get(supporter::mosaic_page))
         .service(web::resource("/c/{slug}/gallery").get(supporter::gallery_page))
         .service(web::resource("/p/{id}").get(supporter::photo_status_page))
         .service(web::resource("/p/{id}/withdraw").post(supporter::withdraw_photo))

@@ -6,4 +6,5 @@ pub mod health;
 pub mod judging;
 pub mod media;
 pub mod moderation;
+pub mod mosaic;
 pub mod photos;

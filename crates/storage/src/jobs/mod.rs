@@ -147,18 +147,29 @@ impl Tx {
         job: &NewJob<'_>,
         now: DateTime<Utc>,
     ) -> Result<Uuid, StoreError> {
+        self.enqueue_job_at(job, now, now).await
+    }
+
+    /// The same, due at `run_at` rather than at once.
+    pub async fn enqueue_job_at(
+        &mut self,
+        job: &NewJob<'_>,
+        now: DateTime<Utc>,
+        run_at: DateTime<Utc>,
+    ) -> Result<Uuid, StoreError> {
         let id = Uuid::now_v7();
         let max_attempts = i32::try_from(job.max_attempts.max(1)).unwrap_or(i32::MAX);
         with_tx!(self, |c| {
             sqlx::query(
             "INSERT INTO jobs (id, kind, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-             VALUES ($1, $2, $3, 'queued', 0, $4, $5, $5, $5)"
+             VALUES ($1, $2, $3, 'queued', 0, $4, $6, $5, $5)"
         )
         .bind(id)
         .bind(job.kind)
         .bind(job.payload.to_string())
         .bind(max_attempts)
         .bind(now)
+        .bind(run_at)
         .execute(c)
         .await
         .map(|r| r.rows_affected())

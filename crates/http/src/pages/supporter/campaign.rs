@@ -59,7 +59,9 @@ fn grouped(n: i64) -> String {
 }
 
 /// The counter and the moderation note of a campaign's page.
-fn counter_words(s: &placard_storage::delivery::CampaignStats) -> (Option<String>, Option<String>) {
+pub(super) fn counter_words(
+    s: &placard_storage::delivery::CampaignStats,
+) -> (Option<String>, Option<String>) {
     let approved = s.by_status.get("approved").copied().unwrap_or(0);
     let counter = (approved > 0).then(|| {
         let people = if approved == 1 {

@@ -8,9 +8,11 @@
 
 mod campaign;
 mod contest;
+mod mosaic;
 
 pub use campaign::*;
 pub use contest::*;
+pub use mosaic::*;
 
 use super::{notice_for, render};
 use crate::{ApiError, AppState};

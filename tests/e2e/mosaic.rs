@@ -1,0 +1,289 @@
+//! The visual petition, on both deployments: the mosaic of approved photos, rebuilt by a
+//! job after approvals (at most about once a minute; at once after an erasure), in the
+//! logo's shape when the campaign has one; and in a browser, a square that opens its photo.
+
+use placard_e2e::browser::{Browser, LAPTOP, PHONE};
+use placard_e2e::{
+    error_code, fixture, on_both_deployments, Api, Deployment, TestApp, TestEnv, Uploaded,
+};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+on_both_deployments!(the_mosaic_follows_the_approved_photos_and_takes_the_logo_shape,);
+
+async fn approve(app: &impl Api, admin: &str, up: &Uploaded) {
+    let r = app
+        .http()
+        .post(app.endpoint(&format!("/api/v1/moderation/photos/{}/decision", up.id)))
+        .bearer_auth(admin)
+        .json(&json!({"decision": "approve"}))
+        .send()
+        .await
+        .expect("decide");
+    assert_eq!(r.status(), 200);
+}
+
+async fn mosaic(app: &TestApp) -> (u16, Value, Option<image::RgbImage>) {
+    let r = app
+        .http()
+        .get(app.url("/api/v1/campaigns/sdp/mosaic.json"))
+        .send()
+        .await
+        .expect("json");
+    let status = r.status().as_u16();
+    if status != 200 {
+        return (status, Value::Null, None);
+    }
+    let map: Value = r.json().await.expect("json");
+    let r = app
+        .http()
+        .get(app.url("/api/v1/campaigns/sdp/mosaic.jpg"))
+        .send()
+        .await
+        .expect("jpg");
+    assert_eq!(r.headers()["content-type"], "image/jpeg");
+    let bytes = r.bytes().await.expect("bytes");
+    let img = image::load_from_memory(&bytes).expect("a JPEG").to_rgb8();
+    (status, map, Some(img))
+}
+
+fn photos_in(map: &Value) -> std::collections::BTreeSet<String> {
+    map["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .map(|c| c["photo_id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+async fn the_mosaic_follows_the_approved_photos_and_takes_the_logo_shape(d: Deployment) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "ana").await;
+    app.create_campaign(&admin, "sdp", json!({})).await;
+    let r = app
+        .http()
+        .get(app.url("/api/v1/campaigns/sdp/mosaic.jpg"))
+        .send()
+        .await
+        .expect("jpg");
+    assert_eq!(
+        error_code(r).await,
+        (404, "not_found".into()),
+        "nothing approved yet"
+    );
+
+    let names = [
+        "ladybird-2560x1600.jpg",
+        "dragonfly-4224x3168.jpg",
+        "friends-portrait-2056x3088.jpg",
+        "wood-4096.webp",
+    ];
+    let mut ups = Vec::new();
+    for n in names {
+        ups.push(app.upload_fixture("sdp", n, &[]).await);
+    }
+    app.run_pending_jobs().await;
+    for up in &ups[..3] {
+        approve(&app, &admin, up).await;
+    }
+    app.run_pending_jobs().await;
+    let (status, map, img) = mosaic(&app).await;
+    assert_eq!(status, 200);
+    let img = img.expect("image");
+    assert_eq!(
+        (img.width() as i64, img.height() as i64),
+        (
+            map["width"].as_i64().expect("w"),
+            map["height"].as_i64().expect("h")
+        )
+    );
+    assert!(img.width() <= 4096 && img.height() <= 4096);
+    let expected: std::collections::BTreeSet<String> =
+        ups[..3].iter().map(|u| u.id.clone()).collect();
+    assert_eq!(photos_in(&map), expected, "every approved photo, once");
+
+    // Another approval: rebuilt a minute after the last build, not at once.
+    approve(&app, &admin, &ups[3]).await;
+    app.run_pending_jobs().await;
+    assert_eq!(photos_in(&mosaic(&app).await.1).len(), 3, "not yet");
+    app.advance(chrono::TimeDelta::seconds(61));
+    app.run_pending_jobs().await;
+    assert_eq!(photos_in(&mosaic(&app).await.1).len(), 4);
+
+    // The ETag answers 304 until the mosaic changes.
+    let r = app
+        .http()
+        .get(app.url("/api/v1/campaigns/sdp/mosaic.jpg"))
+        .send()
+        .await
+        .expect("jpg");
+    let tag = r.headers()["etag"].to_str().expect("etag").to_owned();
+    let r = app
+        .http()
+        .get(app.url("/api/v1/campaigns/sdp/mosaic.jpg"))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .expect("jpg");
+    assert_eq!(r.status(), 304);
+
+    // A withdrawal takes the photo out at once, without waiting for the minute.
+    let r = app
+        .http()
+        .delete(app.url(&format!("/api/v1/photos/{}", ups[0].id)))
+        .bearer_auth(&ups[0].receipt)
+        .send()
+        .await
+        .expect("withdraw");
+    assert_eq!(r.status(), 204);
+    app.run_pending_jobs().await;
+    let (_, map, _) = mosaic(&app).await;
+    assert!(
+        !photos_in(&map).contains(&ups[0].id),
+        "erased from the mosaic"
+    );
+    assert_eq!(photos_in(&map).len(), 3);
+    let keys: Vec<String> = app
+        .env
+        .objects
+        .store
+        .list("mosaics/")
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|k| k.as_str().to_owned())
+        .collect();
+    assert_eq!(keys.len(), 1, "the replaced mosaics are deleted: {keys:?}");
+
+    // With a logo (a portrait one), the mosaic takes its shape; photos repeat to draw it.
+    let logo =
+        std::fs::read(fixture("photos/gradient-rotated6-meta-640x400.png")).expect("fixture");
+    let form = reqwest::multipart::Form::new().part(
+        "logo",
+        reqwest::multipart::Part::bytes(logo).file_name("logo.png"),
+    );
+    let r = app
+        .http()
+        .put(app.url("/api/v1/admin/campaigns/sdp/logo"))
+        .bearer_auth(&admin)
+        .multipart(form)
+        .send()
+        .await
+        .expect("logo");
+    assert_eq!(r.status(), 200);
+    app.advance(chrono::TimeDelta::seconds(61));
+    app.run_pending_jobs().await;
+    let (_, map, img) = mosaic(&app).await;
+    let img = img.expect("image");
+    assert!(
+        img.height() > img.width(),
+        "portrait, as the logo: {}x{}",
+        img.width(),
+        img.height()
+    );
+    let cells = map["cells"].as_array().expect("cells").len();
+    assert!(cells >= 1600, "enough squares to draw the logo: {cells}");
+    assert_eq!(photos_in(&map).len(), 3, "made of the approved photos only");
+
+    // The page shows it.
+    let page = app
+        .http()
+        .get(app.url("/c/sdp/mosaic"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("id=\"mosaic\""));
+
+    // Everyone withdrawn: no mosaic.
+    for up in &ups[1..] {
+        let r = app
+            .http()
+            .delete(app.url(&format!("/api/v1/photos/{}", up.id)))
+            .bearer_auth(&up.receipt)
+            .send()
+            .await
+            .expect("withdraw");
+        assert_eq!(r.status(), 204);
+    }
+    app.run_pending_jobs().await;
+    assert_eq!(mosaic(&app).await.0, 404);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_taps_a_square_of_the_mosaic_and_sees_its_photo() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "ana").await;
+    app.create_campaign(&admin, "sdp", json!({"title": "Support. Don't Punish."}))
+        .await;
+    let logo = std::fs::read(fixture("photos/goldfish-3640x2400.png")).expect("fixture");
+    let form = reqwest::multipart::Form::new().part(
+        "logo",
+        reqwest::multipart::Part::bytes(logo).file_name("logo.png"),
+    );
+    let r = app
+        .http()
+        .put(app.endpoint("/api/v1/admin/campaigns/sdp/logo"))
+        .bearer_auth(&admin)
+        .multipart(form)
+        .send()
+        .await
+        .expect("logo");
+    assert_eq!(r.status(), 200);
+    for n in placard_e2e::fixture_photos() {
+        let up = app.upload_fixture("sdp", &n, &[]).await;
+        let s = app.wait_processed(&up, Duration::from_secs(90)).await;
+        if s["status"] == "pending_review" {
+            approve(&app, &admin, &up).await;
+        }
+    }
+    // Built by the worker within about a minute of the first approval.
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    loop {
+        let r = app
+            .http()
+            .get(app.endpoint("/api/v1/campaigns/sdp/mosaic.json"))
+            .send()
+            .await
+            .expect("json");
+        if r.status() == 200 {
+            let m: Value = r.json().await.expect("json");
+            if photos_in(&m).len() == 9 {
+                break;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no mosaic of every photo within 2 minutes"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let b = Browser::start("mosaic", PHONE).await;
+    b.goto(&app.url("/c/sdp/mosaic")).await;
+    b.wait_for(
+        "return document.querySelector('#mosaic').naturalWidth > 0;",
+        Duration::from_secs(20),
+        "the mosaic",
+    )
+    .await;
+    b.check_page("the mosaic page").await;
+    b.screenshot("mosaic-390").await;
+    b.viewport(LAPTOP).await;
+    b.screenshot("mosaic-1280").await;
+    // A click in the middle opens that square's photo.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.find("#mosaic").await.click().await.expect("click");
+    b.wait_for(
+        "return location.pathname.startsWith('/media/photos/');",
+        Duration::from_secs(10),
+        "the photo opened",
+    )
+    .await;
+    b.quit().await;
+    assert!(app.stop().await);
+    env.cleanup().await;
+}
