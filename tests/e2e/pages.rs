@@ -679,6 +679,38 @@ async fn admin_forms_work_without_javascript_and_need_an_admin_session_and_its_c
         "form times are UTC"
     );
 
+    // Texts in every language, long and not in Latin letters, fit in one form (URL-encoded,
+    // an Arabic letter is six bytes: far past actix's default form limit of 16 KiB).
+    let long: String = "ادعم لا تعاقب. ".repeat(250);
+    let mut texts: Vec<(String, String)> = vec![
+        ("csrf".into(), csrf.clone()),
+        ("slug".into(), "long-texts".into()),
+        ("title".into(), "Long texts".into()),
+        ("rejected_days".into(), "30".into()),
+    ];
+    for lang in ["en", "es", "fr", "pt", "ru", "ar"] {
+        texts.push(("languages".into(), lang.into()));
+        texts.push((format!("description_{lang}"), long.clone()));
+        texts.push((
+            format!("consent_text_{lang}"),
+            long.chars().take(1500).collect(),
+        ));
+    }
+    let r = client
+        .post(app.url("/admin/campaigns"))
+        .header("cookie", &session)
+        .form(&texts)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
+    let c = app
+        .store
+        .campaign_by_slug("long-texts")
+        .await
+        .expect("created");
+    assert_eq!(c.translations().len(), 6);
+
     // An edit from a form read before someone else's edit is refused, nothing lost.
     let version = c.version.to_string();
     let r = app

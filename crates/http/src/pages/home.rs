@@ -25,7 +25,8 @@ struct FrontDoor {
     fresh: bool,
 }
 
-fn human(t: chrono::DateTime<chrono::Utc>) -> String {
+/// A day, as the front door lists campaigns (times are on each campaign's own page).
+fn day(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%-d %B %Y").to_string()
 }
 
@@ -39,9 +40,9 @@ pub async fn front_door(state: web::Data<AppState>) -> Result<HttpResponse, ApiE
         .filter_map(|c| {
             let when = match CampaignState::at(now, c.opens_at, c.closes_at) {
                 CampaignState::Closed => return None,
-                CampaignState::Upcoming => format!("Opens {}", human(c.opens_at?)),
+                CampaignState::Upcoming => format!("Opens {}", day(c.opens_at?)),
                 CampaignState::Open => match c.closes_at {
-                    Some(t) => format!("Open until {}", human(t)),
+                    Some(t) => format!("Open until {}", day(t)),
                     None => "Open".to_owned(),
                 },
             };
@@ -57,11 +58,11 @@ pub async fn front_door(state: web::Data<AppState>) -> Result<HttpResponse, ApiE
         .map(|c| {
             let when = match state_of(&c, now) {
                 ContestState::Upcoming => match c.opens_at {
-                    Some(t) => format!("Entries from {}", human(t)),
+                    Some(t) => format!("Entries from {}", day(t)),
                     None => "Opening soon".to_owned(),
                 },
-                ContestState::Open => format!("Entries until {}", human(c.entries_close_at)),
-                ContestState::Judging => format!("Winner announced {}", human(c.announce_at)),
+                ContestState::Open => format!("Entries until {}", day(c.entries_close_at)),
+                ContestState::Judging => format!("Winner announced {}", day(c.announce_at)),
                 ContestState::Announced => "Winner announced".to_owned(),
             };
             Listed {

@@ -80,6 +80,12 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/judge").get(staff::judge_page));
 }
 
+/// Times as people read them, with the time zone (pages also carry the RFC 3339 form for
+/// the script).
+pub(crate) fn human(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%-d %B %Y, %H:%M UTC").to_string()
+}
+
 /// Renders a template as a page with the page headers.
 fn render(status: StatusCode, page: &impl Template) -> Result<HttpResponse, ApiError> {
     let body = page.render().map_err(ApiError::internal)?;

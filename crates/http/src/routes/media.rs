@@ -19,7 +19,7 @@ async fn load(state: &AppState, id: Uuid) -> Result<Photo, ApiError> {
 }
 
 /// Whether the client's `If-None-Match` names `etag` (its copy is current).
-fn holds(req: &HttpRequest, etag: &str) -> bool {
+pub(crate) fn holds(req: &HttpRequest, etag: &str) -> bool {
     req.headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())

@@ -27,12 +27,7 @@ fn etag(m: &Mosaic) -> String {
 }
 
 fn not_modified(req: &HttpRequest, tag: &str) -> Option<HttpResponse> {
-    let held = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag));
-    held.then(|| {
+    crate::routes::media::holds(req, tag).then(|| {
         HttpResponse::NotModified()
             .insert_header((header::ETAG, tag.to_owned()))
             .insert_header((header::CACHE_CONTROL, PUBLIC_CACHE))

@@ -319,7 +319,7 @@ pub async fn create_campaign_form(
     // nothing: against a blank campaign with the form's slug.
     let probe = blank_campaign(&create.slug);
     if let Err(e) =
-        crate::routes::admin::edit::apply_campaign_patch(&state, &probe, patch_clone(&patch)).await
+        crate::routes::admin::edit::apply_campaign_patch(&state, &probe, patch.clone()).await
     {
         let status = e.status();
         return refused(op, place_error(&e, &CAMPAIGN_FIELDS), status);
@@ -335,22 +335,6 @@ pub async fn create_campaign_form(
     let slug = campaign.slug.clone();
     edit_campaign(&state, &op.name, campaign, None, patch).await?;
     Ok(see_other(&format!("/admin/campaigns/{slug}?saved=1")))
-}
-
-fn patch_clone(p: &CampaignPatch) -> CampaignPatch {
-    CampaignPatch {
-        title: p.title.clone(),
-        description: p.description.clone(),
-        opens_at: p.opens_at,
-        closes_at: p.closes_at,
-        consent_text: p.consent_text.clone(),
-        default_language: p.default_language.clone(),
-        languages: p.languages.clone(),
-        translations: p.translations.clone(),
-        frame_ancestors: p.frame_ancestors.clone(),
-        retention: p.retention,
-        webhooks: None,
-    }
 }
 
 /// A campaign as it is before its first edit, to check a new campaign's settings against.

@@ -13,8 +13,8 @@ mod people;
 pub use campaigns::*;
 pub use people::*;
 
-use super::render;
 use super::staff::signed_in;
+use super::{human, render};
 use crate::routes::admin::overview::{
     campaign_summaries, contest_summaries, CampaignSummary, ContestSummary,
 };
@@ -124,11 +124,6 @@ pub(crate) fn parse_utc(
 pub(crate) fn input_time(t: Option<DateTime<Utc>>) -> String {
     t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
         .unwrap_or_default()
-}
-
-/// Times as people read them.
-pub(crate) fn human(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y, %H:%M UTC").to_string()
 }
 
 /// How long ago, in the largest unit that fits.

@@ -14,19 +14,13 @@ pub use campaign::*;
 pub use contest::*;
 pub use mosaic::*;
 
-use super::{notice_for, render};
+use super::{human, notice_for, render};
 use crate::{ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use askama::Template;
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
-
-/// Times as people read them (pages also carry the RFC 3339 form for the script).
-fn human(t: DateTime<Utc>) -> String {
-    t.format("%-d %B %Y, %H:%M UTC").to_string()
-}
 
 #[derive(Template)]
 #[template(path = "receipt.html")]

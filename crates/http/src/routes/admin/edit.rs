@@ -36,7 +36,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 
 /// A webhook as an operator sends it. `secret` may be left out to keep the secret of the
 /// webhook already registered at the same URL (a form never shows it back).
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookInput {
     pub url: String,
@@ -46,7 +46,7 @@ pub struct WebhookInput {
 
 /// What `PATCH /api/v1/admin/campaigns/{slug}` takes: any of these; `null` clears a field
 /// that may be empty.
-#[derive(Deserialize, ToSchema, Default)]
+#[derive(Deserialize, ToSchema, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignPatch {
     pub title: Option<String>,
