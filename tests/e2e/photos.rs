@@ -729,6 +729,49 @@ async fn a_killed_worker_loses_nothing_and_duplicates_nothing(d: Deployment) {
     env.cleanup().await;
 }
 
+/// The photo pays for a file that takes too long, not the worker: past
+/// `PLACARD_DECODE_BUDGET_MS` the photo ends `failed` with `too_slow`, the supporter's status
+/// page says what to do, and the worker is free for the next job at once.
+#[tokio::test]
+async fn a_photo_past_its_time_budget_fails_too_slow() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let api = env.start("api").await;
+    admin_and_campaign(&env, &api, "sdp").await;
+    let slow = api
+        .upload_fixture("sdp", "dragonfly-4224x3168.jpg", &[])
+        .await;
+    let worker = Server::start(&env, "worker", &[("PLACARD_DECODE_BUDGET_MS", "1")]).await;
+    let started = std::time::Instant::now();
+    let status = api.wait_processed(&slow, PROCESSING).await;
+    assert_eq!(status["status"], "failed", "{status}");
+    assert_eq!(status["failure_reason"], "too_slow", "{status}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "ended after {:?}",
+        started.elapsed()
+    );
+    let page = api
+        .client
+        .get(api.url(&format!("/p/{}?receipt={}", slow.id, slow.receipt)))
+        .send()
+        .await
+        .expect("status page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("html");
+    assert!(
+        html.contains("takes far longer to open than a photo should"),
+        "{html}"
+    );
+    // The job is done, not left to be retried: the photo's failure is final.
+    assert_eq!(
+        count(&env, "SELECT COUNT(*) FROM jobs WHERE state <> 'done'").await,
+        0
+    );
+    assert!(worker.stop().await);
+    api.stop().await;
+    env.cleanup().await;
+}
+
 #[tokio::test]
 async fn public_posts_are_rate_limited_per_address() {
     let env = TestEnv::new(Deployment::Embedded).await;

@@ -130,15 +130,22 @@ pub enum FailureCode {
     Unreadable,
     /// Decoded, but the thumbnails could not be made.
     EncodeFailed,
+    /// Processing took longer than the worker's time budget for one photo.
+    TooSlow,
 }
 
 impl FailureCode {
-    pub const ALL: [FailureCode; 2] = [FailureCode::Unreadable, FailureCode::EncodeFailed];
+    pub const ALL: [FailureCode; 3] = [
+        FailureCode::Unreadable,
+        FailureCode::EncodeFailed,
+        FailureCode::TooSlow,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             FailureCode::Unreadable => "unreadable",
             FailureCode::EncodeFailed => "encode_failed",
+            FailureCode::TooSlow => "too_slow",
         }
     }
 

@@ -2,6 +2,7 @@
 
 use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::time::Duration;
 
 /// How much of a file's end the completeness check reads.
 const TAIL: u64 = 64 * 1024;
@@ -52,12 +53,18 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
     }
 }
 
-/// Size limits for photos.
+/// Size limits for photos, and the time one may take to decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_pixels: u64,
     pub max_side: u32,
     pub min_side: u32,
+    /// The most one photo's processing may take, decode included. Every size limit can hold
+    /// and a file still cost more than it should (a JPEG's scans within their cap, each a
+    /// pass over 50 megapixels; a decoder's slow path): past this the photo is `failed`
+    /// with `too_slow` and the worker moves on. Checked once per row of MCUs in every JPEG
+    /// scan and between the pipeline's steps.
+    pub decode_budget: Duration,
 }
 
 impl Default for Limits {
@@ -68,6 +75,7 @@ impl Default for Limits {
             max_pixels: 50_000_000,
             max_side: 12_000,
             min_side: 200,
+            decode_budget: Duration::from_secs(20),
         }
     }
 }

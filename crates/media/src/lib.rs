@@ -23,6 +23,8 @@ pub use inspect::{
     inspect, inspect_file, sniff, Format, Header, InspectError, Limits, MAX_JPEG_SCANS,
 };
 pub mod mosaic;
+/// The EXIF orientation (1–8) an EXIF block records, if it records one: read at upload.
+pub use exif::orientation as exif_orientation;
 pub use pipeline::{
     decode_rgb, pixelate, process, Derivative, Edits, ProcessError, Processed, Region, LARGE_EDGE,
     PIXEL_CELLS_PER_LONG_SIDE, SMALL_EDGE,

@@ -7,6 +7,7 @@ use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, RgbImage};
 use std::io::Cursor;
+use std::time::Instant;
 
 /// Long edge of the `large` derivative: what a moderator reviews and the gallery opens.
 pub const LARGE_EDGE: u32 = 1280;
@@ -73,6 +74,33 @@ pub enum ProcessError {
     Decode(String),
     #[error("encoding a thumbnail failed: {0}")]
     Encode(String),
+    /// Processing took longer than `Limits::decode_budget`.
+    #[error("processing took longer than its time budget")]
+    TooSlow,
+}
+
+/// When processing must have ended: checked between the pipeline's steps, and by the JPEG
+/// decoder once per row of MCUs of every scan.
+#[derive(Debug, Clone, Copy)]
+struct Deadline(Instant);
+
+impl Deadline {
+    fn of(limits: &Limits) -> Self {
+        // A budget too large to add (`Duration::MAX`) means none.
+        Self(
+            Instant::now()
+                .checked_add(limits.decode_budget)
+                .unwrap_or_else(|| Instant::now() + std::time::Duration::from_secs(86_400 * 365)),
+        )
+    }
+
+    fn check(self) -> Result<(), ProcessError> {
+        if Instant::now() >= self.0 {
+            Err(ProcessError::TooSlow)
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// Pixels decoded as 8-bit RGB, not yet oriented.
@@ -85,16 +113,19 @@ struct Decoded {
 
 /// Runs the whole pipeline on an original's bytes.
 pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed, ProcessError> {
+    let deadline = Deadline::of(limits);
     let header = inspect(bytes, limits)?;
     let full_size = !edits.pixelate.is_empty();
+    let edge = (!full_size).then_some(LARGE_EDGE);
     let decoded = match header.format {
-        Format::Jpeg if !full_size => match decode_jpeg_scaled(bytes, limits)? {
+        Format::Jpeg => match decode_jpeg(bytes, limits, edge, deadline)? {
             Some(d) => d,
             None => decode_generic(bytes, header.format, limits)?,
         },
         Format::Png => decode_png(bytes, limits)?,
         _ => decode_generic(bytes, header.format, limits)?,
     };
+    deadline.check()?;
     let orientation = match edits.orientation {
         Some(o) => Orientation::from_exif(o).unwrap_or(Orientation::NoTransforms),
         None => decoded.orientation,
@@ -104,7 +135,9 @@ pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed
         // the supporter drew them, and the original is rewritten from these pixels.
         let (mut rgb, w, h) = orient(decoded.rgb, decoded.width, decoded.height, orientation)?;
         pixelate(&mut rgb, w, h, edits.pixelate);
+        deadline.check()?;
         let original = encode(&rgb, w, h, ORIGINAL_QUALITY)?;
+        deadline.check()?;
         let (large, lw, lh) = fit(rgb, w, h, LARGE_EDGE)?;
         (Some(original), large, lw, lh)
     } else {
@@ -114,6 +147,7 @@ pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed
         let (large, lw, lh) = orient(large, lw, lh, orientation)?;
         (None, large, lw, lh)
     };
+    deadline.check()?;
     let (small, sw, sh) = fit(large.clone(), lw, lh, SMALL_EDGE)?;
     let blurhash = blurhash_of(&small, sw, sh)?;
     let phash = hash::perceptual_hash(&small, sw, sh);
@@ -129,11 +163,13 @@ pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed
 /// An image's pixels as 8-bit RGB as stored, with no orientation applied: for images
 /// Placard stored upright itself (a campaign's logo, for the mosaic).
 pub fn decode_rgb(bytes: &[u8], limits: &Limits) -> Result<(Vec<u8>, u32, u32), ProcessError> {
+    let deadline = Deadline::of(limits);
     let header = inspect(bytes, limits)?;
     let d = match header.format {
         Format::Png => decode_png(bytes, limits)?,
         f => decode_generic(bytes, f, limits)?,
     };
+    deadline.check()?;
     Ok((d.rgb, d.width, d.height))
 }
 
@@ -189,12 +225,25 @@ fn fitted(width: u32, height: u32, edge: u32) -> (u32, u32) {
     }
 }
 
-/// JPEG decoded at the smallest DCT scale (1, 1/2, 1/4, 1/8) that still covers the large
-/// derivative: the decoder skips most of the work of a full-size decode. `None` for the
-/// JPEGs it does not handle (CMYK, 16-bit), which take the general path.
-fn decode_jpeg_scaled(bytes: &[u8], limits: &Limits) -> Result<Option<Decoded>, ProcessError> {
-    let decode_err = |e: jpeg_decoder::Error| ProcessError::Decode(e.to_string());
+/// JPEG decoded with `jpeg-decoder` (our copy, which stops at the deadline), at the smallest
+/// DCT scale (1, 1/2, 1/4, 1/8) that still covers a long edge of `edge` (the large
+/// derivative; `None` for full size): the decoder skips most of the work of a full-size
+/// decode. `None` for the JPEGs it does not handle (CMYK, 16-bit), which take the general
+/// path.
+fn decode_jpeg(
+    bytes: &[u8],
+    limits: &Limits,
+    edge: Option<u32>,
+    deadline: Deadline,
+) -> Result<Option<Decoded>, ProcessError> {
+    let decode_err = |e: jpeg_decoder::Error| match e {
+        jpeg_decoder::Error::Internal(inner) if inner.is::<jpeg_decoder::DeadlinePassed>() => {
+            ProcessError::TooSlow
+        }
+        e => ProcessError::Decode(e.to_string()),
+    };
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_deadline(deadline.0);
     decoder.set_max_decoding_buffer_size(
         usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
     );
@@ -207,13 +256,18 @@ fn decode_jpeg_scaled(bytes: &[u8], limits: &Limits) -> Result<Option<Decoded>, 
         _ => return Ok(None),
     }
 
-    let (want_w, want_h) = fitted(u32::from(info.width), u32::from(info.height), LARGE_EDGE);
-    let (width, height) = decoder
-        .scale(
-            u16::try_from(want_w).unwrap_or(u16::MAX),
-            u16::try_from(want_h).unwrap_or(u16::MAX),
-        )
-        .map_err(decode_err)?;
+    let (width, height) = match edge {
+        Some(edge) => {
+            let (want_w, want_h) = fitted(u32::from(info.width), u32::from(info.height), edge);
+            decoder
+                .scale(
+                    u16::try_from(want_w).unwrap_or(u16::MAX),
+                    u16::try_from(want_h).unwrap_or(u16::MAX),
+                )
+                .map_err(decode_err)?
+        }
+        None => (info.width, info.height),
+    };
     let pixels = decoder.decode().map_err(decode_err)?;
     let orientation = decoder
         .exif_data()

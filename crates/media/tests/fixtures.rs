@@ -251,3 +251,42 @@ fn a_16_bit_rgba_png_at_the_pixel_limit_decodes_to_8_bit_thumbnails() {
         "the gradient survives: {top} .. {bottom}"
     );
 }
+
+#[test]
+fn processing_stops_at_its_time_budget_inside_the_decoder() {
+    // A 13-megapixel progressive JPEG, pixelated: decoded at full size, its ten scans each a
+    // pass over the photo, the costliest path there is.
+    let bytes = read("photos/dragonfly-4224x3168.jpg");
+    let regions = [placard_media::Region {
+        x: 0.1,
+        y: 0.1,
+        w: 0.2,
+        h: 0.2,
+    }];
+    let edits = Edits {
+        orientation: None,
+        pixelate: &regions,
+    };
+    let started = std::time::Instant::now();
+    process(&bytes, &Limits::default(), &edits).expect("within the default budget");
+    let whole = started.elapsed();
+
+    let tight = Limits {
+        decode_budget: whole / 20,
+        ..Limits::default()
+    };
+    let started = std::time::Instant::now();
+    let stopped = process(&bytes, &tight, &edits).expect_err("past its budget");
+    let took = started.elapsed();
+    assert!(
+        matches!(stopped, placard_media::ProcessError::TooSlow),
+        "{stopped}"
+    );
+    // Stopped inside the decode, not after it: checks only between the pipeline's steps
+    // would let the whole decode (most of `whole`) run first.
+    assert!(
+        took < whole / 4,
+        "stopped after {took:?} of a {whole:?} job with a budget of {:?}",
+        tight.decode_budget
+    );
+}

@@ -28,6 +28,7 @@ fn transient(e: impl std::fmt::Display) -> JobError {
 fn failure_code(e: &ProcessError) -> FailureCode {
     match e {
         ProcessError::Encode(_) => FailureCode::EncodeFailed,
+        ProcessError::TooSlow => FailureCode::TooSlow,
         _ => FailureCode::Unreadable,
     }
 }

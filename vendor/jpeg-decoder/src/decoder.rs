@@ -133,7 +133,24 @@ pub struct Decoder<R> {
 
     // Maximum allowed size of decoded image buffer
     decoding_buffer_size_limit: usize,
+
+    // When decoding must have ended, checked once per MCU row of every scan (Placard's
+    // change: a file within every size limit can still cost minutes of one core).
+    deadline: Option<std::time::Instant>,
 }
+
+/// The error inside [`Error::Internal`] when decoding passed the deadline given to
+/// [`Decoder::set_deadline`] (Placard's change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadlinePassed;
+
+impl core::fmt::Display for DeadlinePassed {
+    fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        f.write_str("decoding took longer than its time budget")
+    }
+}
+
+impl std::error::Error for DeadlinePassed {}
 
 impl<R: Read> Decoder<R> {
     /// Creates a new `Decoder` using the reader `reader`.
@@ -157,6 +174,7 @@ impl<R: Read> Decoder<R> {
             nonzero: Vec::new(),
             coefficients_finished: [0; MAX_COMPONENTS],
             decoding_buffer_size_limit: usize::MAX,
+            deadline: None,
         }
     }
 
@@ -169,6 +187,12 @@ impl<R: Read> Decoder<R> {
     /// Set maximum buffer size allowed for decoded images
     pub fn set_max_decoding_buffer_size(&mut self, max: usize) {
         self.decoding_buffer_size_limit = max;
+    }
+
+    /// Ends decoding with `Error::Internal(DeadlinePassed)` once `deadline` has passed,
+    /// checked once per MCU row of every scan (Placard's change).
+    pub fn set_deadline(&mut self, deadline: std::time::Instant) {
+        self.deadline = Some(deadline);
     }
 
     /// Returns metadata about the image.
@@ -935,6 +959,12 @@ impl<R: Read> Decoder<R> {
         for mcu_y in 0..max_mcu_y {
             if mcu_y * 8 >= frame.image_size.height {
                 break;
+            }
+            if self
+                .deadline
+                .is_some_and(|deadline| std::time::Instant::now() >= deadline)
+            {
+                return Err(Error::Internal(Box::new(DeadlinePassed)));
             }
 
             for mcu_x in 0..max_mcu_x {

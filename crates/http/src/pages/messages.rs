@@ -83,6 +83,7 @@ fn failure(code: FailureCode) -> &'static str {
     match code {
         FailureCode::Unreadable => "We could not read this file as a photo: it may be damaged or cut off. Please try sending it again, or another one.",
         FailureCode::EncodeFailed => "We could not make the small copies of this photo that the gallery needs. Please try sending another one.",
+        FailureCode::TooSlow => "This file takes far longer to open than a photo should, so we stopped. Please send the photo again as a plain JPEG (a screenshot of it works too).",
     }
 }
 

@@ -164,6 +164,12 @@ pub struct MediaArgs {
     #[arg(long, global = true, env = "PLACARD_NEAR_DUPLICATE_DISTANCE", value_name = "BITS",
           default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=64))]
     pub near_duplicate_distance: u32,
+    /// The most processing one photo may take (decode, thumbnails, hashes), in
+    /// milliseconds; past it the photo ends `failed` with `too_slow` and the worker moves on.
+    /// A 50-megapixel progressive JPEG takes a few seconds on one core.
+    #[arg(long, global = true, env = "PLACARD_DECODE_BUDGET_MS", value_name = "MS",
+          default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
+    pub decode_budget_ms: u64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -268,12 +274,14 @@ impl WorkerArgs {
     }
 }
 
-impl LimitsArgs {
-    pub fn image(&self) -> placard_media::Limits {
+impl Settings {
+    /// The photo limits: sizes from the limits section, the time budget from the media one.
+    pub fn image_limits(&self) -> placard_media::Limits {
         placard_media::Limits {
-            max_pixels: self.max_image_pixels,
-            max_side: self.max_image_side,
-            min_side: self.min_image_side,
+            max_pixels: self.limits.max_image_pixels,
+            max_side: self.limits.max_image_side,
+            min_side: self.limits.min_image_side,
+            decode_budget: Duration::from_millis(self.media.decode_budget_ms),
         }
     }
 }

@@ -32,7 +32,7 @@ fn defaults_are_the_embedded_deployment() {
     );
     assert_eq!(s.limits.rate_limit_per_minute, 60);
     assert_eq!(s.limits.max_upload_bytes, 20 * 1024 * 1024);
-    assert_eq!(s.limits.image(), placard_media::Limits::default());
+    assert_eq!(s.image_limits(), placard_media::Limits::default());
     assert!(s.http.public_url.is_none() && s.http.cors_origins.is_empty());
 }
 
@@ -83,6 +83,7 @@ fn every_bad_value_names_its_variable() {
         ("--max-upload-bytes", "PLACARD_MAX_UPLOAD_BYTES", "20MB"),
         ("--max-image-pixels", "PLACARD_MAX_IMAGE_PIXELS", "0"),
         ("--min-image-side", "PLACARD_MIN_IMAGE_SIDE", "-5"),
+        ("--decode-budget-ms", "PLACARD_DECODE_BUDGET_MS", "0"),
         (
             "--near-duplicate-distance",
             "PLACARD_NEAR_DUPLICATE_DISTANCE",
