@@ -5,7 +5,6 @@ use crate::upload::{self, ObjectGuard};
 use crate::AppState;
 use actix_multipart::Multipart;
 use actix_web::HttpRequest;
-use futures_util::StreamExt;
 use placard_domain::{
     BlurRegions, CampaignState, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
     STANDARD_PHOTO_CONSENT,
@@ -68,46 +67,15 @@ async fn receive(
         return Err(AppError::SubmissionsClosed);
     }
 
-    let mut staged = None;
-    let mut fields: [(&str, Option<String>); 5] = [
-        ("consent", None),
-        ("display_name", None),
-        ("country", None),
-        ("caption", None),
-        ("blur", None),
-    ];
-    // Only the form's own fields, each once: with the photo's size limit and each text
-    // field's, that bounds the whole body whatever its transfer encoding.
-    while let Some(field) = upload::next_in_time(payload.next()).await? {
-        let field = field
-            .map_err(|e| AppError::InvalidField(format!("The form could not be read: {e}.")))?;
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "photo" {
-            if staged.is_some() {
-                return Err(AppError::InvalidField(
-                    "photo: send exactly one file.".into(),
-                ));
-            }
-            staged = Some(upload::stage(field, &state.settings.upload_dir, max).await?);
-        } else if let Some(slot) = fields.iter_mut().find(|(n, _)| *n == name) {
-            if slot.1.is_some() {
-                return Err(AppError::InvalidField(format!("{name}: send it once.")));
-            }
-            slot.1 = Some(upload::text(field, &name, MAX_TEXT_FIELD).await?);
-        } else {
-            // Refused before its content is read: junk fields cost the sender, not us.
-            return Err(AppError::InvalidField(format!(
-                "`{}` is not a field of this form (photo, consent, display_name, country, caption, blur).",
-                name.chars().take(40).collect::<String>()
-            )));
-        }
-    }
-    let get = |n: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| *k == n)
-            .and_then(|(_, v)| v.as_deref())
+    let spec = placard_forms::FormSpec {
+        file: "photo",
+        texts: &["consent", "display_name", "country", "caption", "blur"],
+        max_file: max,
+        max_text: MAX_TEXT_FIELD,
+        dir: &state.settings.upload_dir,
     };
+    let mut fields = placard_forms::read(&mut payload, &spec).await?;
+    let get = |n: &str| fields.text(n);
     let form = PhotoForm::parse(
         get("consent"),
         get("display_name"),
@@ -124,8 +92,10 @@ async fn receive(
         .transpose()
         .map_err(|e| AppError::InvalidField(e.to_string()))?
         .unwrap_or_default();
-    let staged =
-        staged.ok_or_else(|| AppError::InvalidField("photo: a file is required.".into()))?;
+    let staged = fields
+        .file
+        .take()
+        .ok_or_else(|| AppError::InvalidField("photo: a file is required.".into()))?;
 
     // Checked from its header, then copied without its metadata: the original is stored
     // already stripped, so no stored byte ever holds a position, a camera or a name.
