@@ -4,6 +4,7 @@ use crate::media_urls::MediaSigner;
 use crate::middleware;
 use crate::routes::{
     admin, campaigns, contests, delivery, health, judging, media, moderation, mosaic, photos,
+    source,
 };
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
@@ -226,6 +227,8 @@ route_table! {
     "/readyz" => { get: health::readyz },
     "/metrics" => { get: health::metrics },
     "/api/v1/openapi.json" => { get: openapi::openapi_json },
+    "/api/v1/source" => { get: source::source_offer },
+    "/source.tar.gz" => { get: source::source_archive },
     "/api/v1/admin/jobs" => { get: admin::jobs::list_jobs },
     "/api/v1/admin/jobs/{id}/retry" => { post: admin::jobs::retry_job },
     "/api/v1/admin/staff" => { get: admin::staff::list_staff, post: admin::staff::create_staff },

@@ -38,6 +38,8 @@ pub struct HttpSettings {
     /// Whether webhooks may point at loopback or private addresses (on-premises receivers,
     /// tests); otherwise such a URL is refused when it is registered.
     pub webhook_allow_private: bool,
+    /// This build's source archive (gzipped tar), offered to every user: the AGPL's §13.
+    pub source_archive: &'static [u8],
 }
 
 impl HttpSettings {
@@ -59,6 +61,7 @@ impl HttpSettings {
             metrics_token: None,
             database_gauges: true,
             webhook_allow_private: false,
+            source_archive: &[],
         }
     }
 }

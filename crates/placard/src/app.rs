@@ -32,7 +32,7 @@ impl App {
         clock: Clock,
     ) -> anyhow::Result<Self> {
         let registry = prometheus::Registry::new();
-        let image_limits = settings.limits.image();
+        let image_limits = settings.image_limits();
         let worker = if roles.worker {
             let worker_settings = WorkerSettings {
                 concurrency: settings.worker.concurrency(),
@@ -96,6 +96,7 @@ impl App {
             // each job once (embedded, one process runs every role).
             database_gauges: roles.scheduler,
             webhook_allow_private: settings.http.webhook_allow_private,
+            source_archive: include_bytes!(concat!(env!("OUT_DIR"), "/source.tar.gz")),
         };
         let metrics = HttpMetrics::register(&registry)?;
         let mut state = AppState::new(store.clone(), objects, metrics, http)

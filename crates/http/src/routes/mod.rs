@@ -8,3 +8,4 @@ pub mod media;
 pub mod moderation;
 pub mod mosaic;
 pub mod photos;
+pub mod source;
