@@ -2,7 +2,9 @@
 //! `embedded::…` is SQLite + files, `scale::…` is PostgreSQL + Garage over S3).
 
 use placard_domain::jobs::AfterFailure;
-use placard_e2e::{error_code, on_both_deployments, placard_bin, Deployment, Server, TestEnv};
+use placard_e2e::{
+    error_code, on_both_deployments, placard_bin, Deployment, Server, TestApp, TestEnv,
+};
 use placard_storage::jobs::NewJob;
 use placard_storage::now;
 
@@ -77,10 +79,11 @@ async fn serves_health_readiness_and_metrics_then_stops_cleanly(d: Deployment) {
         "{}",
         doc["openapi"]
     );
-    // Every route the app serves is documented, with its method (media bytes and the
-    // document itself excepted).
-    for (method, path) in placard_http::ROUTES {
-        if path.starts_with("/media/") || *path == "/api/v1/openapi.json" {
+    // Every route the app serves is documented, with its method (the document itself
+    // excepted), and so are the staff pages' session forms.
+    let session = [("POST", "/session"), ("POST", "/session/end")];
+    for (method, path) in placard_http::ROUTES.iter().chain(&session) {
+        if *path == "/api/v1/openapi.json" {
             continue;
         }
         let op = &doc["paths"][*path][method.to_ascii_lowercase()];
@@ -607,4 +610,89 @@ async fn metrics_can_have_their_own_address_and_token_and_count_jobs_once() {
     );
     assert!(api.stop().await);
     env.cleanup().await;
+}
+
+/// The AGPL's source offer: every page links to the archive, which is this build's source.
+#[tokio::test]
+async fn every_user_is_offered_this_builds_source() {
+    let app = TestApp::spawn(Deployment::Embedded).await;
+    let offer: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/source"))
+        .send()
+        .await
+        .expect("offer")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(offer["license"], "AGPL-3.0-or-later");
+    assert_eq!(offer["archive"], app.url("/source.tar.gz"));
+    let r = app
+        .client
+        .get(app.url("/source.tar.gz"))
+        .send()
+        .await
+        .expect("archive");
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/gzip");
+    let etag = r.headers()["etag"].to_str().expect("etag").to_owned();
+    let archive = r.bytes().await.expect("bytes");
+    assert_eq!(Some(archive.len() as u64), offer["bytes"].as_u64());
+    let path = app.env.data_dir.join("source.tar.gz");
+    std::fs::write(&path, &archive).expect("write");
+    let sum = std::process::Command::new("sha256sum")
+        .arg(&path)
+        .output()
+        .expect("sha256sum");
+    let sum = String::from_utf8_lossy(&sum.stdout);
+    assert_eq!(sum.split_whitespace().next(), offer["sha256"].as_str());
+    assert_eq!(
+        etag,
+        format!("\"{}\"", offer["sha256"].as_str().expect("sha"))
+    );
+    let listing = std::process::Command::new("tar")
+        .arg("tzf")
+        .arg(&path)
+        .output()
+        .expect("tar");
+    assert!(listing.status.success(), "a valid .tar.gz");
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    for file in [
+        "placard/LICENSE",
+        "placard/Cargo.toml",
+        "placard/Cargo.lock",
+        "placard/crates/placard/build.rs",
+        "placard/crates/http/src/routes/source.rs",
+        "placard/migrations/",
+        "placard/vendor/jpeg-decoder/src/decoder.rs",
+    ] {
+        assert!(
+            listing.lines().any(|l| l.starts_with(file)),
+            "{file} missing"
+        );
+    }
+    assert!(
+        !listing
+            .lines()
+            .any(|l| l.contains("/target/") || l.contains("/.git")),
+        "build output or history packed"
+    );
+    let again = app
+        .client
+        .get(app.url("/source.tar.gz"))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .expect("again");
+    assert_eq!(again.status(), 304);
+    let home = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .expect("home")
+        .text()
+        .await
+        .expect("html");
+    assert!(home.contains("href=\"/source.tar.gz\""), "{home}");
 }

@@ -15,6 +15,12 @@ use utoipa::{Modify, OpenApi};
         routes::health::healthz,
         routes::health::readyz,
         routes::health::metrics,
+        routes::source::source_offer,
+        routes::media::public_image,
+        routes::media::signed_image,
+        crate::pages::staff::sign_in,
+        crate::pages::staff::sign_out,
+        routes::source::source_archive,
         routes::admin::jobs::list_jobs,
         routes::admin::jobs::retry_job,
         routes::admin::overview::list_campaigns,
@@ -72,6 +78,7 @@ use utoipa::{Modify, OpenApi};
         (name = "moderation", description = "Reviewing submissions (moderators and admins)"),
         (name = "contest", description = "The slogan contest, for supporters and the public"),
         (name = "judging", description = "Blind judging (judges and admins)"),
+        (name = "staff pages", description = "Signing in and out of the staff pages (form posts, a session cookie)"),
     )
 )]
 pub struct ApiDoc;

@@ -12,7 +12,7 @@ mod home;
 mod messages;
 
 pub(crate) use messages::Words;
-mod staff;
+pub(crate) mod staff;
 mod supporter;
 
 use crate::{ApiError, AppState};

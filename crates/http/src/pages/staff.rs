@@ -50,10 +50,13 @@ fn sign_in_page(
     Ok(res)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct SignInForm {
+    /// The staff API token.
     token: String,
+    /// Where to go once signed in: a path of this site (default `/moderate`).
     next: Option<String>,
+    /// The form's token from the sign-in page this site showed (login CSRF).
     csrf: Option<String>,
 }
 
@@ -66,6 +69,13 @@ fn redirect(to: &str) -> actix_web::HttpResponseBuilder {
 /// Checks the token and, when it belongs to a live staff account, opens a session for it
 /// (the cookie holds the session's id, never the token). The form must come from a sign-in
 /// page this site showed this browser (login CSRF), and `next` must be a path of this site.
+#[utoipa::path(post, path = "/session", tag = "staff pages",
+    request_body(content = SignInForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 303, description = "Signed in: the session cookie is set, `Location` is `next`"),
+        (status = 400, description = "The form is malformed", body = crate::error::ErrorBody),
+        (status = 401, description = "The token is not a live staff token: the sign-in page again", content_type = "text/html"),
+        (status = 403, description = "The form did not come from this site's sign-in page: the sign-in page again", content_type = "text/html")))]
 pub async fn sign_in(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -121,13 +131,20 @@ pub async fn sign_in(
         .finish())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct SignOutForm {
+    /// The page's form token.
     csrf: String,
 }
 
 /// Ends the session on the server (its id no longer signs anyone in, whoever holds a copy of
 /// the cookie) and clears the cookie.
+#[utoipa::path(post, path = "/session/end", tag = "staff pages",
+    request_body(content = SignOutForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 303, description = "Signed out: the cookie is cleared, `Location` is the sign-in page"),
+        (status = 400, description = "The form is malformed", body = crate::error::ErrorBody),
+        (status = 403, description = "The form's token does not match the session (CSRF)", body = crate::error::ErrorBody)))]
 pub async fn sign_out(
     state: web::Data<AppState>,
     req: HttpRequest,

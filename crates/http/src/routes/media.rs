@@ -64,6 +64,12 @@ async fn send(
 pub const PUBLIC_CACHE: &str = "public, max-age=300, must-revalidate";
 
 /// An approved photo's thumbnail: stable and public; cached briefly ([`PUBLIC_CACHE`]).
+#[utoipa::path(get, path = "/media/photos/{id}/{size}", tag = "photos",
+    params(("id" = Uuid, Path), ("size" = String, Path, description = "`small` or `large`")),
+    responses(
+        (status = 200, description = "The thumbnail, metadata-free JPEG", content_type = "image/jpeg"),
+        (status = 304, description = "The copy the client has is current (`If-None-Match`)"),
+        (status = 404, description = "No such approved photo, or no such size", body = crate::error::ErrorBody)))]
 pub async fn public_image(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -85,7 +91,19 @@ pub struct Signature {
     signature: String,
 }
 
-/// Any processed photo's thumbnail, through a signed URL that expires.
+/// Any processed photo's thumbnail, through a signed URL that expires (the moderation queue
+/// and the supporter's status page hand these out).
+#[utoipa::path(get, path = "/media/signed/{id}/{size}", tag = "photos",
+    params(
+        ("id" = Uuid, Path), ("size" = String, Path, description = "`small` or `large`"),
+        ("expires" = i64, Query, description = "Unix time the URL expires at"),
+        ("signature" = String, Query, description = "The URL's signature")),
+    responses(
+        (status = 200, description = "The thumbnail, metadata-free JPEG", content_type = "image/jpeg"),
+        (status = 304, description = "The copy the client has is current (`If-None-Match`)"),
+        (status = 400, description = "`expires` or `signature` missing or malformed", body = crate::error::ErrorBody),
+        (status = 403, description = "The signature is wrong or has expired", body = crate::error::ErrorBody),
+        (status = 404, description = "No such photo, or no such size", body = crate::error::ErrorBody)))]
 pub async fn signed_image(
     state: web::Data<AppState>,
     req: HttpRequest,
