@@ -235,6 +235,104 @@ async fn a_supporter_whose_photo_failed_reads_why_in_one_sentence() {
     env.cleanup().await;
 }
 
+/// Mouse and touch users decide with on-screen buttons that do what the keys do, on a phone
+/// as on a laptop; a skipped photo comes back once the rest is cleared, instead of a "done"
+/// while it is still pending.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_clears_the_queue_by_mouse_and_a_skipped_photo_comes_back() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let mut ups = Vec::new();
+    for name in [
+        "ladybird-2560x1600.jpg",
+        "friends-portrait-2056x3088.jpg",
+        "painting-6000x4000.jpg",
+    ] {
+        let up = app.upload_fixture("sdp", name, &[]).await;
+        app.wait_processed(&up, PROCESSING).await;
+        ups.push(up);
+    }
+    let b = Browser::start("moderate-mouse", PHONE).await;
+    sign_in(&b, &app, "/moderate", &moderator).await;
+    let current =
+        |id: &str| format!("return document.querySelector('#current')?.dataset.id === '{id}';");
+    let click = |css: &'static str| {
+        let b = &b;
+        async move { b.find(css).await.click().await.expect("click") }
+    };
+    b.wait_for(&current(&ups[0].id), Duration::from_secs(20), "the first photo")
+        .await;
+    b.check_page("the moderation page on a phone").await;
+    b.screenshot("moderate-mouse-390").await;
+
+    // Skip the first; approve the second with the button.
+    click("#actions [data-act=skip]").await;
+    b.wait_for(&current(&ups[1].id), Duration::from_secs(20), "the second photo")
+        .await;
+    click("#actions [data-act=approve]").await;
+    b.wait_for(&current(&ups[2].id), Duration::from_secs(20), "the third photo")
+        .await;
+    assert_eq!(status_of(&app, &ups[1]).await.0, "approved");
+
+    // Reject… shows the reasons as buttons; one click picks the reason.
+    click("#actions [data-act=reject]").await;
+    b.wait_for(
+        "return !document.querySelector('#reasons').hidden;",
+        Duration::from_secs(5),
+        "the reasons",
+    )
+    .await;
+    b.screenshot("moderate-mouse-reasons-390").await;
+    click("#reasons [data-reason=inappropriate]").await;
+    // Nothing else is left: the skipped photo comes back rather than "nothing left".
+    b.wait_for(&current(&ups[0].id), Duration::from_secs(20), "the skipped photo again")
+        .await;
+    assert_eq!(
+        status_of(&app, &ups[2]).await,
+        ("rejected".into(), Some("inappropriate".into()))
+    );
+    let said = b.text("#message").await;
+    assert!(said.contains("skipped"), "{said}");
+
+    // Undo brings the rejected one back, pending, on screen.
+    click("#actions [data-act=undo]").await;
+    b.wait_for(&current(&ups[2].id), Duration::from_secs(20), "the undone photo")
+        .await;
+    assert_eq!(status_of(&app, &ups[2]).await.0, "pending_review");
+
+    // At laptop size, approve the rest by button: then, and only then, the queue is done.
+    b.viewport(LAPTOP).await;
+    b.screenshot("moderate-mouse-1280").await;
+    click("#actions [data-act=approve]").await;
+    b.wait_for(&current(&ups[0].id), Duration::from_secs(20), "the skipped one, last")
+        .await;
+    click("#actions [data-act=approve]").await;
+    b.wait_for(
+        "return document.querySelector('#one').hidden && document.querySelector('#message').textContent.includes('Nothing left');",
+        Duration::from_secs(20),
+        "the end of the queue",
+    )
+    .await;
+    for up in &ups {
+        assert_eq!(status_of(&app, up).await.0, "approved", "{}", up.id);
+    }
+
+    // After the picker is used, the keys work without clicking the page first.
+    b.js("const s = document.querySelector('#what'); s.focus(); s.dispatchEvent(new Event('change', {bubbles: true}));")
+        .await;
+    let focused = b
+        .js("return document.activeElement ? document.activeElement.tagName : '';")
+        .await;
+    assert_ne!(focused, "SELECT", "focus left the picker");
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_clears_the_queue_by_keyboard_and_the_gallery_shows_the_result() {
     let env = TestEnv::new(Deployment::Embedded).await;
@@ -348,15 +446,17 @@ async fn a_moderator_clears_the_queue_by_keyboard_and_the_gallery_shows_the_resu
         ("rejected".into(), Some("no_logo".into()))
     );
 
-    // Space skips: nothing else is left.
+    // Space skips. Nothing else is left, so the skipped photo comes back (it is still
+    // pending, and still this moderator's) rather than a "done" that is not true.
     b.keys(" ").await;
     b.wait_for(
-        "return document.querySelector('#one').hidden;",
+        "return document.querySelector('#message').textContent.includes('skipped');",
         Duration::from_secs(20),
-        "the end of the queue",
+        "the skipped photo back",
     )
     .await;
-    assert!(b.text("#message").await.contains("Nothing left"));
+    b.wait_for(&current(&p3.id), Duration::from_secs(5), "the third again")
+        .await;
     assert_eq!(
         status_of(&app, &p3).await.0,
         "pending_review",

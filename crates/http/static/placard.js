@@ -288,7 +288,7 @@
   function moderatePage() {
     const app = $("#app");
     if (!app) return;
-    const reasons = $$("#reasons li").map((li) => li.dataset.reason);
+    const reasons = $$("#reasons [data-reason]").map((b) => b.dataset.reason);
     const st = { kind: null, slug: null, mode: "one", current: null, skip: [], last: null, rejecting: false, list: [], index: 0, selected: new Set() };
     const blur = $("#blur");
     blur.checked = localStorage.getItem("placard.blur") === "1";
@@ -297,7 +297,10 @@
 
     const base = () => st.kind === "photos" ? "/api/v1/moderation/photos" : "/api/v1/moderation/entries";
     const describe = (p) => [p.caption ? "“" + p.caption + "”" : null, p.display_name, p.country].filter(Boolean).join(" · ") || "No caption or name.";
-    const rejecting = (on) => { st.rejecting = on; $("#reasons").hidden = !on; if (on) say("Reject: press a digit for the reason, Esc to cancel."); };
+    const rejecting = (on) => {
+      st.rejecting = on; $("#reasons").hidden = !on;
+      if (on) { say("Reject: choose the reason (or press its digit); Esc cancels."); const first = $("#reasons [data-reason]"); if (first) first.focus(); }
+    };
 
     function showOne(item) {
       st.current = item;
@@ -317,8 +320,12 @@
       if (rel && rel.thumbnails) { $("#related").src = local(rel.thumbnails.large.url); $("#related-caption").textContent = "Earlier photo, " + rel.status.replace("_", " "); }
     }
     async function next() {
-      const q = "?campaign=" + encodeURIComponent(st.slug) + (st.skip.length ? "&skip=" + st.skip.join(",") : "");
-      showOne(await api("POST", "/api/v1/moderation/photos/next" + q));
+      const claim = () => api("POST", "/api/v1/moderation/photos/next?campaign=" + encodeURIComponent(st.slug) + (st.skip.length ? "&skip=" + st.skip.join(",") : ""));
+      let item = await claim();
+      // Skipped photos are still this moderator's (their claims hold): once nothing else is
+      // left, they come back, oldest first, instead of a "done" that is not true.
+      if (!item && st.skip.length) { st.skip = []; item = await claim(); if (item) say("Back to the photos you skipped."); }
+      showOne(item);
     }
     async function loadList() {
       const url = st.kind === "photos"
@@ -393,6 +400,7 @@
       st.kind = kind || null; st.slug = slug; st.skip = []; st.last = null; st.current = null;
       st.mode = $("input[name=mode]:checked").value;
       $("#one").hidden = true; $("#grid").hidden = true; $("#entries").hidden = true; rejecting(false); say("");
+      $("#actions").hidden = !(st.kind === "entries" || (st.kind === "photos" && st.mode === "one"));
       if (!st.kind) { say("There is nothing to moderate yet."); return; }
       $(".modes").hidden = st.kind !== "photos";
       const opt = $("#what").selectedOptions[0], logo = $("#reference");
@@ -407,9 +415,17 @@
     $("#bulk-approve").addEventListener("click", guard(() => decide("approve")));
     $("#bulk-reject").addEventListener("click", guard(() => decide("reject", $("#bulk-reason").value)));
     $("#pick").addEventListener("submit", (e) => e.preventDefault());
+    // The on-screen buttons do what the keys do, for mouse and touch.
+    const acts = { approve: () => decide("approve"), reject: async () => rejecting(true), skip, undo, cancel: async () => { rejecting(false); say("Not rejected."); } };
+    for (const b of $$("[data-act]")) b.addEventListener("click", guard(() => acts[b.dataset.act]()));
+    for (const b of $$("#reasons [data-reason]")) b.addEventListener("click", guard(async () => { rejecting(false); await decide("reject", b.dataset.reason); }));
+    // After the picker or the mode is used, the keys work at once: focus leaves the form.
+    $("#pick").addEventListener("change", () => { if (document.activeElement) document.activeElement.blur(); });
 
     document.addEventListener("keydown", guard(async (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      // A focused button takes Enter and Space itself (a click): the keys below stay off it.
+      if (e.target.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;
       const k = e.key.toLowerCase();
       if (st.rejecting) {
         e.preventDefault();
