@@ -264,18 +264,30 @@ async fn a_moderator_clears_the_queue_by_mouse_and_a_skipped_photo_comes_back() 
         let b = &b;
         async move { b.find(css).await.click().await.expect("click") }
     };
-    b.wait_for(&current(&ups[0].id), Duration::from_secs(20), "the first photo")
-        .await;
+    b.wait_for(
+        &current(&ups[0].id),
+        Duration::from_secs(20),
+        "the first photo",
+    )
+    .await;
     b.check_page("the moderation page on a phone").await;
     b.screenshot("moderate-mouse-390").await;
 
     // Skip the first; approve the second with the button.
     click("#actions [data-act=skip]").await;
-    b.wait_for(&current(&ups[1].id), Duration::from_secs(20), "the second photo")
-        .await;
+    b.wait_for(
+        &current(&ups[1].id),
+        Duration::from_secs(20),
+        "the second photo",
+    )
+    .await;
     click("#actions [data-act=approve]").await;
-    b.wait_for(&current(&ups[2].id), Duration::from_secs(20), "the third photo")
-        .await;
+    b.wait_for(
+        &current(&ups[2].id),
+        Duration::from_secs(20),
+        "the third photo",
+    )
+    .await;
     assert_eq!(status_of(&app, &ups[1]).await.0, "approved");
 
     // Reject… shows the reasons as buttons; one click picks the reason.
@@ -289,8 +301,12 @@ async fn a_moderator_clears_the_queue_by_mouse_and_a_skipped_photo_comes_back() 
     b.screenshot("moderate-mouse-reasons-390").await;
     click("#reasons [data-reason=inappropriate]").await;
     // Nothing else is left: the skipped photo comes back rather than "nothing left".
-    b.wait_for(&current(&ups[0].id), Duration::from_secs(20), "the skipped photo again")
-        .await;
+    b.wait_for(
+        &current(&ups[0].id),
+        Duration::from_secs(20),
+        "the skipped photo again",
+    )
+    .await;
     assert_eq!(
         status_of(&app, &ups[2]).await,
         ("rejected".into(), Some("inappropriate".into()))
@@ -300,16 +316,24 @@ async fn a_moderator_clears_the_queue_by_mouse_and_a_skipped_photo_comes_back() 
 
     // Undo brings the rejected one back, pending, on screen.
     click("#actions [data-act=undo]").await;
-    b.wait_for(&current(&ups[2].id), Duration::from_secs(20), "the undone photo")
-        .await;
+    b.wait_for(
+        &current(&ups[2].id),
+        Duration::from_secs(20),
+        "the undone photo",
+    )
+    .await;
     assert_eq!(status_of(&app, &ups[2]).await.0, "pending_review");
 
     // At laptop size, approve the rest by button: then, and only then, the queue is done.
     b.viewport(LAPTOP).await;
     b.screenshot("moderate-mouse-1280").await;
     click("#actions [data-act=approve]").await;
-    b.wait_for(&current(&ups[0].id), Duration::from_secs(20), "the skipped one, last")
-        .await;
+    b.wait_for(
+        &current(&ups[0].id),
+        Duration::from_secs(20),
+        "the skipped one, last",
+    )
+    .await;
     click("#actions [data-act=approve]").await;
     b.wait_for(
         "return document.querySelector('#one').hidden && document.querySelector('#message').textContent.includes('Nothing left');",
@@ -501,6 +525,12 @@ async fn a_moderator_clears_the_queue_by_keyboard_and_the_gallery_shows_the_resu
         "the entries",
     )
     .await;
+    // Slogans have their own controls only: no photo modes, the decision buttons shown.
+    assert_eq!(
+        b.js("return [getComputedStyle(document.querySelector('.modes')).display, getComputedStyle(document.querySelector('#actions')).display === 'none'];")
+            .await,
+        serde_json::json!(["none", false])
+    );
     b.unfocus().await;
     b.keys("a").await;
     b.wait_for(
@@ -690,19 +720,28 @@ async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() 
         !b.text("#judge-items").await.contains("Ana"),
         "judges are blind to authors"
     );
-    b.unfocus().await;
-    b.keys("4").await;
+    // On a phone the score pickers are the way: the counter follows them too.
+    b.js("const s = document.querySelectorAll('#judge-items select')[2]; s.value = '7'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+        .await;
     b.wait_for(
         "return document.querySelector('#progress').textContent === '1 of 3 scored';",
         Duration::from_secs(10),
-        "one scored",
+        "one scored with the picker",
     )
     .await;
-    b.keys("0").await;
+    b.unfocus().await;
+    b.keys("4").await;
     b.wait_for(
         "return document.querySelector('#progress').textContent === '2 of 3 scored';",
         Duration::from_secs(10),
         "two scored",
+    )
+    .await;
+    b.keys("0").await;
+    b.wait_for(
+        "return document.querySelector('#progress').textContent === '3 of 3 scored';",
+        Duration::from_secs(10),
+        "three scored",
     )
     .await;
     b.keys("k").await;

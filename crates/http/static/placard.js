@@ -479,6 +479,8 @@
       if (!it || !(s >= 1 && s <= 10)) return;
       await api("PUT", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/entries/" + it.id + "/score", { score: s });
       it.my_score = s;
+      // Whichever way the score came (picker, digit), the counter follows it.
+      progress();
       say("Scored " + s + ".");
     }
     const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
@@ -493,8 +495,8 @@
       const items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/ranking")).items;
       const body = $("#ranking tbody"); body.replaceChildren();
       for (const r of items) {
-        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id });
-        body.append(el("tr", {}, [el("td", { textContent: r.rank }), el("td", { textContent: r.slogan }), el("td", { textContent: r.score == null ? "—" : Number(r.score).toFixed(2) }), el("td", { textContent: r.judges }), el("td", {}, [box, el("label", { htmlFor: box.id, textContent: " shortlisted" })])]));
+        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id, ariaLabel: "On the shortlist: " + r.slogan });
+        body.append(el("tr", {}, [el("td", { textContent: r.rank }), el("td", { textContent: r.slogan }), el("td", { textContent: r.score == null ? "—" : Number(r.score).toFixed(2) }), el("td", { textContent: r.judges }), el("td", {}, [box, el("label", { htmlFor: box.id, textContent: " on the shortlist" })])]));
       }
       $("#ranking").hidden = false; $("#pin").hidden = false;
     }
