@@ -799,11 +799,29 @@ async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() 
     b.viewport(PHONE).await;
     b.goto(&app.url("/k/slogans")).await;
     assert_eq!(b.text("#winner").await, order[1]);
+    // The winner once; the rest of the shortlist numbered 1, 2 (no gaps); the hostile
+    // slogan, wherever it placed, shown as text; the date and the fingerprint.
     let shortlist = b.text("#shortlist").await;
     assert!(
-        shortlist.contains("<script>window.__xss=1</script>"),
-        "as text: {shortlist}"
+        !shortlist.contains(&order[1]),
+        "the winner repeated: {shortlist}"
     );
+    assert_eq!(
+        b.js("return document.querySelectorAll('#shortlist li').length;")
+            .await,
+        2
+    );
+    let shown = format!("{} {shortlist}", b.text("#winner").await);
+    assert!(
+        shown.contains("<script>window.__xss=1</script>"),
+        "as text: {shown}"
+    );
+    let fingerprint = b.text("#fingerprint").await;
+    assert!(
+        fingerprint.contains(results["sha256"].as_str().expect("sha256")),
+        "{fingerprint}"
+    );
+    assert!(b.text("#results").await.contains("Announced on"));
     no_script_ran(&b, "the results").await;
     b.check_page("the results").await;
     b.screenshot("contest-results").await;

@@ -317,6 +317,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/readyz", Access::Anyone),
     ("GET", "/metrics", Access::Anyone),
     ("GET", "/api/v1/openapi.json", Access::Anyone),
+    ("GET", "/api/v1/source", Access::Anyone),
+    ("GET", "/source.tar.gz", Access::Anyone),
     ("GET", "/api/v1/admin/jobs", Access::Admin),
     ("POST", "/api/v1/admin/jobs/{id}/retry", Access::Admin),
     ("GET", "/api/v1/admin/staff", Access::Admin),

@@ -32,18 +32,48 @@ struct ContestPage {
     consent_text: &'static str,
 }
 
-#[derive(Deserialize)]
+/// The published results as the page shows them: the winner once, then the rest of the
+/// shortlist in rank order, numbered without gaps (a pinned shortlist's ranks can skip,
+/// which reads as a mistake), the date, and the fingerprint anyone can check.
 struct Results {
+    winner: Option<Placed>,
+    others: Vec<Placed>,
+    announced: Option<String>,
+    announced_at: Option<String>,
+    sha256: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Published {
     winner: Option<Placed>,
     #[serde(default)]
     shortlist: Vec<Placed>,
+    announced_at: Option<chrono::DateTime<chrono::Utc>>,
+    sha256: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct Placed {
-    rank: Option<u32>,
+    id: Option<Uuid>,
     slogan: String,
     author_name: Option<String>,
+}
+
+impl From<Published> for Results {
+    fn from(p: Published) -> Self {
+        let winner_id = p.winner.as_ref().and_then(|w| w.id);
+        Results {
+            others: p
+                .shortlist
+                .into_iter()
+                .filter(|s| s.id.is_none() || s.id != winner_id)
+                .collect(),
+            winner: p.winner,
+            announced: p.announced_at.map(human),
+            announced_at: p.announced_at.map(|t| t.to_rfc3339()),
+            sha256: p.sha256,
+        }
+    }
 }
 
 /// The plain entry form's fields (kept to fill the form again after an error).
@@ -74,7 +104,8 @@ async fn contest_view(
     let results = c
         .results
         .as_deref()
-        .and_then(|doc| serde_json::from_str::<Results>(doc).ok());
+        .and_then(|doc| serde_json::from_str::<Published>(doc).ok())
+        .map(Results::from);
     Ok(ContestPage {
         slug: c.slug,
         title: c.title,
