@@ -1,0 +1,482 @@
+# Placard's pages, in English: the reference locale. Every other file has exactly these
+# messages (a test checks it), with the same variables.
+#
+# Keep sentences short and plain: many supporters read them on a phone, in a second
+# language. `js-*` messages are used by the page script: there `{ $name }` arguments are
+# filled in by the browser.
+
+## Every page
+
+skip-to-content = Skip to content
+languages-nav = Language
+footer-free-software = Placard is free software under the GNU AGPL:
+footer-source = its source code
+back = Back
+add-your-photo = Add your photo
+
+## Dates and numbers
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# $day, $month (the month's name), $year, $time (24-hour, "20:50").
+date-day = { $day } { $month } { $year }
+date-time = { $day } { $month } { $year }, { $time } UTC
+age-seconds = { $n } s
+age-minutes = { $n } min
+age-hours = { $n } h
+age-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+
+## The front door
+
+home-title = Campaigns
+home-fresh-heading = Nothing here yet
+home-fresh-intro = This Placard has no campaigns or contests yet. To start one:
+home-fresh-step-account = On the server, create an account for yourself:
+home-fresh-step-token = It prints your token, once: keep it somewhere safe.
+home-fresh-step-sign-in = Then sign in with that token and create your first campaign:
+home-campaigns = Photo petitions
+home-no-campaigns = No petition is taking photos right now.
+home-contests = Slogan contests
+home-staff-run = Staff: run a campaign
+home-staff-moderate = moderate
+home-staff-judge = judge
+home-opens = Opens { $when }
+home-open-until = Open until { $when }
+home-open = Open
+home-entries-from = Entries from { $when }
+home-opening-soon = Opening soon
+home-entries-until = Entries until { $when }
+home-winner-on = Winner announced { $when }
+home-winner = Winner announced
+
+## A campaign's page
+
+campaign-see-gallery = See the gallery of photos
+campaign-see-mosaic = everyone together
+campaign-send-heading = Send your photo
+campaign-send-intro = Take a photo of yourself holding the campaign logo, and send it here. We remove the location, camera and any other hidden data from it before anyone sees it.
+campaign-photo-label = Your photo (JPEG, PNG or WebP, up to { $max_mib } MB)
+campaign-preview-alt = Preview of the photo you chose
+campaign-blur-legend = Hide your face, or anything else (optional)
+campaign-blur-how = Draw a box over what should not be seen: drag on the photo with your finger or mouse, or use “Add a box”, then move it with the arrow keys (Shift + arrows changes its size, Delete removes it). Everything inside a box becomes large squares in every copy we keep, before any moderator sees it, and the photo as you sent it is deleted.
+campaign-blur-limits = It does not hide what is outside the boxes: your clothes, tattoos, the place behind you, or the name you give. If that could identify you, cover it too or choose another photo.
+campaign-blur-add = Add a box
+campaign-name-label = Your name, as it may appear in the gallery (optional)
+campaign-country-label = Country (optional)
+campaign-country-none = Prefer not to say
+campaign-caption-label = Caption (optional, up to 280 characters)
+campaign-send-button = Send my photo
+campaign-opens-from = Photos are welcome from { $when }.
+campaign-closed-on = This campaign stopped taking photos on { $when }.
+counter-supporters = { $n ->
+    [one] { $n } supporter
+   *[other] { $n } supporters
+}
+counter-supporters-countries = { $n ->
+    [one] { $n } supporter
+   *[other] { $n } supporters
+} from { $countries ->
+    [one] { $countries } country
+   *[other] { $countries } countries
+}
+moderation-note = Every photo is checked by a person before it is shown: { $shown } shown, { $hidden } not shown so far. A photo is usually checked within { $wait }.
+wait-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+wait-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+wait-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+consent-photo-standard = I agree that this campaign may show my photo, with the name, country and caption I give, in its public gallery once a moderator has approved it. I can withdraw it at any time with the link on my receipt.
+consent-entry-standard = I agree that my slogan and name may be published if it is shortlisted or wins. Judges see the slogan only, never who wrote it.
+
+## The gallery and the mosaic
+
+gallery-title = Gallery · { $title }
+gallery-heading = { $title }: the gallery
+gallery-empty = No photos here yet.
+gallery-photo-from = Photo from { $name }
+gallery-photo-anonymous = A supporter's photo
+gallery-more = More photos
+mosaic-heading = { $title }: everyone together
+mosaic-how = Every approved photo is one square. Tap or click a square to see its photo; pinch or zoom to look closer.
+mosaic-how-logo = Every approved photo is one square, placed so that together they draw the campaign's logo. Tap or click a square to see its photo; pinch or zoom to look closer.
+mosaic-alt = A mosaic of the supporters' photos
+mosaic-none = The mosaic appears here once the first photos are approved.
+mosaic-gallery-link = The gallery, photo by photo
+
+## Receipts, status pages, withdrawing
+
+receipt-title = Receipt
+receipt-photo-heading = Thank you! Your photo has been received.
+receipt-slogan-heading = Thank you! Your slogan has been received.
+receipt-photo-keep = This is your receipt. Bookmark this link: it is the only way to check on your photo or withdraw it. Anyone with the link can do both, so keep it to yourself.
+receipt-slogan-keep = This is your receipt. Bookmark this link: it is the only way to check on your slogan or withdraw it. Anyone with the link can do both, so keep it to yourself.
+status-photo-title = Your photo
+status-slogan-title = Your slogan
+status-label = Status:
+status-check-again = Check again
+status-photo-alt = Your photo
+status-held-heading = What we hold about you
+status-received = received
+status-processing = processing
+status-pending-review = pending review
+status-approved = approved
+status-rejected = rejected
+status-failed = failed
+held-name = Name
+held-country = Country
+held-caption = Caption
+held-boxes = Boxes hidden
+held-boxes-some = { $n } (pixelated in every copy we keep)
+held-boxes-none = none
+held-email = Email (deleted at the announcement)
+held-not-given = (not given)
+held-agreed = You agreed to
+held-on = On
+photo-received = We have your photo and are preparing it. This page updates by itself.
+photo-pending = Your photo is ready and waiting for a moderator to look at it.
+photo-approved = Your photo is approved and shown in the gallery. Thank you!
+photo-rejected = Your photo was not approved, because { $reason }. You are welcome to send another.
+entry-pending = Your slogan is waiting for a moderator to look at it.
+entry-approved = Your slogan is approved and in the hands of the judges. Good luck!
+entry-rejected = Your slogan was not accepted, because { $reason }.
+because-no-logo = the campaign logo could not be seen
+because-inappropriate = it was not suitable for the gallery
+because-duplicate = it repeats a photo we already have
+because-poor-quality = the picture was not clear enough
+because-privacy = it could put someone's privacy at risk
+because-spam = it did not belong to this campaign
+because-other = of a reason the moderators noted
+failure-unreadable = We could not read this file as a photo: it may be damaged or cut off. Please try sending it again, or another one.
+failure-encode-failed = We could not make the small copies of this photo that the gallery needs. Please try sending another one.
+failure-too-slow = This file takes far longer to open than a photo should, so we stopped. Please send the photo again as a plain JPEG (a screenshot of it works too).
+withdraw-photo-summary = Withdraw my photo
+withdraw-slogan-summary = Withdraw my slogan
+withdraw-photo-warning = Withdrawing erases your photo and everything you told us with it. This cannot be undone.
+withdraw-slogan-warning = Withdrawing erases your slogan and everything you told us with it. This cannot be undone.
+withdraw-photo-button = Withdraw and erase my photo
+withdraw-slogan-button = Withdraw and erase my slogan
+withdrawn-title = Withdrawn
+withdrawn-photo = Your photo has been withdrawn and erased: it is gone from our storage, and your name, country and caption with it. This link no longer works.
+withdrawn-slogan = Your slogan has been withdrawn and erased: it is gone from our storage, and your name and email with it. This link no longer works.
+
+## A contest's page
+
+contest-entries-close = Entries close on { $when }.
+contest-announced-on = The winner is announced on
+contest-enter-heading = Enter your slogan
+contest-slogan-label = Your slogan (3 to 120 characters)
+contest-author-label = Your name, as it would be announced
+contest-email-label = Email, if you would like us to tell you the result (optional, never shown)
+contest-enter-button = Enter my slogan
+contest-upcoming = This contest is not taking entries yet.
+contest-judging = Entries are closed: the judges are at work.
+results-heading = The results
+results-announced-on = Announced on
+results-winner = The winning slogan:
+results-by = by { $name }
+results-no-winner = No slogan was chosen.
+results-shortlist = Also on the shortlist
+results-fingerprint = The results were frozen at the announcement. Their fingerprint (SHA-256 over every eligible entry and every score):
+results-pending = The results are being published. This page will show them in a moment.
+
+## What went wrong, per error code (the API's own message stays English)
+
+notice-error-title = Something went wrong
+notice-not-found-title = Not found
+notice-failed-title = That did not work
+error-consent-required = Please tick the consent box: we can only show your photo or slogan with your permission.
+error-invalid-field = Something in the form needs another look.
+error-payload-too-large = This photo is too big to send. Please choose one under { $max_mib } MB, or a smaller copy of it.
+error-request-timeout = The photo stopped arriving before it was complete: the connection may have dropped. Please try again.
+error-unsupported-media-type = We can only take JPEG, PNG or WebP photos. Please choose another file.
+error-invalid-image = We could not read this photo: the file may be damaged or incomplete. Please try another one.
+error-image-too-large = This photo has too many pixels for us to handle. Please send a smaller copy of it.
+error-image-too-small = This photo is too small to be seen well. Please choose one at least { $min_side } pixels on its short side.
+error-submissions-closed = This campaign is not taking photos at the moment.
+error-entries-closed = This contest is not taking entries any more.
+error-invalid-slogan = A slogan must be between 3 and 120 characters.
+error-duplicate-entry = Someone has already entered this slogan. Try putting it in your own words.
+error-rate-limited = Too many tries from your connection in a short time. Please wait a minute and try again.
+error-not-found = We could not find this page. The link may be mistyped, or the photo or entry has been withdrawn.
+error-unauthenticated = This link is not complete: use the whole link from your receipt.
+error-internal-error = Something went wrong on our side. Nothing was saved; please try again in a moment.
+error-unavailable = Placard is busy or under maintenance. Nothing was saved; please try again in a few minutes.
+error-invalid-query = This page link is not valid.
+
+## Staff: signing in, the bar on every staff page
+
+signin-heading = Sign in
+signin-moderate = Sign in to moderate
+signin-judge = Sign in to judge
+signin-admin = Sign in to run campaigns
+signin-token = Staff token
+signin-button = Sign in
+signin-hint = Signing in opens a session on this site for 12 hours; your token is not kept in the browser. Signing out ends the session.
+signin-expired = This sign-in form has expired or did not come from this site. Enter your token again.
+signin-unknown = That token was not recognised. Check it and try again.
+signin-wrong-role = You are signed in, but your account does not have this role. Sign in with another token.
+staff-signed-in-as = Signed in as
+staff-sign-out = Sign out
+staff-shortcuts-on = Keyboard shortcuts (single keys)
+
+## Moderation
+
+moderate-title = Moderation
+moderate-review = Review
+moderate-photos-of = Photos: { $title }
+moderate-slogans-of = Slogans: { $title }
+moderate-mode = Mode
+moderate-mode-one = One at a time
+moderate-mode-grid = Grid (select several)
+moderate-blur = Blur photos until I point at them
+moderate-logo-alt = The campaign's logo
+moderate-logo-caption = The logo to look for
+moderate-decision = Decision
+moderate-approve = Approve
+moderate-reject = Reject…
+moderate-skip = Skip
+moderate-previous = Previous
+moderate-undo = Undo
+moderate-under-review = Photo under review
+moderate-current-alt = The photo to review
+moderate-related-alt = The earlier photo it resembles
+moderate-grid-label = Photos awaiting review
+moderate-bulk-approve = Approve selected
+moderate-reason = Reason
+moderate-bulk-reject = Reject selected
+moderate-entries-label = Slogan entries awaiting review
+moderate-reasons-label = Rejection reasons
+moderate-reject-because = Reject because…
+moderate-cancel = Cancel
+reason-no-logo = No logo visible
+reason-inappropriate = Inappropriate
+reason-duplicate = Duplicate
+reason-poor-quality = Poor quality
+reason-privacy = Privacy risk
+reason-spam = Spam
+reason-other = Other
+keys-heading = Keys
+keys-approve = approve
+keys-reject = reject, with the reason
+keys-undo = undo the last decision
+keys-next = next (skip)
+keys-previous = previous (lists)
+keys-select = select (grid)
+
+## Judging
+
+judge-title = Judging
+judge-contest = Contest
+judge-blind = Slogans are shown without their authors.
+judge-keys = Keys: J and K move, 1 to 9 score, 0 scores 10.
+judge-ranking = Ranking
+judge-ranking-hint = Each judge's scores are calibrated so that harsh and lenient judges count alike. Tick entries and pin them to fix the shortlist.
+judge-show-ranking = Show the ranking
+judge-col-rank = Rank
+judge-col-slogan = Slogan
+judge-col-score = Score
+judge-col-judges = Judges
+judge-col-shortlist = Shortlist
+judge-pin = Pin the ticked entries as the shortlist
+
+## The operator's pages
+
+admin-nav = Running campaigns
+admin-dashboard = Dashboard
+admin-new-campaign = New campaign
+admin-new-contest = New contest
+admin-staff = Staff
+admin-failed-jobs = Failed jobs
+admin-moderate = Moderate
+admin-state = State:
+admin-public-page = public page
+admin-saved = Saved.
+admin-save = Save changes
+admin-stale-campaign = Someone else saved this campaign while you were editing it. Your changes are below: reload the page to see theirs, then make yours again.
+admin-stale-contest = Someone else saved this contest while you were editing it: reload the page and make your change again.
+admin-date-format = Give a date and time, such as 2027-06-26 09:00.
+state-upcoming = upcoming
+state-open = open
+state-closed = closed
+state-judging = judging
+state-announced = announced
+dashboard-dead-jobs = { $n ->
+    [one] { $n } failed job needs a look.
+   *[other] { $n } failed jobs need a look.
+}
+dashboard-no-campaign = No campaign yet.
+dashboard-create-first = Create the first one
+dashboard-no-contest = No contest yet.
+dashboard-create-contest = Create one
+col-campaign = Campaign
+col-contest = Contest
+col-state = State
+col-waiting = Waiting
+col-oldest = Oldest waiting
+col-approved = Approved
+col-rejected = Rejected
+col-processing = Processing
+col-failed = Failed
+campaign-new = New campaign
+campaign-create = Create campaign
+campaign-closes-on = closes { $when }
+campaign-exports = Approved photos:
+campaign-export-csv = download as CSV
+campaign-export-zip = download with the photos (ZIP)
+campaign-export-gallery = gallery
+campaign-close-now = Close now: stop taking photos
+campaign-texts = Texts
+campaign-slug-label = Web address: /c/…
+campaign-slug-hint = 2–64 lower-case letters, digits and single hyphens, e.g. support-dont-punish. It cannot be changed later.
+field-title = Title
+field-description = Description
+campaign-consent-label = What supporters agree to
+campaign-consent-hint = Left empty: “{ $standard }” A changed text is a new version; photos already sent keep the one they agreed to.
+campaign-when = When it takes photos (times in UTC)
+campaign-opens-label = Opens (UTC; empty: at once)
+campaign-closes-label = Closes (UTC; empty: never)
+campaign-languages = Languages
+campaign-languages-hint = The pages speak each visitor's language among those ticked. Titles, descriptions and consent texts left empty in a language show the ones above (Placard's own consent text is translated).
+campaign-language-used = Pages may speak
+campaign-language-default = Default language
+campaign-embedding = Embedding and retention
+campaign-frame-label = Sites that may embed the form (one origin per line, https://host[:port])
+campaign-rejected-days = Delete a rejected photo this many days after the decision
+campaign-originals-days = Delete approved originals this many days after the campaign closes (empty: keep)
+campaign-webhooks-hint = Webhooks are set through the API, so that their secrets never show on a page:
+logo-heading = Logo
+logo-none = No logo yet. Moderators compare photos with it.
+logo-new-label = A new logo (JPEG, PNG or WebP; its metadata is removed)
+logo-upload = Upload logo
+logo-not-changed = The logo was not changed: { $why }
+contest-new = New slogan contest
+contest-create = Create contest
+contest-announced-locked = The winner has been announced: the contest can no longer be changed.
+contest-slug-label = Web address: /k/…
+contest-timeline = Timeline (times in UTC)
+contest-opens-label = Entries open (UTC; empty: at once)
+contest-closes-label = Entries close (UTC)
+contest-announce-label = Winner announced (UTC)
+contest-shortlist-label = Shortlist size
+staff-heading = Staff accounts
+staff-new-token-for = New token for { $name }
+staff-token-for = Token for { $name }
+staff-token-give = Give it to { $name } by a safe channel. It is shown this once: Placard keeps only its fingerprint.
+staff-token-old-gone = The old token and every page session signed in with it no longer work.
+staff-token = Token
+staff-copy = Copy
+staff-col-name = Name
+staff-col-role = Role
+staff-col-campaigns = Campaigns
+staff-col-last-seen = Last seen
+staff-col-actions = Actions
+staff-since = since { $when }
+staff-all-campaigns = all
+staff-change = Change
+staff-save-campaigns = Save campaigns
+staff-revoked-on = revoked { $when }
+staff-new-token = New token
+staff-revoke = Revoke
+staff-revoke-label = Revoke { $name }
+staff-add = Add someone
+staff-name-label = Name (shown in the audit log)
+staff-name-taken = That name is taken: choose another.
+staff-role-moderator = Moderator: reviews photos and slogans
+staff-role-judge = Judge: scores slogans, blind
+staff-role-admin = Admin: runs campaigns and staff
+staff-scope-legend = A moderator may review (none ticked: every campaign)
+staff-create = Create account
+staff-never = never
+role-moderator = moderator
+role-judge = judge
+role-admin = admin
+jobs-retried = Queued again: it runs within moments.
+jobs-none = No failed jobs. Work that fails for good after its retries shows here, with its error.
+jobs-col-job = Job
+jobs-col-failed = Failed
+jobs-col-attempts = Attempts
+jobs-col-error = Last error
+jobs-col-action = Action
+jobs-retry = Retry
+jobs-retry-label = Retry { $job }
+
+## The page script (the browser fills in the arguments)
+
+js-blur-count = { $n ->
+    [one] { $n } box: it will be pixelated.
+   *[other] { $n } boxes: they will be pixelated.
+}
+js-blur-box = Box { $n }: arrows move it, Shift + arrows resize it, Delete removes it
+js-blur-remove = Remove box { $n }
+js-sending = Sending… { $pct }%
+js-checking = Checking your photo…
+js-connection-lost = The connection was lost while sending. Please check it and try again.
+js-countdown-now = (now: the results are being published)
+js-countdown-in = (in { $left })
+js-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+js-hours = { $n } h
+js-minutes = { $n } min
+js-seconds = { $n } s
+js-session-ended = Your session has ended. Sign in again to go on.
+js-no-caption = No caption or name.
+js-photo-alt = Photo: { $what }
+js-reject-prompt = Reject: choose the reason (or press its digit). Esc cancels.
+js-not-rejected = Not rejected.
+js-queue-done = Nothing left to review here. Well done.
+js-skipped-back = Back to the photos you skipped.
+js-nothing-to-moderate = There is nothing to moderate yet.
+js-flag-duplicate = Duplicate: the same file as an earlier photo (shown beside it).
+js-flag-near-duplicate = Near duplicate of an earlier photo (distance { $distance }, shown beside it).
+js-flag-duplicate-short = duplicate
+js-flag-near-duplicate-short = near duplicate
+js-earlier-photo = Earlier photo, { $status }
+js-state-received = received
+js-state-processing = processing
+js-state-pending-review = awaiting review
+js-state-approved = approved
+js-state-rejected = rejected
+js-state-failed = failed
+js-approved = Approved. U undoes.
+js-rejected = Rejected ({ $reason }). U undoes.
+js-bulk-approved = Approved { $ok } of { $all }. U undoes.
+js-bulk-rejected = Rejected { $ok } of { $all }. U undoes.
+js-undo-nothing = Nothing to undo.
+js-undone = Undone: back in the queue.
+js-scored-progress = { $n } of { $all } scored
+js-score = Score
+js-scored = Scored { $score }.
+js-no-contest = There is no contest to judge yet.
+js-no-slogans = No approved slogans to judge yet.
+js-shortlist-aria = On the shortlist: { $slogan }
+js-on-shortlist = on the shortlist
+js-pinned = { $n ->
+    [one] Shortlist pinned: { $n } entry.
+   *[other] Shortlist pinned: { $n } entries.
+}
+js-copied = Copied.
+js-copy-by-hand = Select the token and copy it.
+js-opening-photo = Opening the photo…
+js-shortcuts-off = Keyboard shortcuts are off: use the buttons.

@@ -1,0 +1,498 @@
+# Placard по-русски. Те же ключи и переменные, что в en.ftl (это проверяет тест).
+
+## Все страницы
+
+skip-to-content = Перейти к содержанию
+languages-nav = Язык
+footer-free-software = Placard — свободная программа под лицензией GNU AGPL:
+footer-source = её исходный код
+back = Назад
+add-your-photo = Добавьте своё фото
+
+## Даты и числа
+
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+date-day = { $day } { $month } { $year } г.
+date-time = { $day } { $month } { $year } г., { $time } UTC
+age-seconds = { $n } с
+age-minutes = { $n } мин
+age-hours = { $n } ч
+age-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+    [many] { $n } дней
+   *[other] { $n } дня
+}
+
+## Главная
+
+home-title = Кампании
+home-fresh-heading = Здесь пока пусто
+home-fresh-intro = В этом Placard ещё нет ни кампаний, ни конкурсов. Чтобы начать:
+home-fresh-step-account = На сервере создайте себе учётную запись:
+home-fresh-step-token = Команда один раз покажет ваш токен: сохраните его в надёжном месте.
+home-fresh-step-sign-in = Затем войдите с этим токеном и создайте первую кампанию:
+home-campaigns = Фотопетиции
+home-no-campaigns = Сейчас ни одна петиция не принимает фото.
+home-contests = Конкурсы лозунгов
+home-staff-run = Команда: вести кампанию
+home-staff-moderate = модерировать
+home-staff-judge = оценивать
+home-opens = Открывается { $when }
+home-open-until = Открыта до { $when }
+home-open = Открыта
+home-entries-from = Приём с { $when }
+home-opening-soon = Скоро откроется
+home-entries-until = Приём до { $when }
+home-winner-on = Победитель будет объявлен { $when }
+home-winner = Победитель объявлен
+
+## Страница кампании
+
+campaign-see-gallery = Смотреть галерею фото
+campaign-see-mosaic = все вместе
+campaign-send-heading = Отправьте своё фото
+campaign-send-intro = Сфотографируйтесь с логотипом кампании в руках и отправьте фото сюда. Прежде чем кто-то его увидит, мы удалим из него место съёмки, данные камеры и все другие скрытые данные.
+campaign-photo-label = Ваше фото (JPEG, PNG или WebP, до { $max_mib } МБ)
+campaign-preview-alt = Предпросмотр выбранного фото
+campaign-blur-legend = Скрыть лицо или что-то ещё (по желанию)
+campaign-blur-how = Нарисуйте рамку поверх того, что не должно быть видно: проведите по фото пальцем или мышью или нажмите «Добавить рамку» и двигайте её стрелками (Shift + стрелки меняют размер, Delete удаляет). Всё внутри рамки превращается в крупные квадраты во всех хранимых копиях ещё до того, как фото увидит модератор, а фото в том виде, в каком вы его отправили, удаляется.
+campaign-blur-limits = Рамки не скрывают то, что вне их: одежду, татуировки, место за вашей спиной или имя, которое вы укажете. Если это может вас выдать, закройте и это или выберите другое фото.
+campaign-blur-add = Добавить рамку
+campaign-name-label = Ваше имя, как оно может появиться в галерее (по желанию)
+campaign-country-label = Страна (по желанию)
+campaign-country-none = Предпочитаю не указывать
+campaign-caption-label = Подпись (по желанию, до 280 знаков)
+campaign-send-button = Отправить фото
+campaign-opens-from = Фото принимаются с { $when }.
+campaign-closed-on = Кампания перестала принимать фото { $when }.
+counter-supporters = { $n ->
+    [one] { $n } сторонник
+    [few] { $n } сторонника
+    [many] { $n } сторонников
+   *[other] { $n } сторонника
+}
+counter-supporters-countries = { $n ->
+    [one] { $n } сторонник
+    [few] { $n } сторонника
+    [many] { $n } сторонников
+   *[other] { $n } сторонника
+} из { $countries ->
+    [one] { $countries } страны
+    [few] { $countries } стран
+    [many] { $countries } стран
+   *[other] { $countries } страны
+}
+moderation-note = Каждое фото проверяет человек, прежде чем его показать: пока опубликовано { $shown }, не опубликовано { $hidden }. Обычно фото проверяют в течение { $wait }.
+wait-minutes = { $n ->
+    [one] { $n } минуты
+    [few] { $n } минут
+    [many] { $n } минут
+   *[other] { $n } минуты
+}
+wait-hours = { $n ->
+    [one] { $n } часа
+    [few] { $n } часов
+    [many] { $n } часов
+   *[other] { $n } часа
+}
+wait-days = { $n ->
+    [one] { $n } дня
+    [few] { $n } дней
+    [many] { $n } дней
+   *[other] { $n } дня
+}
+consent-photo-standard = Я согласен(на), чтобы эта кампания показывала моё фото вместе с указанными мной именем, страной и подписью в своей открытой галерее после одобрения модератором. Я могу отозвать его в любой момент по ссылке из моей квитанции.
+consent-entry-standard = Я согласен(на), чтобы мой лозунг и моё имя опубликовали, если лозунг попадёт в финал или победит. Жюри видит только лозунг, но не автора.
+
+## Галерея и мозаика
+
+gallery-title = Галерея · { $title }
+gallery-heading = { $title }: галерея
+gallery-empty = Фото пока нет.
+gallery-photo-from = Фото от { $name }
+gallery-photo-anonymous = Фото сторонника
+gallery-more = Ещё фото
+mosaic-heading = { $title }: все вместе
+mosaic-how = Каждое одобренное фото — это один квадрат. Коснитесь квадрата или нажмите на него, чтобы открыть фото; увеличьте, чтобы рассмотреть.
+mosaic-how-logo = Каждое одобренное фото — это один квадрат, и вместе они складываются в логотип кампании. Коснитесь квадрата или нажмите на него, чтобы открыть фото; увеличьте, чтобы рассмотреть.
+mosaic-alt = Мозаика из фото сторонников
+mosaic-none = Мозаика появится здесь, когда будут одобрены первые фото.
+mosaic-gallery-link = Галерея, фото за фото
+
+## Квитанции, страницы статуса, отзыв
+
+receipt-title = Квитанция
+receipt-photo-heading = Спасибо! Ваше фото получено.
+receipt-slogan-heading = Спасибо! Ваш лозунг получен.
+receipt-photo-keep = Это ваша квитанция. Сохраните ссылку в закладках: только по ней можно узнать, что с фото, или отозвать его. Любой, у кого есть ссылка, может сделать и то и другое, поэтому никому её не давайте.
+receipt-slogan-keep = Это ваша квитанция. Сохраните ссылку в закладках: только по ней можно узнать, что с лозунгом, или отозвать его. Любой, у кого есть ссылка, может сделать и то и другое, поэтому никому её не давайте.
+status-photo-title = Ваше фото
+status-slogan-title = Ваш лозунг
+status-label = Статус:
+status-check-again = Проверить ещё раз
+status-photo-alt = Ваше фото
+status-held-heading = Что мы храним о вас
+status-received = получено
+status-processing = обрабатывается
+status-pending-review = ждёт проверки
+status-approved = одобрено
+status-rejected = отклонено
+status-failed = ошибка
+held-name = Имя
+held-country = Страна
+held-caption = Подпись
+held-boxes = Скрытые рамки
+held-boxes-some = { $n } (пикселизированы во всех хранимых копиях)
+held-boxes-none = нет
+held-email = Эл. почта (удаляется при объявлении)
+held-not-given = (не указано)
+held-agreed = Вы согласились
+held-on = Дата
+photo-received = Мы получили ваше фото и готовим его. Эта страница обновляется сама.
+photo-pending = Ваше фото готово и ждёт проверки модератором.
+photo-approved = Ваше фото одобрено и показано в галерее. Спасибо!
+photo-rejected = Ваше фото не одобрено, потому что { $reason }. Вы можете отправить другое.
+entry-pending = Ваш лозунг ждёт проверки модератором.
+entry-approved = Ваш лозунг одобрен и передан жюри. Удачи!
+entry-rejected = Ваш лозунг не принят, потому что { $reason }.
+because-no-logo = на нём не было видно логотипа кампании
+because-inappropriate = оно не подходит для галереи
+because-duplicate = оно повторяет фото, которое у нас уже есть
+because-poor-quality = изображение недостаточно чёткое
+because-privacy = оно могло угрожать чьей-то приватности
+because-spam = оно не относится к этой кампании
+because-other = по причине, которую отметили модераторы
+failure-unreadable = Мы не смогли прочитать этот файл как фото: возможно, он повреждён или не загрузился целиком. Попробуйте отправить его ещё раз или выберите другой.
+failure-encode-failed = Мы не смогли сделать уменьшенные копии этого фото, нужные галерее. Попробуйте отправить другое.
+failure-too-slow = Этот файл открывается гораздо дольше, чем обычное фото, поэтому мы остановились. Отправьте фото ещё раз как обычный JPEG (подойдёт и снимок экрана).
+withdraw-photo-summary = Отозвать моё фото
+withdraw-slogan-summary = Отозвать мой лозунг
+withdraw-photo-warning = Отзыв удаляет ваше фото и всё, что вы нам о себе сообщили. Отменить это нельзя.
+withdraw-slogan-warning = Отзыв удаляет ваш лозунг и всё, что вы нам о себе сообщили. Отменить это нельзя.
+withdraw-photo-button = Отозвать и удалить фото
+withdraw-slogan-button = Отозвать и удалить лозунг
+withdrawn-title = Отозвано
+withdrawn-photo = Ваше фото отозвано и удалено: его больше нет в нашем хранилище, как и вашего имени, страны и подписи. Эта ссылка больше не работает.
+withdrawn-slogan = Ваш лозунг отозван и удалён: его больше нет в нашем хранилище, как и вашего имени и адреса почты. Эта ссылка больше не работает.
+
+## Страница конкурса
+
+contest-entries-close = Приём лозунгов заканчивается { $when }.
+contest-announced-on = Победителя объявят
+contest-enter-heading = Предложите свой лозунг
+contest-slogan-label = Ваш лозунг (от 3 до 120 знаков)
+contest-author-label = Ваше имя, как его объявят
+contest-email-label = Эл. почта, если хотите узнать результат (по желанию, нигде не показывается)
+contest-enter-button = Отправить лозунг
+contest-upcoming = Конкурс ещё не принимает лозунги.
+contest-judging = Приём закрыт: работает жюри.
+results-heading = Итоги
+results-announced-on = Объявлены
+results-winner = Лозунг-победитель:
+results-by = автор: { $name }
+results-no-winner = Ни один лозунг не выбран.
+results-shortlist = Также в финале
+results-fingerprint = Итоги зафиксированы в момент объявления. Их отпечаток (SHA-256 всех допущенных лозунгов и всех оценок):
+results-pending = Итоги публикуются. Через минуту они появятся на этой странице.
+
+## Что пошло не так, по коду ошибки
+
+notice-error-title = Что-то пошло не так
+notice-not-found-title = Не найдено
+notice-failed-title = Не получилось
+error-consent-required = Поставьте галочку согласия: мы можем показать ваше фото или лозунг только с вашего разрешения.
+error-invalid-field = В форме что-то нужно поправить.
+error-payload-too-large = Это фото слишком большое для отправки. Выберите фото меньше { $max_mib } МБ или уменьшенную копию.
+error-request-timeout = Фото перестало загружаться, не дойдя до конца: возможно, прервалось соединение. Попробуйте ещё раз.
+error-unsupported-media-type = Мы принимаем только фото в формате JPEG, PNG или WebP. Выберите другой файл.
+error-invalid-image = Мы не смогли прочитать это фото: файл может быть повреждён или неполон. Попробуйте другое.
+error-image-too-large = В этом фото слишком много пикселей. Отправьте уменьшенную копию.
+error-image-too-small = Это фото слишком маленькое, его будет плохо видно. Выберите фото не меньше { $min_side } пикселей по короткой стороне.
+error-submissions-closed = Сейчас эта кампания не принимает фото.
+error-entries-closed = Этот конкурс больше не принимает лозунги.
+error-invalid-slogan = Лозунг должен быть длиной от 3 до 120 знаков.
+error-duplicate-entry = Такой лозунг уже кто-то прислал. Попробуйте сказать это своими словами.
+error-rate-limited = Слишком много попыток с вашего подключения за короткое время. Подождите минуту и попробуйте снова.
+error-not-found = Мы не нашли эту страницу. Возможно, в ссылке опечатка или фото или лозунг отозваны.
+error-unauthenticated = Ссылка неполная: используйте ссылку из квитанции целиком.
+error-internal-error = У нас что-то сломалось. Ничего не сохранено; попробуйте ещё раз чуть позже.
+error-unavailable = Placard перегружен или на обслуживании. Ничего не сохранено; попробуйте через несколько минут.
+error-invalid-query = Ссылка на эту страницу недействительна.
+
+## Команда: вход, панель на страницах команды
+
+signin-heading = Вход
+signin-moderate = Войдите, чтобы модерировать
+signin-judge = Войдите, чтобы оценивать
+signin-admin = Войдите, чтобы вести кампании
+signin-token = Токен сотрудника
+signin-button = Войти
+signin-hint = Вход открывает сеанс на этом сайте на 12 часов; ваш токен не хранится в браузере. Выход завершает сеанс.
+signin-expired = Форма входа устарела или открыта не с этого сайта. Введите токен ещё раз.
+signin-unknown = Этот токен не распознан. Проверьте его и попробуйте снова.
+signin-wrong-role = Вы вошли, но у вашей учётной записи нет этой роли. Войдите с другим токеном.
+staff-signed-in-as = Вы вошли как
+staff-sign-out = Выйти
+staff-shortcuts-on = Горячие клавиши (одной клавишей)
+
+## Модерация
+
+moderate-title = Модерация
+moderate-review = Проверять
+moderate-photos-of = Фото: { $title }
+moderate-slogans-of = Лозунги: { $title }
+moderate-mode = Режим
+moderate-mode-one = По одному
+moderate-mode-grid = Сетка (выбрать несколько)
+moderate-blur = Размывать фото, пока я не наведу на них
+moderate-logo-alt = Логотип кампании
+moderate-logo-caption = Логотип, который нужно найти
+moderate-decision = Решение
+moderate-approve = Одобрить
+moderate-reject = Отклонить…
+moderate-skip = Пропустить
+moderate-previous = Назад
+moderate-undo = Отменить
+moderate-under-review = Фото на проверке
+moderate-current-alt = Фото для проверки
+moderate-related-alt = Прежнее фото, на которое оно похоже
+moderate-grid-label = Фото, ждущие проверки
+moderate-bulk-approve = Одобрить выбранные
+moderate-reason = Причина
+moderate-bulk-reject = Отклонить выбранные
+moderate-entries-label = Лозунги, ждущие проверки
+moderate-reasons-label = Причины отклонения
+moderate-reject-because = Отклонить, потому что…
+moderate-cancel = Отмена
+reason-no-logo = Не видно логотипа
+reason-inappropriate = Неуместно
+reason-duplicate = Повтор
+reason-poor-quality = Плохое качество
+reason-privacy = Риск для приватности
+reason-spam = Спам
+reason-other = Другое
+keys-heading = Клавиши
+keys-approve = одобрить
+keys-reject = отклонить с причиной
+keys-undo = отменить последнее решение
+keys-next = дальше (пропустить)
+keys-previous = назад (списки)
+keys-select = выбрать (сетка)
+
+## Жюри
+
+judge-title = Оценка
+judge-contest = Конкурс
+judge-blind = Лозунги показаны без авторов.
+judge-keys = Клавиши: J и K — перемещение, 1–9 — оценка, 0 — оценка 10.
+judge-ranking = Рейтинг
+judge-ranking-hint = Оценки каждого члена жюри выравниваются, чтобы строгие и щедрые судьи весили одинаково. Отметьте лозунги и закрепите их, чтобы утвердить финал.
+judge-show-ranking = Показать рейтинг
+judge-col-rank = Место
+judge-col-slogan = Лозунг
+judge-col-score = Оценка
+judge-col-judges = Судьи
+judge-col-shortlist = Финал
+judge-pin = Закрепить отмеченные лозунги как финал
+
+## Страницы управления
+
+admin-nav = Управление кампаниями
+admin-dashboard = Сводка
+admin-new-campaign = Новая кампания
+admin-new-contest = Новый конкурс
+admin-staff = Команда
+admin-failed-jobs = Сбойные задачи
+admin-moderate = Модерировать
+admin-state = Состояние:
+admin-public-page = публичная страница
+admin-saved = Сохранено.
+admin-save = Сохранить изменения
+admin-stale-campaign = Кто-то другой сохранил эту кампанию, пока вы её редактировали. Ваши изменения ниже: обновите страницу, чтобы увидеть чужие, и внесите свои заново.
+admin-stale-contest = Кто-то другой сохранил этот конкурс, пока вы его редактировали: обновите страницу и внесите изменение заново.
+admin-date-format = Укажите дату и время, например 2027-06-26 09:00.
+state-upcoming = скоро
+state-open = открыта
+state-closed = закрыта
+state-judging = оценивается
+state-announced = итоги объявлены
+dashboard-dead-jobs = { $n ->
+    [one] { $n } сбойная задача ждёт внимания.
+    [few] { $n } сбойные задачи ждут внимания.
+    [many] { $n } сбойных задач ждут внимания.
+   *[other] { $n } сбойной задачи ждут внимания.
+}
+dashboard-no-campaign = Кампаний пока нет.
+dashboard-create-first = Создайте первую
+dashboard-no-contest = Конкурсов пока нет.
+dashboard-create-contest = Создайте конкурс
+col-campaign = Кампания
+col-contest = Конкурс
+col-state = Состояние
+col-waiting = Ждут
+col-oldest = Ждёт дольше всех
+col-approved = Одобрено
+col-rejected = Отклонено
+col-processing = Обрабатывается
+col-failed = С ошибкой
+campaign-new = Новая кампания
+campaign-create = Создать кампанию
+campaign-closes-on = закрывается { $when }
+campaign-exports = Одобренные фото:
+campaign-export-csv = скачать в CSV
+campaign-export-zip = скачать с фото (ZIP)
+campaign-export-gallery = галерея
+campaign-close-now = Закрыть сейчас: больше не принимать фото
+campaign-texts = Тексты
+campaign-slug-label = Веб-адрес: /c/…
+campaign-slug-hint = От 2 до 64 строчных латинских букв, цифр и одиночных дефисов, например support-dont-punish. Потом его не изменить.
+field-title = Название
+field-description = Описание
+campaign-consent-label = На что соглашаются сторонники
+campaign-consent-hint = Если оставить пустым: «{ $standard }» Изменённый текст — это новая версия; уже отправленные фото сохраняют ту, на которую согласились.
+campaign-when = Когда принимаются фото (время по UTC)
+campaign-opens-label = Открытие (UTC; пусто: сразу)
+campaign-closes-label = Закрытие (UTC; пусто: никогда)
+campaign-languages = Языки
+campaign-languages-hint = Страницы говорят на языке посетителя из отмеченных. Пустые в каком-то языке названия, описания и тексты согласия показываются как вверху (собственный текст согласия Placard переведён).
+campaign-language-used = Страницы могут говорить на языке:
+campaign-language-default = Язык по умолчанию
+campaign-embedding = Встраивание и хранение
+campaign-frame-label = Сайты, на которые можно встроить форму (один источник на строку, https://host[:port])
+campaign-rejected-days = Удалять отклонённое фото через столько дней после решения
+campaign-originals-days = Удалять оригиналы одобренных фото через столько дней после закрытия (пусто: хранить)
+campaign-webhooks-hint = Вебхуки настраиваются через API, чтобы их секреты никогда не появлялись на странице:
+logo-heading = Логотип
+logo-none = Логотипа пока нет. Модераторы сверяют с ним фото.
+logo-new-label = Новый логотип (JPEG, PNG или WebP; метаданные удаляются)
+logo-upload = Загрузить логотип
+logo-not-changed = Логотип не изменён: { $why }
+contest-new = Новый конкурс лозунгов
+contest-create = Создать конкурс
+contest-announced-locked = Победитель объявлен: конкурс больше нельзя изменить.
+contest-slug-label = Веб-адрес: /k/…
+contest-timeline = Расписание (время по UTC)
+contest-opens-label = Начало приёма (UTC; пусто: сразу)
+contest-closes-label = Конец приёма (UTC)
+contest-announce-label = Объявление победителя (UTC)
+contest-shortlist-label = Размер финала
+staff-heading = Учётные записи команды
+staff-new-token-for = Новый токен для { $name }
+staff-token-for = Токен для { $name }
+staff-token-give = Передайте его { $name } по надёжному каналу. Он показывается только сейчас: Placard хранит лишь его отпечаток.
+staff-token-old-gone = Старый токен и все сеансы, открытые с ним, больше не работают.
+staff-token = Токен
+staff-copy = Копировать
+staff-col-name = Имя
+staff-col-role = Роль
+staff-col-campaigns = Кампании
+staff-col-last-seen = Был(а) в сети
+staff-col-actions = Действия
+staff-since = с { $when }
+staff-all-campaigns = все
+staff-change = Изменить
+staff-save-campaigns = Сохранить кампании
+staff-revoked-on = отозван { $when }
+staff-new-token = Новый токен
+staff-revoke = Отозвать
+staff-revoke-label = Отозвать доступ: { $name }
+staff-add = Добавить человека
+staff-name-label = Имя (видно в журнале аудита)
+staff-name-taken = Это имя занято: выберите другое.
+staff-role-moderator = Модератор: проверяет фото и лозунги
+staff-role-judge = Судья: оценивает лозунги вслепую
+staff-role-admin = Администратор: ведёт кампании и команду
+staff-scope-legend = Какие кампании модератор может проверять (ничего не отмечено: все)
+staff-create = Создать учётную запись
+staff-never = никогда
+role-moderator = модератор
+role-judge = судья
+role-admin = администратор
+jobs-retried = Снова в очереди: выполнится через мгновение.
+jobs-none = Сбойных задач нет. Работа, которая окончательно не удалась после повторов, появится здесь вместе с ошибкой.
+jobs-col-job = Задача
+jobs-col-failed = Сбой
+jobs-col-attempts = Попытки
+jobs-col-error = Последняя ошибка
+jobs-col-action = Действие
+jobs-retry = Повторить
+jobs-retry-label = Повторить { $job }
+
+## Скрипт страниц
+
+js-blur-count = { $n ->
+    [one] { $n } рамка: будет пикселизирована.
+    [few] { $n } рамки: будут пикселизированы.
+    [many] { $n } рамок: будут пикселизированы.
+   *[other] { $n } рамки: будут пикселизированы.
+}
+js-blur-box = Рамка { $n }: стрелки двигают её, Shift + стрелки меняют размер, Delete удаляет
+js-blur-remove = Удалить рамку { $n }
+js-sending = Отправка… { $pct } %
+js-checking = Проверяем ваше фото…
+js-connection-lost = Соединение прервалось во время отправки. Проверьте его и попробуйте снова.
+js-countdown-now = (сейчас: итоги публикуются)
+js-countdown-in = (через { $left })
+js-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+    [many] { $n } дней
+   *[other] { $n } дня
+}
+js-hours = { $n } ч
+js-minutes = { $n } мин
+js-seconds = { $n } с
+js-session-ended = Ваш сеанс завершён. Войдите снова, чтобы продолжить.
+js-no-caption = Без подписи и имени.
+js-photo-alt = Фото: { $what }
+js-reject-prompt = Отклонить: выберите причину (или нажмите её цифру). Esc отменяет.
+js-not-rejected = Не отклонено.
+js-queue-done = Здесь больше нечего проверять. Отличная работа!
+js-skipped-back = Возвращаемся к пропущенным фото.
+js-nothing-to-moderate = Пока нечего модерировать.
+js-flag-duplicate = Повтор: тот же файл, что и у прежнего фото (показано рядом).
+js-flag-near-duplicate = Почти повтор прежнего фото (расстояние { $distance }, показано рядом).
+js-flag-duplicate-short = повтор
+js-flag-near-duplicate-short = почти повтор
+js-earlier-photo = Прежнее фото, { $status }
+js-state-received = получено
+js-state-processing = обрабатывается
+js-state-pending-review = ждёт проверки
+js-state-approved = одобрено
+js-state-rejected = отклонено
+js-state-failed = ошибка
+js-approved = Одобрено. U — отменить.
+js-rejected = Отклонено ({ $reason }). U — отменить.
+js-bulk-approved = Одобрено { $ok } из { $all }. U — отменить.
+js-bulk-rejected = Отклонено { $ok } из { $all }. U — отменить.
+js-undo-nothing = Нечего отменять.
+js-undone = Отменено: снова в очереди.
+js-scored-progress = Оценено { $n } из { $all }
+js-score = Оценка
+js-scored = Оценка { $score }.
+js-no-contest = Пока нет конкурса для оценки.
+js-no-slogans = Пока нет одобренных лозунгов для оценки.
+js-shortlist-aria = В финале: { $slogan }
+js-on-shortlist = в финале
+js-pinned = { $n ->
+    [one] Финал закреплён: { $n } лозунг.
+    [few] Финал закреплён: { $n } лозунга.
+    [many] Финал закреплён: { $n } лозунгов.
+   *[other] Финал закреплён: { $n } лозунга.
+}
+js-copied = Скопировано.
+js-copy-by-hand = Выделите токен и скопируйте его.
+js-opening-photo = Открываем фото…
+js-shortcuts-off = Горячие клавиши выключены: пользуйтесь кнопками.
