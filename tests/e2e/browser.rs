@@ -13,7 +13,7 @@ use thirtyfour::Key;
 const HOSTILE: &str = "<script>window.__xss=1</script><img src=x onerror=window.__xss=2>";
 const PROCESSING: Duration = Duration::from_secs(90);
 
-fn abs(rel: &str) -> String {
+pub(crate) fn abs(rel: &str) -> String {
     std::fs::canonicalize(fixture(rel))
         .expect("fixture")
         .display()
@@ -37,7 +37,7 @@ async fn status_of(app: &Server, up: &Uploaded) -> (String, Option<String>) {
     )
 }
 
-async fn sign_in(b: &Browser, app: &Server, path: &str, token: &str) {
+pub(crate) async fn sign_in(b: &Browser, app: &Server, path: &str, token: &str) {
     b.goto(&app.url(path)).await;
     b.find("#token").await.send_keys(token).await.expect("type");
     b.screenshot(&format!("{}-signin", path.trim_matches('/')))
@@ -142,7 +142,7 @@ async fn a_supporter_sends_a_photo_from_a_phone_and_follows_it() {
         .expect("href")
         .expect("a link");
     assert!(
-        link.starts_with(&app.base) && link.contains("?receipt=rct_"),
+        link.starts_with(&app.base) && link.contains("?lang=en&receipt=rct_"),
         "{link}"
     );
     b.check_page("the receipt").await;

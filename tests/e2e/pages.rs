@@ -38,7 +38,9 @@ fn status_link(html: &str) -> String {
         .expect("status link")
         + 23;
     let rest = &html[start..];
-    rest[..rest.find('"').expect("end of link")].replace("&amp;", "&")
+    rest[..rest.find('"').expect("end of link")]
+        .replace("&amp;", "&")
+        .replace("&#38;", "&")
 }
 
 async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
@@ -128,7 +130,7 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
     assert_eq!(r.status(), 200);
     let link = status_link(&r.text().await.expect("receipt"));
     assert!(
-        link.starts_with(&app.base) && link.contains("?receipt=rct_"),
+        link.starts_with(&app.base) && link.contains("?lang=en&receipt=rct_"),
         "{link}"
     );
 

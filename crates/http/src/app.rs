@@ -29,8 +29,8 @@ pub struct AppState {
     /// The public-POST allowance per client address; `None` when it is off.
     pub(crate) limiter: Option<placard_storage::rate_limits::Allowance>,
     pub(crate) signer: MediaSigner,
-    /// What supporters read for each error code, with this deployment's limits.
-    pub(crate) words: Arc<crate::pages::Words>,
+    /// Every page's sentences, in every language, with this deployment's limits.
+    pub(crate) l10n: Arc<crate::l10n::Catalog>,
     /// Where "now" comes from: the system clock, or a test's.
     pub clock: Clock,
     /// Campaigns' public counts, counted at most every half minute by this process.
@@ -55,7 +55,10 @@ impl AppState {
             },
         );
         Ok(Self {
-            words: Arc::new(crate::pages::Words::new(&settings)),
+            l10n: Arc::new(crate::l10n::Catalog::new(
+                settings.max_upload_bytes,
+                settings.image_limits.min_side,
+            )),
             clock: Clock::system(),
             store,
             objects,

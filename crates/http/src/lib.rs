@@ -10,6 +10,7 @@ mod auth;
 mod client_address;
 mod credentials;
 mod error;
+mod l10n;
 mod media_urls;
 pub mod metrics;
 mod middleware;

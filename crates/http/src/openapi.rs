@@ -20,6 +20,7 @@ use utoipa::{Modify, OpenApi};
         routes::media::signed_image,
         crate::pages::staff::sign_in,
         crate::pages::staff::sign_out,
+        crate::l10n::choice::set_language,
         routes::source::source_archive,
         routes::admin::jobs::list_jobs,
         routes::admin::jobs::retry_job,

@@ -12,6 +12,29 @@
     for (const c of children || []) e.append(c);
     return e;
   };
+  // ---- The page's language: its messages (`js-*` in the locale files) come in the body's
+  // `data-l10n`; `{name}` marks an argument, and a message with a plural has one form per
+  // plural category of the language, chosen here by Intl.PluralRules.
+  const lang = document.documentElement.lang || "en";
+  const L10N = (() => { try { return JSON.parse(document.body.dataset.l10n || "{}"); } catch (_) { return {}; } })();
+  // Arabic pages use Western digits, as the server writes them.
+  const numbers = (() => { try { return new Intl.NumberFormat(lang === "ar" ? "ar-u-nu-latn" : lang); } catch (_) { return null; } })();
+  const plurals = (() => { try { return new Intl.PluralRules(lang); } catch (_) { return null; } })();
+  function t(key, args) {
+    let m = L10N["js-" + key];
+    args = args || {};
+    if (m && typeof m === "object") {
+      const n = Number(args[m._n]);
+      m = m[plurals ? plurals.select(n) : "other"] || m.other;
+    }
+    if (typeof m !== "string") return key;
+    return m.replace(/\{(\w+)\}/g, (all, name) => {
+      if (!(name in args)) return all;
+      const v = args[name];
+      return typeof v === "number" && numbers ? numbers.format(v) : String(v);
+    });
+  }
+
   /** Same-origin path of an absolute media URL, so images load from the page's own origin. */
   const local = (url) => { try { const u = new URL(url, location.href); return u.pathname + u.search; } catch (_) { return url; } };
 
@@ -82,10 +105,10 @@
   function countryNames() {
     if (!window.Intl || !Intl.DisplayNames) return;
     let names;
-    try { names = new Intl.DisplayNames([navigator.language || "en"], { type: "region" }); } catch (_) { return; }
+    try { names = new Intl.DisplayNames([lang], { type: "region" }); } catch (_) { return; }
     const opts = $$("#country option").filter((o) => o.value);
     for (const o of opts) { try { o.textContent = names.of(o.value) || o.value; } catch (_) { /* keep the code */ } }
-    opts.sort((a, b) => a.textContent.localeCompare(b.textContent));
+    opts.sort((a, b) => a.textContent.localeCompare(b.textContent, lang));
     for (const o of opts) o.parentNode.append(o);
     for (const a of $$("abbr[data-country]")) { try { a.title = names.of(a.dataset.country) || ""; } catch (_) { /* keep */ } }
   }
@@ -107,7 +130,7 @@
     const MAX = 20, MIN = 0.02, clamp = (v, a, b) => Math.max(a, Math.min(b, v));
     const save = () => {
       out.value = rects.length ? JSON.stringify(rects.map((r) => ({ x: +r.x.toFixed(4), y: +r.y.toFixed(4), w: +r.w.toFixed(4), h: +r.h.toFixed(4) }))) : "";
-      count.textContent = rects.length ? rects.length + (rects.length === 1 ? " box: it will be pixelated." : " boxes: they will be pixelated.") : "";
+      count.textContent = rects.length ? t("blur-count", { n: rects.length }) : "";
       add.disabled = rects.length >= MAX;
     };
     const draw = (focusIndex) => {
@@ -116,7 +139,8 @@
       rects.forEach((r, i) => {
         const box = el("div", { className: "blur-box", tabIndex: 0 });
         box.setAttribute("role", "img");
-        box.setAttribute("aria-label", "Box " + (i + 1) + ": arrows move it, Shift + arrows resize it, Delete removes it");
+        box.setAttribute("aria-label", t("blur-box", { n: i + 1 }));
+        // Boxes are where they are on the photo, whatever the page's direction.
         box.style.left = 100 * r.x + "%"; box.style.top = 100 * r.y + "%";
         box.style.width = 100 * r.w + "%"; box.style.height = 100 * r.h + "%";
         box.addEventListener("keydown", (e) => {
@@ -131,7 +155,7 @@
           draw(i); save();
         });
         stage.append(box);
-        const remove = el("button", { type: "button", className: "secondary", textContent: "Remove box " + (i + 1) });
+        const remove = el("button", { type: "button", className: "secondary", textContent: t("blur-remove", { n: i + 1 }) });
         remove.addEventListener("click", () => { rects.splice(i, 1); draw(); save(); add.focus(); });
         list.append(el("li", {}, [remove]));
         if (i === focusIndex) box.focus();
@@ -217,7 +241,7 @@
         if (!e.lengthComputable) return;
         const pct = Math.round(100 * e.loaded / e.total);
         progress.value = pct; progress.textContent = pct + "%";
-        progressText.textContent = pct < 100 ? "Sending… " + pct + "%" : "Checking your photo…";
+        progressText.textContent = pct < 100 ? t("sending", { pct }) : t("checking");
       });
       const done = () => { button.disabled = false; progress.hidden = true; progressText.textContent = ""; };
       xhr.addEventListener("load", () => {
@@ -225,7 +249,7 @@
         let body = null;
         try { body = JSON.parse(xhr.responseText); } catch (_) { /* not JSON */ }
         if (xhr.status === 202 && body) {
-          const link = location.origin + "/p/" + body.id + "?receipt=" + encodeURIComponent(body.receipt_token);
+          const link = location.origin + "/p/" + body.id + "?lang=" + encodeURIComponent(lang) + "&receipt=" + encodeURIComponent(body.receipt_token);
           const a = $("#status-link");
           a.href = link; a.textContent = link;
           $("#send").hidden = true;
@@ -237,46 +261,92 @@
           showError(words(e ? e.code : "internal_error", e && e.message));
         }
       });
-      xhr.addEventListener("error", () => { done(); showError("The connection was lost while sending. Please check it and try again."); });
+      xhr.addEventListener("error", () => { done(); showError(t("connection-lost")); });
       xhr.send(new FormData(form));
     });
   }
 
   // ---- Contest page: a countdown to the announcement; the page reloads to show results.
   function contestPage() {
-    const t = $("#countdown"), left = $("#countdown-left");
-    if (!t || !left) return;
-    const at = Date.parse(t.getAttribute("datetime"));
+    const when = $("#countdown"), left = $("#countdown-left");
+    if (!when || !left) return;
+    const at = Date.parse(when.getAttribute("datetime"));
     const tick = () => {
       let s = Math.max(0, Math.floor((at - Date.now()) / 1000));
-      if (s === 0) { left.textContent = " (now: the results are being published)"; setTimeout(() => location.reload(), 3000); return; }
+      if (s === 0) { left.textContent = " " + t("countdown-now"); setTimeout(() => location.reload(), 3000); return; }
       const d = Math.floor(s / 86400); s %= 86400;
       const h = Math.floor(s / 3600); s %= 3600;
       const m = Math.floor(s / 60); s %= 60;
       const parts = [];
-      if (d) parts.push(d + (d === 1 ? " day" : " days"));
-      if (d || h) parts.push(h + " h");
-      parts.push(m + " min", s + " s");
-      left.textContent = " (in " + parts.join(" ") + ")";
+      if (d) parts.push(t("days", { n: d }));
+      if (d || h) parts.push(t("hours", { n: h }));
+      parts.push(t("minutes", { n: m }), t("seconds", { n: s }));
+      left.textContent = " " + t("countdown-in", { left: parts.join(" ") });
       setTimeout(tick, 1000);
     };
     tick();
   }
 
+  // ---- Status pages: while a photo is being prepared, the page asks again every few
+  // seconds and puts what changed in its live region, which a screen reader announces
+  // without losing the reader's place (a reload would). Without the script, a link does it.
+  function statusPage() {
+    const every = Number(document.body.dataset.poll || 0);
+    const live = $("#live");
+    if (!every || !live) return;
+    const again = $("#check-again");
+    if (again) again.hidden = true;
+    let tries = 0;
+    const poll = async () => {
+      tries += 1;
+      let doc = null;
+      try {
+        const res = await fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } });
+        if (res.ok) doc = new DOMParser().parseFromString(await res.text(), "text/html");
+      } catch (_) { /* offline for a moment: try again */ }
+      const status = doc && $("#status", doc);
+      if (status && status.dataset.status !== $("#status").dataset.status) {
+        $("#status").replaceWith(document.importNode(status, true));
+        $("#status-words").textContent = $("#status-words", doc).textContent;
+        const photo = $("#photo-box", doc);
+        if (photo) $("#photo-box").replaceWith(document.importNode(photo, true));
+      }
+      const still = doc ? doc.body.dataset.poll : "1";
+      // Slower after a minute; the link comes back after ten.
+      if (still && tries < 200) setTimeout(poll, tries < 20 ? every : every * 5);
+      else if (again && still) again.hidden = false;
+    };
+    setTimeout(poll, every);
+  }
+
   // ---- Keyboard helpers for the staff screens.
+  /** Single-key shortcuts can be turned off (a speech-input or switch user may trigger
+   * them by accident); the choice is kept in this browser. They never fire in a field. */
+  function shortcutsSwitch() {
+    const box = $("#shortcuts");
+    if (!box) return () => true;
+    box.checked = localStorage.getItem("placard.shortcuts") !== "0";
+    const apply = () => {
+      localStorage.setItem("placard.shortcuts", box.checked ? "1" : "0");
+      document.body.classList.toggle("no-shortcuts", !box.checked);
+    };
+    box.addEventListener("change", () => { apply(); if (!box.checked) say(t("shortcuts-off")); else say(""); });
+    apply();
+    return () => box.checked;
+  }
   const typing = (e) => {
-    const t = e.target;
-    if (!t || !t.tagName) return false;
-    if (t.tagName === "TEXTAREA" || t.tagName === "SELECT") return true;
-    if (t.tagName === "INPUT") return !["checkbox", "radio", "button", "submit"].includes(t.type) || e.key === " ";
-    return t.isContentEditable;
+    const f = e.target;
+    if (!f || !f.tagName) return false;
+    if (f.tagName === "TEXTAREA" || f.tagName === "SELECT") return true;
+    if (f.tagName === "INPUT") return !["checkbox", "radio", "button", "submit"].includes(f.type) || e.key === " ";
+    return f.isContentEditable;
   };
   const say = (text) => { const m = $("#message"); if (m) m.textContent = text; };
   /** A staff screen's failed action, told in the message line. A session that has ended
    * (signed out elsewhere, the account revoked or its token rotated) goes back to signing in. */
   function failed(e) {
     if (e.status === 401) {
-      say("Your session has ended. Sign in again to go on.");
+      say(t("session-ended"));
       document.body.classList.add("session-ended");
       setTimeout(() => location.reload(), 2500);
       return;
@@ -296,16 +366,18 @@
     blur.addEventListener("change", applyBlur); applyBlur();
 
     const base = () => st.kind === "photos" ? "/api/v1/moderation/photos" : "/api/v1/moderation/entries";
-    const describe = (p) => [p.caption ? "“" + p.caption + "”" : null, p.display_name, p.country].filter(Boolean).join(" · ") || "No caption or name.";
+    const describe = (p) => [p.caption ? "“" + p.caption + "”" : null, p.display_name, p.country].filter(Boolean).join(" · ") || t("no-caption");
+    const shortcuts = shortcutsSwitch();
+    const reasonWords = (code) => { const b = $("#reasons [data-reason=\"" + code + "\"]"); return b ? b.dataset.words : code; };
     const rejecting = (on) => {
       st.rejecting = on; $("#reasons").hidden = !on;
-      if (on) { say("Reject: choose the reason (or press its digit); Esc cancels."); const first = $("#reasons [data-reason]"); if (first) first.focus(); }
+      if (on) { say(t("reject-prompt")); const first = $("#reasons [data-reason]"); if (first) first.focus(); }
     };
 
     function showOne(item) {
       st.current = item;
       const sec = $("#one");
-      if (!item) { sec.hidden = true; say("Nothing left to review here. Well done."); return; }
+      if (!item) { sec.hidden = true; say(t("queue-done")); return; }
       sec.hidden = false;
       const img = $("#current");
       img.src = item.thumbnails ? local(item.thumbnails.large.url) : "";
@@ -313,18 +385,18 @@
       $("#current-caption").textContent = describe(item);
       const flags = $("#flags"); flags.replaceChildren();
       for (const f of item.flags || []) {
-        flags.append(el("li", { textContent: f.kind === "duplicate" ? "Duplicate: the same file as an earlier photo (shown beside it)." : "Near duplicate of an earlier photo (distance " + f.distance + ", shown beside it)." }));
+        flags.append(el("li", { textContent: f.kind === "duplicate" ? t("flag-duplicate") : t("flag-near-duplicate", { distance: f.distance }) }));
       }
       const rel = (item.related || [])[0];
       $("#related-figure").hidden = !rel || !rel.thumbnails;
-      if (rel && rel.thumbnails) { $("#related").src = local(rel.thumbnails.large.url); $("#related-caption").textContent = "Earlier photo, " + rel.status.replace("_", " "); }
+      if (rel && rel.thumbnails) { $("#related").src = local(rel.thumbnails.large.url); $("#related-caption").textContent = t("earlier-photo", { status: t("state-" + rel.status.replace("_", "-")) }); }
     }
     async function next() {
       const claim = () => api("POST", "/api/v1/moderation/photos/next?campaign=" + encodeURIComponent(st.slug) + (st.skip.length ? "&skip=" + st.skip.join(",") : ""));
       let item = await claim();
       // Skipped photos are still this moderator's (their claims hold): once nothing else is
       // left, they come back, oldest first, instead of a "done" that is not true.
-      if (!item && st.skip.length) { st.skip = []; item = await claim(); if (item) say("Back to the photos you skipped."); }
+      if (!item && st.skip.length) { st.skip = []; item = await claim(); if (item) say(t("skipped-back")); }
       showOne(item);
     }
     async function loadList() {
@@ -333,13 +405,14 @@
         : "/api/v1/moderation/contests/" + encodeURIComponent(st.slug) + "/entries?status=pending_review&limit=200";
       st.list = (await api("GET", url)).items; st.index = 0; st.selected.clear();
       render();
-      if (!st.list.length) say("Nothing left to review here. Well done.");
+      if (!st.list.length) say(t("queue-done"));
     }
     function render() {
       if (st.kind === "entries") {
         const ol = $("#entry-items"); ol.replaceChildren();
         st.list.forEach((e, i) => {
-          const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: e.slogan }), el("span", { className: "hint", textContent: " — " + (e.status === "pending_review" ? "awaiting review" : e.status.replace("_", " ")) })]);
+          const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: e.slogan }), el("span", { className: "hint", textContent: " — " + t("state-" + e.status.replace("_", "-")) })]);
+          li.firstChild.dir = "auto";
           li.dataset.id = e.id;
           if (e.status !== "pending_review") li.classList.add("decided");
           if (i === st.index) li.classList.add("current");
@@ -350,11 +423,11 @@
         st.list.forEach((p, i) => {
           const box = el("input", { type: "checkbox", id: "sel-" + p.id, checked: st.selected.has(p.id) });
           box.addEventListener("change", () => { box.checked ? st.selected.add(p.id) : st.selected.delete(p.id); li.classList.toggle("selected", box.checked); });
-          const img = el("img", { src: p.thumbnails ? local(p.thumbnails.small.url) : "", alt: "Photo: " + describe(p), loading: "lazy", width: 320, height: 320 });
+          const img = el("img", { src: p.thumbnails ? local(p.thumbnails.small.url) : "", alt: t("photo-alt", { what: describe(p) }), loading: "lazy", width: 320, height: 320 });
           if (p.blurhash) img.dataset.blurhash = p.blurhash;
           const li = el("li", {}, [el("figure", {}, [img, el("label", { htmlFor: "sel-" + p.id }, [box, el("span", { textContent: describe(p) })])])]);
           li.dataset.id = p.id;
-          if (p.flags && p.flags.length) li.append(el("p", { className: "flags", textContent: p.flags.map((f) => f.kind.replace("_", " ")).join(", ") }));
+          if (p.flags && p.flags.length) li.append(el("p", { className: "flags", textContent: p.flags.map((f) => t("flag-" + f.kind.replace("_", "-") + "-short")).join(", ") }));
           if (st.selected.has(p.id)) li.classList.add("selected");
           if (i === st.index) li.classList.add("current");
           ul.append(li);
@@ -372,7 +445,7 @@
         const res = await api("POST", "/api/v1/moderation/photos/decisions", Object.assign({ ids }, body));
         const okIds = res.results.filter((r) => r.outcome === "ok" || r.outcome === "approved" || r.outcome === "rejected").map((r) => r.id);
         st.last = { kind: "photos", ids: okIds };
-        say((decision === "approve" ? "Approved " : "Rejected ") + okIds.length + " of " + ids.length + ". U undoes.");
+        say(t(decision === "approve" ? "bulk-approved" : "bulk-rejected", { ok: okIds.length, all: ids.length }));
         await loadList();
         return;
       }
@@ -380,15 +453,15 @@
       if (!item) return;
       await api("POST", base() + "/" + item.id + "/decision", body);
       st.last = { kind: st.kind, ids: [item.id] };
-      say((decision === "approve" ? "Approved." : "Rejected (" + reason.replace("_", " ") + ").") + " U undoes.");
+      say(decision === "approve" ? t("approved") : t("rejected", { reason: reasonWords(reason) }));
       if (st.kind === "photos") { await next(); } else { item.status = decision === "approve" ? "approved" : "rejected"; move(1); render(); }
     }
     async function undo() {
-      if (!st.last || !st.last.ids.length) { say("Nothing to undo."); return; }
+      if (!st.last || !st.last.ids.length) { say(t("undo-nothing")); return; }
       const { kind, ids } = st.last; st.last = null;
       let item = null;
       for (const id of ids) item = await api("POST", (kind === "photos" ? "/api/v1/moderation/photos/" : "/api/v1/moderation/entries/") + id + "/reopen");
-      say("Undone: back in the queue.");
+      say(t("undone"));
       if (kind === "photos" && st.mode === "one") { showOne(item); } else { await loadList(); }
     }
     async function skip() {
@@ -401,7 +474,9 @@
       st.mode = $("input[name=mode]:checked").value;
       $("#one").hidden = true; $("#grid").hidden = true; $("#entries").hidden = true; rejecting(false); say("");
       $("#actions").hidden = !(st.kind === "entries" || (st.kind === "photos" && st.mode === "one"));
-      if (!st.kind) { say("There is nothing to moderate yet."); return; }
+      // "Previous" moves in a list; one photo at a time has none to go back to.
+      $("[data-act=back]").hidden = st.kind !== "entries";
+      if (!st.kind) { say(t("nothing-to-moderate")); return; }
       $(".modes").hidden = st.kind !== "photos";
       const opt = $("#what").selectedOptions[0], logo = $("#reference");
       if (logo) { const url = opt && opt.dataset.logo; logo.hidden = !url; if (url) $("#reference-logo").src = local(url); }
@@ -416,20 +491,20 @@
     $("#bulk-reject").addEventListener("click", guard(() => decide("reject", $("#bulk-reason").value)));
     $("#pick").addEventListener("submit", (e) => e.preventDefault());
     // The on-screen buttons do what the keys do, for mouse and touch.
-    const acts = { approve: () => decide("approve"), reject: async () => rejecting(true), skip, undo, cancel: async () => { rejecting(false); say("Not rejected."); } };
+    const acts = { approve: () => decide("approve"), reject: async () => rejecting(true), skip, undo, back: async () => move(-1), cancel: async () => { rejecting(false); say(t("not-rejected")); } };
     for (const b of $$("[data-act]")) b.addEventListener("click", guard(() => acts[b.dataset.act]()));
     for (const b of $$("#reasons [data-reason]")) b.addEventListener("click", guard(async () => { rejecting(false); await decide("reject", b.dataset.reason); }));
     // After the picker or the mode is used, the keys work at once: focus leaves the form.
     $("#pick").addEventListener("change", () => { if (document.activeElement) document.activeElement.blur(); });
 
     document.addEventListener("keydown", guard(async (e) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || !shortcuts()) return;
       // A focused button takes Enter and Space itself (a click): the keys below stay off it.
       if (e.target.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;
       const k = e.key.toLowerCase();
       if (st.rejecting) {
         e.preventDefault();
-        if (k === "escape") { rejecting(false); say("Not rejected."); return; }
+        if (k === "escape") { rejecting(false); say(t("not-rejected")); return; }
         const n = Number(k);
         if (n >= 1 && n <= reasons.length) { rejecting(false); await decide("reject", reasons[n - 1]); }
         return;
@@ -456,9 +531,10 @@
     if (!app) return;
     const st = { slug: null, items: [], index: 0 };
     const guard = (f) => (...args) => f(...args).catch(failed);
+    const shortcuts = shortcutsSwitch();
     const progress = () => {
       const n = st.items.filter((i) => i.my_score != null).length;
-      $("#progress").textContent = n + " of " + st.items.length + " scored";
+      $("#progress").textContent = t("scored-progress", { n, all: st.items.length });
     };
     function render() {
       const ol = $("#judge-items"); ol.replaceChildren();
@@ -467,7 +543,7 @@
         sel.append(el("option", { value: "", textContent: "—" }));
         for (let s = 1; s <= 10; s++) sel.append(el("option", { value: String(s), textContent: String(s), selected: it.my_score === s }));
         sel.addEventListener("change", guard(() => score(i, Number(sel.value))));
-        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: "Score " }), sel])]);
+        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan, dir: "auto" }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: t("score") + " " }), sel])]);
         li.dataset.id = it.id;
         if (i === st.index) li.classList.add("current");
         ol.append(li);
@@ -481,22 +557,22 @@
       it.my_score = s;
       // Whichever way the score came (picker, digit), the counter follows it.
       progress();
-      say("Scored " + s + ".");
+      say(t("scored", { score: s }));
     }
     const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
     async function load() {
       st.slug = $("#contest").value;
-      if (!st.slug) { say("There is no contest to judge yet."); return; }
+      if (!st.slug) { say(t("no-contest")); return; }
       st.items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/entries")).items;
       st.index = 0; render();
-      if (!st.items.length) say("No approved slogans to judge yet.");
+      if (!st.items.length) say(t("no-slogans"));
     }
     async function ranking() {
       const items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/ranking")).items;
       const body = $("#ranking tbody"); body.replaceChildren();
       for (const r of items) {
-        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id, ariaLabel: "On the shortlist: " + r.slogan });
-        body.append(el("tr", {}, [el("td", { textContent: r.rank }), el("td", { textContent: r.slogan }), el("td", { textContent: r.score == null ? "—" : Number(r.score).toFixed(2) }), el("td", { textContent: r.judges }), el("td", {}, [box, el("label", { htmlFor: box.id, textContent: " on the shortlist" })])]));
+        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id, ariaLabel: t("shortlist-aria", { slogan: r.slogan }) });
+        body.append(el("tr", {}, [el("td", { textContent: r.rank }), el("td", { textContent: r.slogan, dir: "auto" }), el("td", { textContent: r.score == null ? "—" : Number(r.score).toFixed(2) }), el("td", { textContent: r.judges }), el("td", {}, [box, el("label", { htmlFor: box.id, textContent: " " + t("on-shortlist") })])]));
       }
       $("#ranking").hidden = false; $("#pin").hidden = false;
     }
@@ -506,11 +582,11 @@
     $("#pin").addEventListener("click", guard(async () => {
       const ids = $$("#ranking tbody input:checked").map((b) => b.value);
       await api("PUT", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/shortlist", { entry_ids: ids });
-      say("Shortlist pinned: " + ids.length + " entries.");
+      say(t("pinned", { n: ids.length }));
       await ranking();
     }));
     document.addEventListener("keydown", guard(async (e) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || !shortcuts()) return;
       const k = e.key.toLowerCase();
       if (k === "j") { e.preventDefault(); move(1); }
       else if (k === "k") { e.preventDefault(); move(-1); }
@@ -533,7 +609,7 @@
         field.select();
         let ok = false;
         try { await navigator.clipboard.writeText(field.value); ok = true; } catch (_) { ok = document.execCommand && document.execCommand("copy"); }
-        if (status) status.textContent = ok ? "Copied." : "Select the token and copy it.";
+        if (status) status.textContent = ok ? t("copied") : t("copy-by-hand");
       });
     }
   }
@@ -565,7 +641,7 @@
       const x = (e.clientX - r.left) * map.width / r.width, y = (e.clientY - r.top) * map.height / r.height;
       const cell = map.cells.find((c) => x >= c.x && x < c.x + c.w && y >= c.y && y < c.y + c.h);
       if (!cell) return;
-      $("#mosaic-pick").textContent = "Opening the photo…";
+      $("#mosaic-pick").textContent = t("opening-photo");
       location.href = "/media/photos/" + encodeURIComponent(cell.photo_id) + "/large.jpg";
     });
   }
@@ -581,6 +657,7 @@
     else if (page === "moderate") moderatePage();
     else if (page === "judge") judgePage();
     else if (page === "mosaic") mosaicPage();
+    else if (page === "status") statusPage();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

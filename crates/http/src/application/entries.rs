@@ -2,6 +2,7 @@
 //! withdraw it.
 
 use super::{find_contest, owned, state_of, AppError};
+use crate::l10n::Locale;
 use crate::AppState;
 use placard_domain::campaign::optional_text;
 use placard_domain::{ContestState, SecretToken, Slogan};
@@ -17,6 +18,10 @@ pub struct EnterBody {
     /// Must be `true`.
     pub consent: Option<bool>,
     pub email: Option<String>,
+    /// The language the entry form was read in (`en`, `es`, `fr`, `pt`, `ru`, `ar`;
+    /// default `en`): the consent is recorded in that language.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -64,6 +69,12 @@ pub(crate) async fn accept_entry(
         .ok_or_else(|| AppError::InvalidField("author_name: is required.".into()))?;
     let email = check_email(body.email.as_deref())?;
     let receipt = SecretToken::generate("rct");
+    let locale = body
+        .lang
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or(Locale::En);
+    let consent_text = state.l10n.message(locale, "consent-entry-standard", None);
     let id = state
         .store
         .insert_entry(
@@ -73,7 +84,7 @@ pub(crate) async fn accept_entry(
                 author_name: Some(&author),
                 email: email.as_deref(),
                 receipt: &receipt.hash(),
-                consent_text: placard_domain::STANDARD_ENTRY_CONSENT,
+                consent_text: &consent_text,
             },
             now,
         )

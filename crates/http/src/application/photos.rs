@@ -1,13 +1,13 @@
 //! The photo petition's use cases: accept an upload, find a supporter's own photo, erase it.
 
 use crate::application::{owned, AppError};
+use crate::l10n::{CampaignTexts, Locale};
 use crate::upload::{self, ObjectGuard};
 use crate::AppState;
 use actix_multipart::Multipart;
 use actix_web::HttpRequest;
 use placard_domain::{
     BlurRegions, CampaignState, PhotoForm, PhotoFormError, PhotoKeys, ProcessPhoto, SecretToken,
-    STANDARD_PHOTO_CONSENT,
 };
 use placard_storage::moderation::Erasure;
 use placard_storage::photos::{NewPhoto, Photo};
@@ -69,7 +69,14 @@ async fn receive(
 
     let spec = placard_forms::FormSpec {
         file: "photo",
-        texts: &["consent", "display_name", "country", "caption", "blur"],
+        texts: &[
+            "consent",
+            "display_name",
+            "country",
+            "caption",
+            "blur",
+            "lang",
+        ],
         max_file: max,
         max_text: MAX_TEXT_FIELD,
         dir: &state.settings.upload_dir,
@@ -92,6 +99,13 @@ async fn receive(
         .transpose()
         .map_err(|e| AppError::InvalidField(e.to_string()))?
         .unwrap_or_default();
+    // The language the form was read in: its consent is recorded in that language.
+    let offered = Locale::all_of(&campaign.languages());
+    let locale = get("lang")
+        .and_then(Locale::parse)
+        .filter(|l| offered.contains(l))
+        .or_else(|| Locale::parse(&campaign.default_language))
+        .unwrap_or(Locale::En);
     let staged = fields
         .file
         .take()
@@ -120,13 +134,10 @@ async fn receive(
     state.objects.put_file(&key, clean.path(), mime).await?;
     let guard = ObjectGuard::new(state.objects.clone(), key.clone());
     let receipt = SecretToken::generate("rct");
-    let consent_text = campaign
-        .consent_text
-        .as_deref()
-        .unwrap_or(STANDARD_PHOTO_CONSENT);
+    let consent_text = CampaignTexts::of(&state.l10n, &campaign, locale).consent;
     let mut tx = state.store.begin().await?;
     let consent_id = tx
-        .consent_version(&format!("campaign:{}", campaign.id), consent_text, now)
+        .consent_version(&format!("campaign:{}", campaign.id), &consent_text, now)
         .await?;
     tx.insert_photo(
         &NewPhoto {

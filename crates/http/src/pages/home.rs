@@ -2,8 +2,9 @@
 //! their dates and links; or, on a new installation, how to start. Nothing private: only
 //! what each campaign's and contest's own public page shows.
 
-use super::render;
+use super::{any_language, render};
 use crate::application::state_of;
+use crate::l10n::{Prefs, Tr};
 use crate::{ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -18,19 +19,21 @@ struct Listed {
 
 #[derive(Template)]
 #[template(path = "home.html")]
-struct FrontDoor {
+struct FrontDoor<'a> {
+    t: Tr<'a>,
     campaigns: Vec<Listed>,
     contests: Vec<Listed>,
     /// Nothing was ever created here: say how to start.
     fresh: bool,
 }
 
-/// A day, as the front door lists campaigns (times are on each campaign's own page).
-fn day(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%-d %B %Y").to_string()
-}
-
-pub async fn front_door(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+/// The front door lists days (times are on each campaign's own page).
+pub async fn front_door(
+    state: web::Data<AppState>,
+    prefs: Prefs,
+) -> Result<HttpResponse, ApiError> {
+    let t = any_language(&state, &prefs);
+    let day = |at| t.day(at);
     let now = state.clock.now();
     let all_campaigns = state.store.campaigns().await?;
     let all_contests = state.store.contests().await?;
@@ -40,10 +43,10 @@ pub async fn front_door(state: web::Data<AppState>) -> Result<HttpResponse, ApiE
         .filter_map(|c| {
             let when = match CampaignState::at(now, c.opens_at, c.closes_at) {
                 CampaignState::Closed => return None,
-                CampaignState::Upcoming => format!("Opens {}", day(c.opens_at?)),
+                CampaignState::Upcoming => t.arg("home-opens", "when", day(c.opens_at?)),
                 CampaignState::Open => match c.closes_at {
-                    Some(t) => format!("Open until {}", day(t)),
-                    None => "Open".to_owned(),
+                    Some(at) => t.arg("home-open-until", "when", day(at)),
+                    None => t.get("home-open"),
                 },
             };
             Some(Listed {
@@ -58,12 +61,12 @@ pub async fn front_door(state: web::Data<AppState>) -> Result<HttpResponse, ApiE
         .map(|c| {
             let when = match state_of(&c, now) {
                 ContestState::Upcoming => match c.opens_at {
-                    Some(t) => format!("Entries from {}", day(t)),
-                    None => "Opening soon".to_owned(),
+                    Some(at) => t.arg("home-entries-from", "when", day(at)),
+                    None => t.get("home-opening-soon"),
                 },
-                ContestState::Open => format!("Entries until {}", day(c.entries_close_at)),
-                ContestState::Judging => format!("Winner announced {}", day(c.announce_at)),
-                ContestState::Announced => "Winner announced".to_owned(),
+                ContestState::Open => t.arg("home-entries-until", "when", day(c.entries_close_at)),
+                ContestState::Judging => t.arg("home-winner-on", "when", day(c.announce_at)),
+                ContestState::Announced => t.get("home-winner"),
             };
             Listed {
                 href: format!("/k/{}", c.slug),
@@ -75,6 +78,7 @@ pub async fn front_door(state: web::Data<AppState>) -> Result<HttpResponse, ApiE
     render(
         StatusCode::OK,
         &FrontDoor {
+            t: t.clone(),
             campaigns,
             contests,
             fresh,

@@ -11,10 +11,10 @@ mod assets;
 mod home;
 mod messages;
 
-pub(crate) use messages::Words;
 pub(crate) mod staff;
 mod supporter;
 
+use crate::l10n::{Locale, Prefs, Tr};
 use crate::{ApiError, AppState};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -49,6 +49,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/e/{id}/withdraw").post(supporter::withdraw_entry))
         .service(web::resource("/session").post(staff::sign_in))
         .service(web::resource("/session/end").post(staff::sign_out))
+        .service(web::resource("/lang/{code}").get(crate::l10n::set_language))
         .service(web::resource("/").get(home::front_door))
         .service(web::resource("/admin").get(admin::dashboard))
         .service(web::resource("/admin/campaigns/new").get(admin::new_campaign_page))
@@ -78,12 +79,6 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/admin/jobs/{id}/retry").post(admin::retry_job_form))
         .service(web::resource("/moderate").get(staff::moderate_page))
         .service(web::resource("/judge").get(staff::judge_page));
-}
-
-/// Times as people read them, with the time zone (pages also carry the RFC 3339 form for
-/// the script).
-pub(crate) fn human(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%-d %B %Y, %H:%M UTC").to_string()
 }
 
 /// Renders a template as a page with the page headers.
@@ -132,29 +127,32 @@ fn render_failed(err: &ApiError, page: &impl Template) -> Result<HttpResponse, A
 #[derive(Template)]
 #[template(path = "notice.html")]
 struct Notice<'a> {
+    t: &'a Tr<'a>,
     title: &'a str,
     message: &'a str,
     back: Option<(&'a str, &'a str)>,
 }
 
 /// The page for an error a visitor ran into, in words rather than codes, with its status.
-fn notice_for(
-    state: &AppState,
+pub(crate) fn notice_for(
+    _state: &AppState,
+    t: &Tr<'_>,
     err: &ApiError,
     back: Option<(&str, &str)>,
 ) -> Result<HttpResponse, ApiError> {
-    let message = state.words.for_error(err);
-    let title = if err.status().is_server_error() {
-        "Something went wrong"
+    let message = t.error(err);
+    let title = t.get(if err.status().is_server_error() {
+        "notice-error-title"
     } else if err.status() == StatusCode::NOT_FOUND {
-        "Not found"
+        "notice-not-found-title"
     } else {
-        "That did not work"
-    };
+        "notice-failed-title"
+    });
     let mut res = render(
         err.status(),
         &Notice {
-            title,
+            t,
+            title: &title,
             message: &message,
             back,
         },
@@ -163,13 +161,30 @@ fn notice_for(
     Ok(res)
 }
 
+/// The translator of a page that is no campaign's (staff pages, the front door): every
+/// language, English by default.
+pub(crate) fn any_language<'a>(state: &'a AppState, prefs: &Prefs) -> Tr<'a> {
+    state.l10n.page(prefs, &Locale::ALL, Locale::En)
+}
+
+/// The translator of a campaign's pages: the campaign's languages, its default.
+pub(crate) fn campaign_language<'a>(
+    state: &'a AppState,
+    prefs: &Prefs,
+    c: &placard_storage::campaigns::Campaign,
+) -> Tr<'a> {
+    let offered = Locale::all_of(&c.languages());
+    let default = Locale::parse(&c.default_language).unwrap_or(Locale::En);
+    state.l10n.page(prefs, &offered, default)
+}
+
 /// Only paths of this site may be redirected to (no open redirects through `next`).
 ///
 /// Browsers drop tabs and newlines from URLs and read `\\` as `/`, so `/\t/evil.example`
 /// would be followed to another site: a path of this site is printable ASCII without a
 /// backslash, starting with one `/`. (This also keeps a CR or LF out of the `Location`
 /// header.)
-fn local_path(p: &str) -> bool {
+pub(crate) fn local_path(p: &str) -> bool {
     p.starts_with('/')
         && !p.starts_with("//")
         && p.len() <= 2048

@@ -3,8 +3,9 @@
 //! driven by the script over the JSON API; these handlers hand it what it needs: the CSRF
 //! token, the campaigns and contests to pick from, the rejection reasons.
 
-use super::{local_path, render};
+use super::{any_language, local_path, messages::reason_label, render};
 use crate::auth::Deferred;
+use crate::l10n::{Prefs, Tr};
 use crate::{credentials, session};
 use crate::{ApiError, AppState};
 use actix_web::http::header;
@@ -18,6 +19,7 @@ use serde::Deserialize;
 #[derive(Template)]
 #[template(path = "signin.html")]
 struct SignInPage<'a> {
+    t: Tr<'a>,
     heading: &'a str,
     next: &'a str,
     /// The form's login-CSRF token (see `session::sign_in_form`).
@@ -35,10 +37,17 @@ fn sign_in_page(
     error: Option<&str>,
 ) -> Result<HttpResponse, ApiError> {
     let (csrf, cookie) = session::sign_in_form(state, req);
+    // The switcher comes back to the page the visitor wanted, not to the form's target.
+    let t = any_language(state, &Prefs::of(req))
+        .offering(crate::l10n::Locale::ALL.to_vec(), next.to_owned());
+    let heading = t.get(heading);
+    let error = error.map(|e| t.get(e));
+    let error = error.as_deref();
     let mut res = render(
         status,
         &SignInPage {
-            heading,
+            t: t.clone(),
+            heading: &heading,
             next,
             csrf: &csrf,
             error,
@@ -87,7 +96,7 @@ pub async fn sign_in(
         .as_deref()
         .filter(|p| local_path(p))
         .unwrap_or("/moderate");
-    let heading = "Sign in";
+    let heading = "signin-heading";
     if !session::sign_in_form_matches(&state, &req, form.csrf.as_deref().unwrap_or_default()) {
         return sign_in_page(
             &state,
@@ -95,7 +104,7 @@ pub async fn sign_in(
             StatusCode::FORBIDDEN,
             heading,
             next,
-            Some("This sign-in form has expired or did not come from this site. Enter your token again."),
+            Some("signin-expired"),
         );
     }
     let token = form.token.trim();
@@ -111,7 +120,7 @@ pub async fn sign_in(
             StatusCode::UNAUTHORIZED,
             heading,
             next,
-            Some("That token was not recognised. Check it and try again."),
+            Some("signin-unknown"),
         );
     };
     let id = session::new_session_id();
@@ -171,9 +180,9 @@ pub(super) async fn signed_in(
     here: &str,
 ) -> Result<Result<(Staff, String), HttpResponse>, ApiError> {
     let heading = match role {
-        Role::Judge => "Sign in to judge",
-        Role::Admin => "Sign in to run campaigns",
-        Role::Moderator => "Sign in to moderate",
+        Role::Judge => "signin-judge",
+        Role::Admin => "signin-admin",
+        Role::Moderator => "signin-moderate",
     };
     let staff = match credentials::session_token(req) {
         Some(id) => state
@@ -200,7 +209,7 @@ pub(super) async fn signed_in(
             StatusCode::FORBIDDEN,
             heading,
             here,
-            Some("You are signed in, but your account does not have this role. Sign in with another token."),
+            Some("signin-wrong-role"),
         )?));
     }
     Ok(Ok((staff, session::csrf_token(&state.signer, &id))))
@@ -232,25 +241,14 @@ fn choices_of(contests: Vec<placard_storage::contests::Contest>) -> Vec<Choice> 
 
 #[derive(Template)]
 #[template(path = "moderate.html")]
-struct ModeratePage {
+struct ModeratePage<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     campaigns: Vec<Choice>,
     contests: Vec<Choice>,
     /// `(digit, code, words)`.
-    reasons: Vec<(usize, &'static str, &'static str)>,
-}
-
-fn reason_label(r: RejectionReason) -> &'static str {
-    match r {
-        RejectionReason::NoLogo => "No logo visible",
-        RejectionReason::Inappropriate => "Inappropriate",
-        RejectionReason::Duplicate => "Duplicate",
-        RejectionReason::PoorQuality => "Poor quality",
-        RejectionReason::Privacy => "Privacy risk",
-        RejectionReason::Spam => "Spam",
-        RejectionReason::Other => "Other",
-    }
+    reasons: Vec<(usize, &'static str, String)>,
 }
 
 pub async fn moderate_page(
@@ -271,9 +269,16 @@ pub async fn moderate_page(
         .filter(|c| scope.is_empty() || scope.contains(&c.id))
         .collect();
     let contests = state.store.contests().await?;
+    let t = any_language(&state, &Prefs::of(&req));
     render(
         StatusCode::OK,
         &ModeratePage {
+            reasons: RejectionReason::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (i + 1, r.as_str(), reason_label(&t, r)))
+                .collect(),
+            t,
             name: staff.name,
             csrf,
             campaigns: campaigns
@@ -285,18 +290,14 @@ pub async fn moderate_page(
                 })
                 .collect(),
             contests: choices_of(contests),
-            reasons: RejectionReason::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| (i + 1, r.as_str(), reason_label(r)))
-                .collect(),
         },
     )
 }
 
 #[derive(Template)]
 #[template(path = "judge.html")]
-struct JudgePage {
+struct JudgePage<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     contests: Vec<Choice>,
@@ -314,6 +315,7 @@ pub async fn judge_page(
     render(
         StatusCode::OK,
         &JudgePage {
+            t: any_language(&state, &Prefs::of(&req)),
             name: staff.name,
             csrf,
             contests: choices_of(contests),

@@ -37,6 +37,10 @@ pub struct PhotoUpload {
     /// `{"x","y","w","h"}`, fractions 0–1 of the upright photo, each of positive area and
     /// inside it. Every stored image (the original included) is pixelated there.
     pub blur: Option<String>,
+    /// The language the form was read in (`en`, `es`, `fr`, `pt`, `ru`, `ar`): the
+    /// consent is recorded as the supporter read it, in that language. Default: the
+    /// campaign's default language.
+    pub lang: Option<String>,
 }
 
 /// Uploads a photo to a campaign; answers at once with a receipt while it is processed.

@@ -3,9 +3,10 @@
 //! A refused form is shown again as it was sent, with the error next to its field.
 
 use super::{
-    human, input_time, operator, operator_posting, parse_utc, place_error, see_other, FormData,
-    FormError, Operator,
+    input_time, operator, operator_posting, parse_utc, place_error, see_other, FormData, FormError,
+    Operator,
 };
+use crate::l10n::Tr;
 use crate::pages::render;
 use crate::routes::admin::edit::{edit_campaign, edit_contest, CampaignPatch, ContestPatch};
 use crate::routes::admin::logo::store_logo;
@@ -17,7 +18,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use placard_domain::settings::{TranslatedTexts, LANGUAGES};
-use placard_domain::{CampaignState, Retention, STANDARD_PHOTO_CONSENT};
+use placard_domain::{CampaignState, Retention};
 use placard_storage::campaigns::Campaign;
 use placard_storage::StoreError;
 use std::collections::BTreeMap;
@@ -69,12 +70,13 @@ struct Editing {
 
 #[derive(Template)]
 #[template(path = "admin_campaign.html")]
-struct CampaignForm {
+struct CampaignForm<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     editing: Option<Editing>,
     v: CampaignValues,
-    standard_consent: &'static str,
+    standard_consent: String,
     /// `(field, message)`: a refused form's error next to its field (`None`: above it).
     error: FormError,
     saved: bool,
@@ -180,18 +182,18 @@ impl CampaignValues {
     }
 }
 
-fn editing(state: &AppState, c: &Campaign) -> Editing {
+fn editing(state: &AppState, t: &Tr<'_>, c: &Campaign) -> Editing {
     Editing {
         version: c.version,
         state: CampaignState::at(state.clock.now(), c.opens_at, c.closes_at).as_str(),
-        closes_at: c.closes_at.map(human),
+        closes_at: c.closes_at.map(|at| t.date_time(at)),
         logo_url: logo_url(state, c),
         public_url: format!("{}/c/{}", state.settings.public_url, c.slug),
     }
 }
 
 fn show_campaign_form(
-    op: Operator,
+    op: Operator<'_>,
     status: StatusCode,
     editing: Option<Editing>,
     v: CampaignValues,
@@ -201,12 +203,13 @@ fn show_campaign_form(
     render(
         status,
         &CampaignForm {
+            standard_consent: op.t.get("consent-photo-standard"),
+            error: FormError::new(&op.t, error),
+            t: op.t,
             name: op.name,
             csrf: op.csrf,
             editing,
             v,
-            standard_consent: STANDARD_PHOTO_CONSENT,
-            error: FormError(error),
             saved,
         },
     )
@@ -390,10 +393,11 @@ pub async fn edit_campaign_page(
     let Some(c) = campaign_or_404(&state, &slug).await? else {
         return Err(ApiError::not_found("The campaign"));
     };
+    let info = editing(&state, &op.t, &c);
     show_campaign_form(
         op,
         StatusCode::OK,
-        Some(editing(&state, &c)),
+        Some(info),
         CampaignValues::of(&c),
         None,
         q.saved.is_some(),
@@ -417,7 +421,7 @@ pub async fn edit_campaign_form(
         return Err(ApiError::not_found("The campaign"));
     };
     let version = f.get("version").and_then(|v| v.parse().ok());
-    let info = editing(&state, &c);
+    let info = editing(&state, &op.t, &c);
     let patch = if f.get("close_now").is_some() {
         // "Close now": closing early is the window's end set to now.
         Ok(CampaignPatch {
@@ -439,7 +443,7 @@ pub async fn edit_campaign_form(
                 .map(|f| (Some(f), e.message().to_owned()))
                 .unwrap_or_else(|| place_error(&e, &CAMPAIGN_FIELDS));
             let placed = if e.code() == "precondition_failed" {
-                (None, "Someone else saved this campaign while you were editing it. Your changes are below: reload the page to see theirs, then make yours again.".to_owned())
+                (None, "admin-stale-campaign".to_owned())
             } else {
                 placed
             };
@@ -478,11 +482,12 @@ pub async fn campaign_logo_form(
             if e.code() == "csrf_failed" {
                 return Err(e);
             }
-            let message = format!("The logo was not changed: {}", state.words.for_error(&e));
+            let message = op.t.arg("logo-not-changed", "why", op.t.error(&e));
+            let info = editing(&state, &op.t, &c);
             show_campaign_form(
                 op,
                 e.status(),
-                Some(editing(&state, &c)),
+                Some(info),
                 CampaignValues::of(&c),
                 Some((Some("logo"), message)),
                 false,
@@ -510,7 +515,8 @@ struct ContestEditing {
 
 #[derive(Template)]
 #[template(path = "admin_contest.html")]
-struct ContestForm {
+struct ContestForm<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     editing: Option<ContestEditing>,
@@ -602,6 +608,7 @@ pub async fn new_contest_page(
     render(
         StatusCode::OK,
         &ContestForm {
+            t: op.t,
             name: op.name,
             csrf: op.csrf,
             editing: None,
@@ -621,13 +628,13 @@ pub async fn new_contest_page(
 }
 
 fn refused_contest(
-    op: Operator,
+    op: Operator<'_>,
     editing: Option<ContestEditing>,
     f: &FormData,
     e: &ApiError,
 ) -> Result<HttpResponse, ApiError> {
     let error = if e.code() == "precondition_failed" {
-        (None, "Someone else saved this contest while you were editing it: reload the page and make your change again.".to_owned())
+        (None, "admin-stale-contest".to_owned())
     } else if e.code() == "invalid_timeline" {
         (Some("announce_at"), e.message().to_owned())
     } else {
@@ -638,11 +645,12 @@ fn refused_contest(
     render(
         e.status(),
         &ContestForm {
+            error: FormError::new(&op.t, Some(error)),
+            t: op.t,
             name: op.name,
             csrf: op.csrf,
             editing,
             v: ContestValues::sent(f),
-            error: FormError(Some(error)),
             saved: false,
         },
     )
@@ -709,6 +717,7 @@ pub async fn edit_contest_page(
     render(
         StatusCode::OK,
         &ContestForm {
+            t: op.t,
             name: op.name,
             csrf: op.csrf,
             editing: Some(contest_editing(&state, &c)),

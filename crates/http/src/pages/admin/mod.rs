@@ -14,7 +14,8 @@ pub use campaigns::*;
 pub use people::*;
 
 use super::staff::signed_in;
-use super::{human, render};
+use super::{any_language, render};
+use crate::l10n::{Prefs, Tr};
 use crate::routes::admin::overview::{
     campaign_summaries, contest_summaries, CampaignSummary, ContestSummary,
 };
@@ -26,33 +27,36 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use placard_domain::{JobState, Role};
 
 /// The signed-in admin of a page.
-pub(crate) struct Operator {
+pub(crate) struct Operator<'a> {
     pub name: String,
     pub csrf: String,
+    /// The pages' language: staff pages speak every language Placard has.
+    pub t: Tr<'a>,
 }
 
 /// The signed-in admin, or the page to show instead (sign in, or not allowed).
-async fn operator(
-    state: &AppState,
+async fn operator<'a>(
+    state: &'a AppState,
     req: &HttpRequest,
     here: &str,
-) -> Result<Result<Operator, HttpResponse>, ApiError> {
+) -> Result<Result<Operator<'a>, HttpResponse>, ApiError> {
     Ok(signed_in(state, req, Role::Admin, here)
         .await?
         .map(|(staff, csrf)| Operator {
             name: staff.name,
             csrf,
+            t: any_language(state, &Prefs::of(req)),
         }))
 }
 
 /// The same for a form's POST, which must also carry the session's CSRF token: 403
 /// `csrf_failed` otherwise, before anything is read or changed.
-async fn operator_posting(
-    state: &AppState,
+async fn operator_posting<'a>(
+    state: &'a AppState,
     req: &HttpRequest,
     form: &FormData,
     here: &str,
-) -> Result<Result<Operator, HttpResponse>, ApiError> {
+) -> Result<Result<Operator<'a>, HttpResponse>, ApiError> {
     let op = match operator(state, req, here).await? {
         Ok(op) => op,
         Err(page) => return Ok(Err(page)),
@@ -114,10 +118,8 @@ pub(crate) fn parse_utc(
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
         .map(|t| Some(t.and_utc()))
-        .ok_or((
-            field,
-            "Give a date and time, such as 2027-06-26 09:00.".to_owned(),
-        ))
+        // A message id: the form shows it in the operator's language (`FormError::new`).
+        .ok_or((field, "admin-date-format".to_owned()))
 }
 
 /// A time as a `datetime-local` input's value (UTC, to the minute).
@@ -127,13 +129,13 @@ pub(crate) fn input_time(t: Option<DateTime<Utc>>) -> String {
 }
 
 /// How long ago, in the largest unit that fits.
-pub(crate) fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub(crate) fn age(t: &Tr<'_>, since: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let s = (now - since).num_seconds().max(0);
     match s {
-        0..=119 => format!("{s} s"),
-        120..=7199 => format!("{} min", s / 60),
-        7200..=172_799 => format!("{} h", s / 3600),
-        _ => format!("{} days", s / 86_400),
+        0..=119 => t.arg("age-seconds", "n", s),
+        120..=7199 => t.arg("age-minutes", "n", s / 60),
+        7200..=172_799 => t.arg("age-hours", "n", s / 3600),
+        _ => t.arg("age-days", "n", s / 86_400),
     }
 }
 
@@ -156,6 +158,15 @@ pub(crate) fn place_error(
 pub(crate) struct FormError(pub Option<(Option<&'static str>, String)>);
 
 impl FormError {
+    /// A refused form's error, in the operator's language where it is one of the pages'
+    /// own sentences (a message id); the API's rules speak English, as the API does.
+    pub fn new(t: &Tr<'_>, error: Option<(Option<&'static str>, String)>) -> Self {
+        Self(error.map(|(f, m)| {
+            let own = m.starts_with("admin-") || m.starts_with("staff-");
+            (f, if own { t.get(&m) } else { m })
+        }))
+    }
+
     /// The error to show next to `field`, if it is about that field.
     pub fn field(&self, field: &str) -> Option<&str> {
         match &self.0 {
@@ -187,7 +198,8 @@ struct CampaignRow {
 
 #[derive(Template)]
 #[template(path = "admin_home.html")]
-struct Dashboard {
+struct Dashboard<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     campaigns: Vec<CampaignRow>,
@@ -195,7 +207,7 @@ struct Dashboard {
     dead_jobs: i64,
 }
 
-impl Dashboard {
+impl Dashboard<'_> {
     fn count(counts: &std::collections::BTreeMap<&'static str, i64>, status: &str) -> i64 {
         counts.get(status).copied().unwrap_or(0)
     }
@@ -224,15 +236,16 @@ pub async fn dashboard(
     render(
         StatusCode::OK,
         &Dashboard {
-            name: op.name,
-            csrf: op.csrf,
             campaigns: campaigns
                 .into_iter()
                 .map(|s| CampaignRow {
-                    oldest_age: s.oldest_pending_at.map(|t| age(t, now)),
+                    oldest_age: s.oldest_pending_at.map(|at| age(&op.t, at, now)),
                     s,
                 })
                 .collect(),
+            name: op.name,
+            csrf: op.csrf,
+            t: op.t,
             contests,
             dead_jobs,
         },
@@ -258,9 +271,13 @@ mod tests {
     #[test]
     fn ages_read_well() {
         let now = Utc::now();
-        assert_eq!(age(now - chrono::TimeDelta::seconds(30), now), "30 s");
-        assert_eq!(age(now - chrono::TimeDelta::minutes(90), now), "90 min");
-        assert_eq!(age(now - chrono::TimeDelta::hours(30), now), "30 h");
-        assert_eq!(age(now - chrono::TimeDelta::days(3), now), "3 days");
+        let catalog = crate::l10n::Catalog::new(1 << 20, 100);
+        let t = catalog.tr(crate::l10n::Locale::En);
+        assert_eq!(age(&t, now - chrono::TimeDelta::seconds(30), now), "30 s");
+        assert_eq!(age(&t, now - chrono::TimeDelta::minutes(90), now), "90 min");
+        assert_eq!(age(&t, now - chrono::TimeDelta::hours(30), now), "30 h");
+        assert_eq!(age(&t, now - chrono::TimeDelta::days(3), now), "3 days");
+        let t = catalog.tr(crate::l10n::Locale::Ru);
+        assert!(age(&t, now - chrono::TimeDelta::days(3), now).starts_with("3 "));
     }
 }

@@ -1,9 +1,8 @@
 //! Staff accounts and dead jobs on the operator's pages. A new or rotated token is shown
 //! on the page that answers the form, once (the page is `no-store`), and never again.
 
-use super::{
-    human, operator, operator_posting, place_error, see_other, FormData, FormError, Operator,
-};
+use super::{operator, operator_posting, place_error, see_other, FormData, FormError, Operator};
+use crate::l10n::Tr;
 use crate::pages::render;
 use crate::routes::admin::staff::{self as staff_routes, CreateStaff};
 use crate::{ApiError, AppState};
@@ -30,7 +29,8 @@ struct NewToken {
 
 #[derive(Template)]
 #[template(path = "admin_staff.html")]
-struct StaffPage {
+struct StaffPage<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     accounts: Vec<AccountRow>,
@@ -45,7 +45,7 @@ struct StaffPage {
 
 async fn staff_page(
     state: &AppState,
-    op: Operator,
+    op: Operator<'_>,
     status: StatusCode,
     new_token: Option<NewToken>,
     error: Option<(Option<&'static str>, String)>,
@@ -57,9 +57,12 @@ async fn staff_page(
         .await?
         .into_iter()
         .map(|a| AccountRow {
-            created: human(a.created_at),
-            last_seen: a.last_seen_at.map(human).unwrap_or_else(|| "never".into()),
-            revoked: a.revoked_at.map(human),
+            created: op.t.date_time(a.created_at),
+            last_seen: a
+                .last_seen_at
+                .map(|at| op.t.date_time(at))
+                .unwrap_or_else(|| op.t.get("staff-never")),
+            revoked: a.revoked_at.map(|at| op.t.date_time(at)),
             a,
         })
         .collect();
@@ -73,12 +76,13 @@ async fn staff_page(
     render(
         status,
         &StaffPage {
+            error: FormError::new(&op.t, error),
+            t: op.t,
             name: op.name,
             csrf: op.csrf,
             accounts,
             campaigns,
             new_token,
-            error: FormError(error),
             sent_name: sent
                 .and_then(|f| f.get("name"))
                 .unwrap_or_default()
@@ -137,10 +141,7 @@ pub async fn create_staff_form(
         Err(e) => {
             let placed = place_error(&e, &["name", "role", "campaigns"]);
             let placed = if e.code() == "conflict" {
-                (
-                    Some("name"),
-                    "That name is taken: choose another.".to_owned(),
-                )
+                (Some("name"), "staff-name-taken".to_owned())
             } else {
                 placed
             };
@@ -241,7 +242,8 @@ struct JobRow {
 
 #[derive(Template)]
 #[template(path = "admin_jobs.html")]
-struct JobsPage {
+struct JobsPage<'a> {
+    t: Tr<'a>,
     name: String,
     csrf: String,
     jobs: Vec<JobRow>,
@@ -276,10 +278,11 @@ pub async fn dead_jobs_page(
                     kind: j.kind,
                     attempts: j.attempts,
                     last_error: j.last_error.unwrap_or_default(),
-                    failed: human(j.updated_at),
+                    failed: op.t.date_time(j.updated_at),
                 })
                 .collect(),
             retried: q.retried.is_some(),
+            t: op.t,
         },
     )
 }

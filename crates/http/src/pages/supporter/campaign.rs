@@ -1,10 +1,13 @@
 //! A campaign's pages: the upload form, the photo's status and withdrawal, the gallery.
 
-use super::super::{framed_by, messages, notice_for, render, render_failed};
+use super::super::{
+    any_language, campaign_language, framed_by, messages, notice_for, render, render_failed,
+};
 use super::*;
 use crate::application::find_campaign;
 use crate::application::photos;
 use crate::auth::Deferred;
+use crate::l10n::{CampaignTexts, Prefs, Tr};
 use crate::middleware::PublicPost;
 use crate::{ApiError, AppState};
 use actix_multipart::Multipart;
@@ -21,7 +24,8 @@ const GALLERY_PAGE: u32 = 24;
 
 #[derive(Template)]
 #[template(path = "campaign.html")]
-struct CampaignPage {
+struct CampaignPage<'a> {
+    t: Tr<'a>,
     slug: String,
     title: String,
     description: Option<String>,
@@ -42,106 +46,99 @@ struct CampaignPage {
     frame_ancestors: Vec<String>,
 }
 
-/// `12408` as `12,408`.
-fn grouped(n: i64) -> String {
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
 /// The counter and the moderation note of a campaign's page.
 pub(super) fn counter_words(
+    t: &Tr<'_>,
     s: &placard_storage::delivery::CampaignStats,
 ) -> (Option<String>, Option<String>) {
     let approved = s.by_status.get("approved").copied().unwrap_or(0);
-    let counter = (approved > 0).then(|| {
-        let people = if approved == 1 {
-            "supporter"
-        } else {
-            "supporters"
-        };
-        match s.countries.len() {
-            0 => format!("{} {people}", grouped(approved)),
-            1 => format!("{} {people} from 1 country", grouped(approved)),
-            n => format!(
-                "{} {people} from {} countries",
-                grouped(approved),
-                grouped(n as i64)
-            ),
-        }
+    let counter = (approved > 0).then(|| match s.countries.len() {
+        0 => t.arg("counter-supporters", "n", approved),
+        n => t.arg2(
+            "counter-supporters-countries",
+            "n",
+            approved,
+            "countries",
+            n,
+        ),
     });
     let rejected: i64 = s.rejected.values().sum();
     let moderation = s.median_seconds_to_decision.map(|m| {
         let wait = match m {
-            0..=3599 => format!("{} minutes", (m / 60).max(1)),
-            3600..=172_799 => format!("{} hours", m / 3600),
-            _ => format!("{} days", m / 86_400),
+            0..=3599 => t.arg("wait-minutes", "n", (m / 60).max(1)),
+            3600..=172_799 => t.arg("wait-hours", "n", m / 3600),
+            _ => t.arg("wait-days", "n", m / 86_400),
         };
-        format!(
-            "Every photo is checked by a person before it is shown: {} shown, {} not shown so far; a photo is usually checked within {wait}.",
-            grouped(approved),
-            grouped(rejected)
+        t.with(
+            "moderation-note",
+            vec![
+                ("shown", approved.into()),
+                ("hidden", rejected.into()),
+                ("wait", wait.into()),
+            ],
         )
     });
     (counter, moderation)
 }
 
-async fn campaign_view(
-    state: &AppState,
+async fn campaign_view<'a>(
+    state: &'a AppState,
+    prefs: &Prefs,
     slug: &str,
-    error: Option<String>,
-) -> Result<CampaignPage, ApiError> {
-    let c = find_campaign(state, slug).await?;
+    error: Option<&ApiError>,
+) -> Result<CampaignPage<'a>, (Tr<'a>, ApiError)> {
+    let c = match find_campaign(state, slug).await {
+        Ok(c) => c,
+        Err(e) => return Err((any_language(state, prefs), e.into())),
+    };
+    let t = campaign_language(state, prefs, &c);
     let now = state.clock.now();
     let phase = CampaignState::at(now, c.opens_at, c.closes_at);
     let closed_words = match (phase, c.opens_at, c.closes_at) {
-        (CampaignState::Upcoming, Some(t), _) => format!("Photos are welcome from {}.", human(t)),
-        (CampaignState::Closed, _, Some(t)) => {
-            format!("This campaign stopped taking photos on {}.", human(t))
+        (CampaignState::Upcoming, Some(at), _) => {
+            t.arg("campaign-opens-from", "when", t.date_time(at))
+        }
+        (CampaignState::Closed, _, Some(at)) => {
+            t.arg("campaign-closed-on", "when", t.date_time(at))
         }
         _ => String::new(),
     };
-    let (counter, moderation) =
-        counter_words(&crate::routes::delivery::stats_of(state, c.id).await?);
+    let stats = match crate::routes::delivery::stats_of(state, c.id).await {
+        Ok(s) => s,
+        Err(e) => return Err((t, e)),
+    };
+    let (counter, moderation) = counter_words(&t, &stats);
+    let texts = CampaignTexts::of(&state.l10n, &c, t.locale);
     Ok(CampaignPage {
         counter,
         moderation,
         embedded: false,
         frame_ancestors: c.frame_ancestors(),
         slug: c.slug,
-        title: c.title,
-        description: c.description,
+        title: texts.title,
+        description: texts.description,
         open: phase == CampaignState::Open,
         closed_words,
         countries: Country::codes().collect(),
         max_mib: state.settings.max_upload_bytes / (1024 * 1024),
-        messages: state.words.as_json(),
-        error,
-        consent_text: c
-            .consent_text
-            .unwrap_or_else(|| placard_domain::STANDARD_PHOTO_CONSENT.to_owned()),
+        messages: t.errors_json(),
+        error: error.map(|e| t.error(e)),
+        consent_text: texts.consent,
+        t,
     })
 }
 
 pub async fn campaign_page(
     state: web::Data<AppState>,
+    prefs: Prefs,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    match campaign_view(&state, &slug, None).await {
+    match campaign_view(&state, &prefs, &slug, None).await {
         Ok(page) => Ok(framed_by(
             render(StatusCode::OK, &page)?,
             &page.frame_ancestors,
         )),
-        Err(e) => notice_for(&state, &e, None),
+        Err((t, e)) => notice_for(&state, &t, &e, None),
     }
 }
 
@@ -149,9 +146,10 @@ pub async fn campaign_page(
 /// origins in its `frame_ancestors`); the script tells the parent page its height.
 pub async fn embed_page(
     state: web::Data<AppState>,
+    prefs: Prefs,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    match campaign_view(&state, &slug, None).await {
+    match campaign_view(&state, &prefs, &slug, None).await {
         Ok(mut page) => {
             page.embedded = true;
             Ok(framed_by(
@@ -159,7 +157,7 @@ pub async fn embed_page(
                 &page.frame_ancestors,
             ))
         }
-        Err(e) => notice_for(&state, &e, None),
+        Err((t, e)) => notice_for(&state, &t, &e, None),
     }
 }
 
@@ -168,6 +166,7 @@ pub async fn embed_page(
 pub async fn upload_form(
     limit: Result<PublicPost, ApiError>,
     state: web::Data<AppState>,
+    prefs: Prefs,
     slug: web::Path<String>,
     req: HttpRequest,
     payload: Multipart,
@@ -186,17 +185,24 @@ pub async fn upload_form(
         .map(|c| c.frame_ancestors())
         .unwrap_or_default();
     let res = match result {
-        Ok(receipt) => render(
-            StatusCode::OK,
-            &ReceiptPage {
-                what: "photo",
-                status_link: status_link(&state, 'p', receipt.id, &receipt.receipt_token),
-                back: format!("/c/{slug}"),
-            },
-        ),
-        Err(e) => match campaign_view(&state, &slug, Some(state.words.for_error(&e))).await {
+        Ok(receipt) => {
+            let t = match find_campaign(&state, &slug).await {
+                Ok(c) => campaign_language(&state, &prefs, &c),
+                Err(_) => any_language(&state, &prefs),
+            };
+            render(
+                StatusCode::OK,
+                &ReceiptPage {
+                    status_link: status_link(&state, &t, 'p', receipt.id, &receipt.receipt_token),
+                    t,
+                    what: "photo",
+                    back: format!("/c/{slug}"),
+                },
+            )
+        }
+        Err(e) => match campaign_view(&state, &prefs, &slug, Some(&e)).await {
             Ok(page) => render_failed(&e, &page),
-            Err(e) => notice_for(&state, &e, None),
+            Err((t, e)) => notice_for(&state, &t, &e, None),
         },
     }?;
     Ok(framed_by(res, &origins))
@@ -204,6 +210,8 @@ pub async fn upload_form(
 
 pub async fn photo_status_page(
     state: web::Data<AppState>,
+    prefs: Prefs,
+    req: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<ReceiptQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -212,7 +220,11 @@ pub async fn photo_status_page(
         .map_err(ApiError::from)
     {
         Ok(p) => p,
-        Err(e) => return notice_for(&state, &e, None),
+        Err(e) => return notice_for(&state, &any_language(&state, &prefs), &e, None),
+    };
+    let t = match state.store.campaign_by_id(photo.campaign_id).await {
+        Ok(c) => campaign_language(&state, &prefs, &c),
+        Err(_) => any_language(&state, &prefs),
     };
     let now = state.clock.now().timestamp();
     // Relative URLs: the page and its images share whatever origin the visitor used.
@@ -230,20 +242,21 @@ pub async fn photo_status_page(
     .await
     {
         Ok(c) => c,
-        Err(e) => return notice_for(&state, &e, None),
+        Err(e) => return notice_for(&state, &t, &e, None),
     };
     let boxes = photo.blur.as_ref().map_or(0, |b| b.rects().len());
     let boxes = if boxes > 0 {
-        format!("{boxes} (pixelated in every copy we keep)")
+        t.arg("held-boxes-some", "n", boxes)
     } else {
-        "none".to_owned()
+        t.get("held-boxes-none")
     };
     let held = held_lines(
+        &t,
         &[
-            ("Name", photo.display_name.as_deref()),
-            ("Country", photo.country.as_deref()),
-            ("Caption", photo.caption.as_deref()),
-            ("Boxes hidden", Some(boxes.as_str())),
+            ("held-name", photo.display_name.as_deref()),
+            ("held-country", photo.country.as_deref()),
+            ("held-caption", photo.caption.as_deref()),
+            ("held-boxes", Some(boxes.as_str())),
         ],
         &consent,
     );
@@ -253,25 +266,30 @@ pub async fn photo_status_page(
             held,
             what: "photo",
             status: photo.status.as_str().to_owned(),
+            status_words: t.of("status", photo.status.as_str()),
             words: messages::photo_status(
+                &t,
                 photo.status,
                 photo.rejection_reason.as_deref(),
                 photo.failure_reason,
             ),
+            here: format!("{}?{}", req.path(), req.query_string()),
             image,
             slogan: None,
             refresh: matches!(
                 photo.status,
                 PhotoStatus::Received | PhotoStatus::Processing
             ),
-            withdraw_action: format!("/p/{}/withdraw", photo.id),
+            withdraw_action: format!("/p/{}/withdraw?lang={}", photo.id, t.lang()),
             receipt: query.receipt.clone().unwrap_or_default(),
+            t,
         },
     )
 }
 
 pub async fn withdraw_photo(
     state: web::Data<AppState>,
+    prefs: Prefs,
     id: web::Path<Uuid>,
     form: Deferred<web::Form<WithdrawForm>>,
 ) -> Result<HttpResponse, ApiError> {
@@ -281,12 +299,13 @@ pub async fn withdraw_photo(
         Ok::<(), ApiError>(photos::erase_photo(&state, &photo).await?)
     }
     .await;
-    withdrawn(&state, "photo", result)
+    withdrawn(&state, &any_language(&state, &prefs), "photo", result)
 }
 
 #[derive(Template)]
 #[template(path = "gallery.html")]
-struct GalleryPage {
+struct GalleryPage<'a> {
+    t: Tr<'a>,
     slug: String,
     title: String,
     cards: Vec<Card>,
@@ -309,11 +328,15 @@ pub struct CursorQuery {
 
 pub async fn gallery_page(
     state: web::Data<AppState>,
+    prefs: Prefs,
     slug: web::Path<String>,
     query: web::Query<CursorQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let mut t = any_language(&state, &prefs);
     let page = async {
         let c = find_campaign(&state, &slug).await?;
+        t = campaign_language(&state, &prefs, &c);
+        let title = CampaignTexts::of(&state.l10n, &c, t.locale).title;
         let after = match query.cursor.as_deref() {
             None => None,
             Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| {
@@ -340,27 +363,20 @@ pub async fn gallery_page(
                 })
             })
             .collect();
-        Ok::<_, ApiError>(GalleryPage {
-            slug: c.slug,
-            title: c.title,
-            cards,
-            next: next.map(|c| c.encode()),
-        })
+        Ok::<_, ApiError>((c.slug, title, cards, next.map(|c| c.encode())))
     }
     .await;
     match page {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => notice_for(&state, &e, None),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn numbers_are_grouped() {
-        assert_eq!(super::grouped(0), "0");
-        assert_eq!(super::grouped(999), "999");
-        assert_eq!(super::grouped(12408), "12,408");
-        assert_eq!(super::grouped(1234567), "1,234,567");
+        Ok((slug, title, cards, next)) => render(
+            StatusCode::OK,
+            &GalleryPage {
+                t,
+                slug,
+                title,
+                cards,
+                next,
+            },
+        ),
+        Err(e) => notice_for(&state, &t, &e, None),
     }
 }

@@ -1,15 +1,16 @@
 //! A contest's pages: the entry form, countdown and results, the entry's status and
 //! withdrawal.
 
-use super::super::{messages, notice_for, render, render_failed};
+use super::super::{any_language, messages, notice_for, render, render_failed};
 use super::*;
 use crate::application::entries::{self as contests, EnterBody};
 use crate::application::{find_contest, state_of};
 use crate::auth::Deferred;
+use crate::l10n::{Prefs, Tr};
 use crate::middleware::PublicPost;
 use crate::{ApiError, AppState};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use placard_domain::ContestState;
 use serde::Deserialize;
@@ -17,7 +18,8 @@ use uuid::Uuid;
 
 #[derive(Template)]
 #[template(path = "contest.html")]
-struct ContestPage {
+struct ContestPage<'a> {
+    t: Tr<'a>,
     slug: String,
     title: String,
     description: Option<String>,
@@ -29,7 +31,7 @@ struct ContestPage {
     results: Option<Results>,
     error: Option<String>,
     form: EntryForm,
-    consent_text: &'static str,
+    consent_text: String,
 }
 
 /// The published results as the page shows them: the winner once, then the rest of the
@@ -59,8 +61,8 @@ struct Placed {
     author_name: Option<String>,
 }
 
-impl From<Published> for Results {
-    fn from(p: Published) -> Self {
+impl Results {
+    fn of(t: &Tr<'_>, p: Published) -> Self {
         let winner_id = p.winner.as_ref().and_then(|w| w.id);
         Results {
             others: p
@@ -69,7 +71,7 @@ impl From<Published> for Results {
                 .filter(|s| s.id.is_none() || s.id != winner_id)
                 .collect(),
             winner: p.winner,
-            announced: p.announced_at.map(human),
+            announced: p.announced_at.map(|at| t.date_time(at)),
             announced_at: p.announced_at.map(|t| t.to_rfc3339()),
             sha256: p.sha256,
         }
@@ -88,12 +90,13 @@ pub struct EntryForm {
     consent: Option<String>,
 }
 
-async fn contest_view(
+async fn contest_view<'a>(
     state: &AppState,
+    t: Tr<'a>,
     slug: &str,
-    error: Option<String>,
+    error: Option<&ApiError>,
     form: EntryForm,
-) -> Result<ContestPage, ApiError> {
+) -> Result<ContestPage<'a>, ApiError> {
     let c = find_contest(state, slug).await?;
     let phase = match state_of(&c, state.clock.now()) {
         ContestState::Upcoming => "upcoming",
@@ -105,41 +108,46 @@ async fn contest_view(
         .results
         .as_deref()
         .and_then(|doc| serde_json::from_str::<Published>(doc).ok())
-        .map(Results::from);
+        .map(|p| Results::of(&t, p));
     Ok(ContestPage {
         slug: c.slug,
         title: c.title,
         description: c.description,
         phase,
-        entries_close: human(c.entries_close_at),
-        announce: human(c.announce_at),
+        entries_close: t.date_time(c.entries_close_at),
+        announce: t.date_time(c.announce_at),
         announce_at: c.announce_at.to_rfc3339(),
         results,
-        error,
+        error: error.map(|e| t.error(e)),
         form,
-        consent_text: placard_domain::STANDARD_ENTRY_CONSENT,
+        consent_text: t.get("consent-entry-standard"),
+        t,
     })
 }
 
 pub async fn contest_page(
     state: web::Data<AppState>,
+    prefs: Prefs,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    match contest_view(&state, &slug, None, EntryForm::default()).await {
+    let t = any_language(&state, &prefs);
+    match contest_view(&state, t.clone(), &slug, None, EntryForm::default()).await {
         Ok(page) => render(StatusCode::OK, &page),
-        Err(e) => notice_for(&state, &e, None),
+        Err(e) => notice_for(&state, &t, &e, None),
     }
 }
 
 pub async fn entry_form(
     limit: Result<PublicPost, ApiError>,
     state: web::Data<AppState>,
+    prefs: Prefs,
     slug: web::Path<String>,
     form: Deferred<web::Form<EntryForm>>,
 ) -> Result<HttpResponse, ApiError> {
+    let t = any_language(&state, &prefs);
     let form = match form.get() {
         Ok(f) => f.into_inner(),
-        Err(e) => return notice_for(&state, &e, None),
+        Err(e) => return notice_for(&state, &t, &e, None),
     };
     let result = match limit {
         Ok(_) => {
@@ -148,6 +156,7 @@ pub async fn entry_form(
                 author_name: form.author_name.clone(),
                 consent: Some(form.consent.as_deref() == Some("true")),
                 email: Some(form.email.clone()),
+                lang: Some(t.lang().to_owned()),
             };
             contests::accept_entry(&state, &slug, &body)
                 .await
@@ -160,28 +169,32 @@ pub async fn entry_form(
             StatusCode::OK,
             &ReceiptPage {
                 what: "slogan",
-                status_link: status_link(&state, 'e', receipt.id, &receipt.receipt_token),
+                status_link: status_link(&state, &t, 'e', receipt.id, &receipt.receipt_token),
                 back: format!("/k/{slug}"),
+                t,
             },
         ),
-        Err(e) => match contest_view(&state, &slug, Some(state.words.for_error(&e)), form).await {
+        Err(e) => match contest_view(&state, t.clone(), &slug, Some(&e), form).await {
             Ok(page) => render_failed(&e, &page),
-            Err(e) => notice_for(&state, &e, None),
+            Err(e) => notice_for(&state, &t, &e, None),
         },
     }
 }
 
 pub async fn entry_status_page(
     state: web::Data<AppState>,
+    prefs: Prefs,
+    req: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<ReceiptQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let t = any_language(&state, &prefs);
     let entry = match contests::own_entry(&state, query.receipt.as_deref(), *id)
         .await
         .map_err(ApiError::from)
     {
         Ok(e) => e,
-        Err(e) => return notice_for(&state, &e, None),
+        Err(e) => return notice_for(&state, &t, &e, None),
     };
     let consent = match crate::routes::photos::ConsentView::of(
         &state,
@@ -192,15 +205,13 @@ pub async fn entry_status_page(
     .await
     {
         Ok(c) => c,
-        Err(e) => return notice_for(&state, &e, None),
+        Err(e) => return notice_for(&state, &t, &e, None),
     };
     let held = held_lines(
+        &t,
         &[
-            ("Name", entry.author_name.as_deref()),
-            (
-                "Email (deleted at the announcement)",
-                entry.email.as_deref(),
-            ),
+            ("held-name", entry.author_name.as_deref()),
+            ("held-email", entry.email.as_deref()),
         ],
         &consent,
     );
@@ -209,19 +220,23 @@ pub async fn entry_status_page(
         &StatusPage {
             held,
             what: "slogan",
-            words: messages::entry_status(entry.status, entry.rejection_reason.as_deref()),
+            words: messages::entry_status(&t, entry.status, entry.rejection_reason.as_deref()),
             status: entry.status.as_str().to_owned(),
+            status_words: t.of("status", entry.status.as_str()),
+            here: format!("{}?{}", req.path(), req.query_string()),
             image: None,
             slogan: Some(entry.slogan.clone()),
             refresh: false,
-            withdraw_action: format!("/e/{}/withdraw", entry.id),
+            withdraw_action: format!("/e/{}/withdraw?lang={}", entry.id, t.lang()),
             receipt: query.receipt.clone().unwrap_or_default(),
+            t,
         },
     )
 }
 
 pub async fn withdraw_entry(
     state: web::Data<AppState>,
+    prefs: Prefs,
     id: web::Path<Uuid>,
     form: Deferred<web::Form<WithdrawForm>>,
 ) -> Result<HttpResponse, ApiError> {
@@ -231,5 +246,5 @@ pub async fn withdraw_entry(
         Ok::<(), ApiError>(contests::erase_entry(&state, &entry).await?)
     }
     .await;
-    withdrawn(&state, "slogan", result)
+    withdrawn(&state, &any_language(&state, &prefs), "slogan", result)
 }

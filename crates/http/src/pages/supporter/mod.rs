@@ -14,7 +14,8 @@ pub use campaign::*;
 pub use contest::*;
 pub use mosaic::*;
 
-use super::{human, notice_for, render};
+use super::{notice_for, render};
+use crate::l10n::Tr;
 use crate::{ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
@@ -24,7 +25,8 @@ use uuid::Uuid;
 
 #[derive(Template)]
 #[template(path = "receipt.html")]
-struct ReceiptPage {
+struct ReceiptPage<'a> {
+    t: Tr<'a>,
     what: &'static str,
     status_link: String,
     back: String,
@@ -32,8 +34,13 @@ struct ReceiptPage {
 
 /// The status page's address: the receipt token rides in the query, so the link can be
 /// bookmarked. Request logs record route patterns only, and pages send no Referer.
-fn status_link(state: &AppState, kind: char, id: Uuid, token: &str) -> String {
-    format!("{}/{kind}/{id}?receipt={token}", state.settings.public_url)
+/// The page's language rides along, so the supporter comes back to the language they read.
+fn status_link(state: &AppState, t: &Tr<'_>, kind: char, id: Uuid, token: &str) -> String {
+    format!(
+        "{}/{kind}/{id}?lang={}&receipt={token}",
+        state.settings.public_url,
+        t.lang()
+    )
 }
 
 #[derive(Deserialize)]
@@ -43,36 +50,43 @@ pub struct ReceiptQuery {
 
 #[derive(Template)]
 #[template(path = "status.html")]
-struct StatusPage {
+struct StatusPage<'a> {
+    t: Tr<'a>,
     what: &'static str,
     status: String,
+    /// The status in the page's language.
+    status_words: String,
     words: String,
     image: Option<Image>,
     slogan: Option<String>,
-    /// Reload while the photo is being processed.
+    /// Check again while the photo is being processed: the script asks every few
+    /// seconds and announces the change; without it, a link does.
     refresh: bool,
+    /// This page's own address, for that link.
+    here: String,
     withdraw_action: String,
     receipt: String,
     /// Everything held about the supporter, as (what, value) lines: shown back to them.
-    held: Vec<(&'static str, String)>,
+    held: Vec<(String, String)>,
 }
 
 /// What is held about a supporter, with the consent they gave, for their receipt page.
 fn held_lines(
+    t: &Tr<'_>,
     fields: &[(&'static str, Option<&str>)],
     consent: &crate::routes::photos::ConsentView,
-) -> Vec<(&'static str, String)> {
-    let mut lines: Vec<(&'static str, String)> = fields
+) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> = fields
         .iter()
         .map(|(what, v)| {
             (
-                *what,
-                v.map_or_else(|| "(not given)".to_owned(), str::to_owned),
+                t.get(what),
+                v.map_or_else(|| t.get("held-not-given"), str::to_owned),
             )
         })
         .collect();
-    lines.push(("You agreed to", consent.text.clone()));
-    lines.push(("On", human(consent.agreed_at)));
+    lines.push((t.get("held-agreed"), consent.text.clone()));
+    lines.push((t.get("held-on"), t.date_time(consent.agreed_at)));
     lines
 }
 
@@ -90,20 +104,19 @@ pub struct WithdrawForm {
 /// The answer to a withdrawal form: the confirmation, or the error in words.
 fn withdrawn(
     state: &AppState,
+    t: &Tr<'_>,
     what: &str,
     result: Result<(), ApiError>,
 ) -> Result<HttpResponse, ApiError> {
     if let Err(e) = result {
-        return notice_for(state, &e, None);
+        return notice_for(state, t, &e, None);
     }
-    let message = format!(
-        "Your {what} has been withdrawn and erased: it is gone from our storage, and your \
-         name, country and caption with it. This link no longer works."
-    );
+    let message = t.get(&format!("withdrawn-{what}"));
     render(
         StatusCode::OK,
         &super::Notice {
-            title: "Withdrawn",
+            t,
+            title: &t.get("withdrawn-title"),
             message: &message,
             back: None,
         },
