@@ -8,6 +8,7 @@
 #   - a second PostgreSQL cluster on 127.0.0.1:5433 that accepts TLS only, with a test CA;
 #   - headless Chromium and its ChromeDriver for the page tests (Debian's chromium and
 #     chromium-driver), installed with apt-get when /usr/bin/chromedriver is missing.
+#   - axe-core (npm, pinned), the accessibility check the page tests run on every page.
 # Safe to run again: what is already running is left as it is.
 set -euo pipefail
 
@@ -90,6 +91,16 @@ if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -q chromium chromium-driver >/dev/null
 fi
 log "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}') and its driver are installed"
+
+# --- axe-core (the browser tests' accessibility check) ------------------------------------
+# Deque's axe-core from the npm registry, pinned; the tests inject it into each page.
+axe_version=4.14.1
+axe="$state/axe/node_modules/axe-core/axe.min.js"
+if [ ! -f "$axe" ] || ! grep -q "axe v$axe_version" "$axe"; then
+  log "installing axe-core $axe_version (npm)"
+  npm install --silent --no-save --no-audit --no-fund --prefix "$state/axe" "axe-core@$axe_version" >/dev/null
+fi
+log "axe-core $axe_version is at $axe"
 
 # --- Garage -----------------------------------------------------------------------------
 if ! command -v garage >/dev/null; then

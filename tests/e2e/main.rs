@@ -4,10 +4,12 @@
 mod admin;
 mod admin_pages;
 mod browser;
+mod browser_languages;
 mod contest;
 mod delivery;
 mod embed;
 mod foundation;
+mod languages;
 mod migrate_store;
 mod moderation;
 mod mosaic;

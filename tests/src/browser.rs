@@ -181,8 +181,8 @@ impl Browser {
     }
 
     /// Checks what every page must be: everything it loaded came from its own origin,
-    /// nothing is wider than the viewport (no sideways scrolling on a phone), and every
-    /// visible form control has a label.
+    /// nothing is wider than the viewport (no sideways scrolling on a phone), every
+    /// visible form control has a label, and axe-core finds nothing serious.
     pub async fn check_page(&self, what: &str) {
         let unlabelled = self
             .js(
@@ -214,6 +214,54 @@ impl Browser {
             widths[0].as_u64() <= widths[1].as_u64(),
             "{what} is wider than the viewport: {widths}"
         );
+        self.check_accessibility(what).await;
+    }
+
+    /// Runs axe-core (installed by `scripts/test-services.sh`) on the page as it is now and
+    /// fails on any serious or critical violation of WCAG 2.1 A and AA, naming each with
+    /// the elements it found. Returns how many rules passed, for the test's output.
+    pub async fn check_accessibility(&self, what: &str) -> usize {
+        let axe = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../.test-services/axe/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run scripts/test-services.sh, which installs axe-core",
+                axe.display()
+            )
+        });
+        // Injected through WebDriver, which the page's Content-Security-Policy does not
+        // govern: the page itself still loads nothing from elsewhere.
+        self.js(&format!("{source};\nreturn true;")).await;
+        let result = self
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                   .then(r => done({
+                     passes: r.passes.length,
+                     violations: r.violations
+                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                       .map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary) }))
+                   }))
+                   .catch(e => done({ error: String(e) }));",
+                Vec::new(),
+            )
+            .await
+            .expect("axe ran");
+        let result = result.json().clone();
+        assert!(
+            result.get("error").is_none(),
+            "axe failed on {what}: {result}"
+        );
+        assert_eq!(
+            result["violations"],
+            serde_json::json!([]),
+            "{what}: serious or critical accessibility violations"
+        );
+        let passes = result["passes"].as_u64().unwrap_or(0) as usize;
+        println!("axe: {what}: 0 serious or critical violations, {passes} rules passed");
+        passes
     }
 
     pub async fn quit(self) {
