@@ -20,7 +20,11 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(inspect strip exif text form pipeline)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
-fuzz() { cargo fuzz "$1" --fuzz-dir fuzz --sanitizer none --debug-assertions --target-dir target/fuzz "${@:2}"; }
+# PLACARD_FUZZ_DEV=1 (CI's short run) builds without optimisations: minutes sooner, fewer
+# executions per second; the long runs keep the optimised build.
+profile=()
+[ "${PLACARD_FUZZ_DEV:-0}" = 1 ] && profile=(--dev)
+fuzz() { cargo fuzz "$1" --fuzz-dir fuzz --sanitizer none --debug-assertions "${profile[@]}" --target-dir target/fuzz "${@:2}"; }
 
 # Seeds: small real files of every accepted type, the broken ones, and texts.
 seed() { # TARGET FILE...
