@@ -6,26 +6,10 @@
 
 use super::browser::{abs, sign_in};
 use placard_e2e::browser::{Browser, LAPTOP, PHONE};
-use placard_e2e::{Api, Deployment, TestEnv};
-use std::collections::BTreeMap;
+use placard_e2e::{locale_messages, Api, Deployment, TestEnv};
 use std::time::Duration;
 
 const PROCESSING: Duration = Duration::from_secs(90);
-
-/// A locale file's one-line messages.
-fn messages(locale: &str) -> BTreeMap<String, String> {
-    let path = format!(
-        "{}/../crates/http/locales/{locale}.ftl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .lines()
-        .filter(|l| !l.starts_with(' ') && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(" = "))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 async fn lang_dir(b: &Browser) -> (String, String) {
     let v = b
@@ -56,7 +40,7 @@ async fn a_supporter_sends_a_photo_in_spanish_and_in_arabic_and_the_status_updat
         // An Arabic page with a Latin-script caption: each keeps its direction.
         ("ar", "rtl", "سارة", "Support, don't punish!"),
     ] {
-        let words = messages(lang);
+        let words = locale_messages(lang);
         b.goto(&app.url(&format!("/c/sdp?lang={lang}"))).await;
         assert_eq!(lang_dir(&b).await, (lang.to_owned(), dir.to_owned()));
         assert_eq!(
@@ -164,7 +148,7 @@ async fn a_supporter_sends_a_photo_in_spanish_and_in_arabic_and_the_status_updat
             == Some("polite")
     );
     b.js("window.__stayed = true; return null;").await;
-    let es_words = messages("es");
+    let es_words = locale_messages("es");
     assert_eq!(b.text("#status-words").await, es_words["photo-received"]);
     b.screenshot("status-waiting-es").await;
     let worker = env.start("worker").await;
@@ -294,7 +278,7 @@ async fn the_language_switcher_works_by_mouse_and_by_keyboard() {
     assert_eq!(lang_dir(&b).await.0, "ar");
     assert_eq!(
         b.text("label[for=token]").await,
-        messages("ar")["signin-token"]
+        locale_messages("ar")["signin-token"]
     );
     b.check_page("the sign-in page in ar").await;
     b.screenshot("signin-ar").await;
@@ -425,7 +409,10 @@ async fn every_page_passes_axe_in_spanish_and_in_arabic_and_shortcuts_can_be_tur
         "pending_review",
         "A did nothing"
     );
-    assert_eq!(b.text("#message").await, messages("es")["js-shortcuts-off"]);
+    assert_eq!(
+        b.text("#message").await,
+        locale_messages("es")["js-shortcuts-off"]
+    );
     let hints = b
         .js("return getComputedStyle(document.querySelector('#actions kbd')).display;")
         .await;

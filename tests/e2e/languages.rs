@@ -5,8 +5,7 @@
 //! shown; and the consent a supporter agrees to is recorded in the language they read it
 //! in. The browser tests (`browser_languages.rs`) try the same pages in Chromium.
 
-use placard_e2e::{on_both_deployments, Api, Deployment, TestApp};
-use std::collections::BTreeMap;
+use placard_e2e::{locale_messages, on_both_deployments, Api, Deployment, TestApp};
 
 on_both_deployments!(
     every_supporter_page_speaks_all_six_languages,
@@ -22,22 +21,6 @@ const LOCALES: [(&str, &str); 6] = [
     ("ru", "ltr"),
     ("ar", "rtl"),
 ];
-
-/// A locale file's one-line messages (enough to know what a page should say).
-fn messages(locale: &str) -> BTreeMap<String, String> {
-    let path = format!(
-        "{}/../crates/http/locales/{locale}.ftl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .lines()
-        .filter(|l| !l.starts_with(' ') && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(" = "))
-        .filter(|(_, v)| !v.contains('{'))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 /// What the page shows of a message: askama escapes `'` and `"`.
 fn escaped(s: &str) -> String {
@@ -103,7 +86,7 @@ async fn every_supporter_page_speaks_all_six_languages(d: Deployment) {
         ("/moderate", "signin-token"),
     ];
     for (locale, dir) in LOCALES {
-        let words = messages(locale);
+        let words = locale_messages(locale);
         for (path, key) in pages {
             let join = if path.contains('?') { '&' } else { '?' };
             let (status, html) = get(&app, &format!("{path}{join}lang={locale}"), &[]).await;
@@ -138,7 +121,7 @@ async fn every_supporter_page_speaks_all_six_languages(d: Deployment) {
     }
     // The error words the script shows come in the page's language too.
     let (_, html) = get(&app, "/c/sdp?lang=ru", &[]).await;
-    let ru = messages("ru");
+    let ru = locale_messages("ru");
     assert!(html.contains(&escaped(&ru["error-rate-limited"])));
     assert!(
         html.contains(&escaped(&ru["js-checking"])),
@@ -293,7 +276,7 @@ async fn operators_translations_are_shown_and_consent_is_kept_as_read(d: Deploym
     let (_, ar) = get(&app, "/c/sdp?lang=ar", &[]).await;
     assert!(ar.contains("ادعم. لا تعاقب."));
     assert!(ar.contains("Send us your photo."));
-    assert!(ar.contains(&escaped(&messages("ar")["consent-photo-standard"])));
+    assert!(ar.contains(&escaped(&locale_messages("ar")["consent-photo-standard"])));
     let (_, gallery) = get(&app, "/c/sdp/gallery?lang=es", &[]).await;
     assert!(
         gallery.contains("Apoya. No castigues."),
@@ -323,7 +306,7 @@ async fn operators_translations_are_shown_and_consent_is_kept_as_read(d: Deploym
         &[],
     )
     .await;
-    assert!(status.contains(&escaped(&messages("ar")["consent-photo-standard"])));
+    assert!(status.contains(&escaped(&locale_messages("ar")["consent-photo-standard"])));
     // A language the campaign does not speak, or none: its default's consent.
     let up = app
         .upload_fixture("sdp", "ladybird-2560x1600.jpg", &[("lang", "zz")])

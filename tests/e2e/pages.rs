@@ -145,7 +145,12 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
             .await
             .expect("body")
     };
-    assert!(status_page().await.contains("data-status=\"received\""));
+    let waiting = status_page().await;
+    assert!(waiting.contains("data-status=\"received\""));
+    // It never reloads itself (a screen reader would lose its place): the script asks
+    // again and announces the change; without the script, a link does it.
+    assert!(!waiting.contains("http-equiv=\"refresh\""));
+    assert!(waiting.contains("id=\"check-again\"") && waiting.contains("aria-live=\"polite\""));
     app.run_pending_jobs().await;
     let html = status_page().await;
     assert!(

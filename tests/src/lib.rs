@@ -249,6 +249,20 @@ macro_rules! on_both_deployments {
 }
 
 /// `tests/fixtures/…` (in the repository: sources and licences in its README)
+/// A locale file's one-line messages (`key = value`), to know what a page should say in
+/// that language.
+pub fn locale_messages(locale: &str) -> std::collections::BTreeMap<String, String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../crates/http/locales/{locale}.ftl"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
