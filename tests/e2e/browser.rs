@@ -1026,3 +1026,194 @@ async fn a_supporter_hides_their_face_by_drawing_boxes_with_mouse_or_keyboard() 
     app.stop().await;
     env.cleanup().await;
 }
+
+/// The supporter's page as redesigned for its job: the logo to hold at the top, a privacy
+/// panel that says what happens to the photo, a wrong file refused the moment it is chosen
+/// (before a slow upload), a receipt with its link on one line, a copy button and a button
+/// to the status page, and a status page with Withdraw near the top and what was sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supporter_sees_the_logo_and_privacy_and_keeps_the_receipt() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api,worker").await;
+    let admin = env.create_user("admin", "root").await;
+    app.create_campaign(
+        &admin,
+        "sdp",
+        serde_json::json!({"title": "Support. Don't Punish."}),
+    )
+    .await;
+    let logo = std::fs::read(fixture("photos/ladybird-2560x1600.jpg")).expect("logo");
+    let r = app
+        .client
+        .put(app.url("/api/v1/admin/campaigns/sdp/logo"))
+        .bearer_auth(&admin)
+        .multipart(reqwest::multipart::Form::new().part(
+            "logo",
+            reqwest::multipart::Part::bytes(logo).file_name("logo.jpg"),
+        ))
+        .send()
+        .await
+        .expect("logo");
+    assert_eq!(r.status(), 200);
+    let b = Browser::start("supporter-page", PHONE).await;
+    b.goto(&app.url("/c/sdp")).await;
+    b.wait_for(
+        "return document.querySelector('#campaign-logo')?.naturalWidth > 0;",
+        Duration::from_secs(10),
+        "the campaign's logo",
+    )
+    .await;
+    let privacy = b.text("#privacy").await;
+    for said in [
+        "we remove its location",
+        "A photo that is not approved is deleted",
+        "keyed fingerprint",
+        "withdraw your photo at any time",
+        "cover your face",
+    ] {
+        assert!(
+            privacy.contains(said),
+            "the privacy panel lacks {said:?}: {privacy}"
+        );
+    }
+    b.check_page("the campaign page with its logo and privacy panel")
+        .await;
+    b.screenshot("campaign").await;
+    b.viewport(LAPTOP).await;
+    b.screenshot("campaign-laptop").await;
+    b.viewport(PHONE).await;
+
+    // A GIF is refused as soon as it is chosen: no preview, the words, an empty picker.
+    b.find("#photo")
+        .await
+        .send_keys(abs("bad/photo.gif"))
+        .await
+        .expect("file");
+    b.wait_for(
+        "return !document.querySelector('#form-error').hidden;",
+        Duration::from_secs(5),
+        "the error on choosing",
+    )
+    .await;
+    assert!(b
+        .text("#form-error")
+        .await
+        .starts_with("We can only take JPEG, PNG or WebP"));
+    assert_eq!(
+        b.js("return [document.querySelector('#preview').hidden, document.querySelector('#photo').value];").await,
+        serde_json::json!([true, ""])
+    );
+    b.screenshot("campaign-wrong-file").await;
+
+    b.find("#photo")
+        .await
+        .send_keys(abs("photos/ladybird-2560x1600.jpg"))
+        .await
+        .expect("file");
+    b.wait_for(
+        "const p = document.querySelector('#preview'); return !p.hidden && p.naturalWidth > 0;",
+        Duration::from_secs(10),
+        "the preview",
+    )
+    .await;
+    assert!(
+        b.js("return document.querySelector('#form-error').hidden;")
+            .await
+            == serde_json::json!(true)
+    );
+    b.find("#display_name")
+        .await
+        .send_keys("Ana")
+        .await
+        .expect("name");
+    b.find("#consent").await.click().await.expect("consent");
+    b.find("#send-button").await.click().await.expect("send");
+    b.wait_for(
+        "return !document.querySelector('#receipt').hidden;",
+        Duration::from_secs(30),
+        "the receipt",
+    )
+    .await;
+    let shown = b
+        .js("return document.querySelector('#receipt-url').value;")
+        .await;
+    let link = b
+        .find("#status-link")
+        .await
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("a link");
+    assert_eq!(
+        shown,
+        serde_json::json!(link),
+        "the link to copy is the status page's"
+    );
+    let one_line = b
+        .js("const i = document.querySelector('#receipt-url'); return i.getBoundingClientRect().height < 60 && i.scrollWidth >= i.clientWidth;")
+        .await;
+    assert_eq!(
+        one_line,
+        serde_json::json!(true),
+        "the link sits on one line"
+    );
+    b.find("#copy-receipt").await.click().await.expect("copy");
+    b.wait_for(
+        "return document.querySelector('#copy-status').textContent.length > 0;",
+        Duration::from_secs(5),
+        "the copy button's answer",
+    )
+    .await;
+    b.check_page("the receipt").await;
+    b.screenshot("receipt").await;
+    b.viewport(LAPTOP).await;
+    b.screenshot("receipt-laptop").await;
+    b.viewport(PHONE).await;
+
+    // The status page, by its button: withdrawing is near the top, above what was sent.
+    b.find("#status-link")
+        .await
+        .click()
+        .await
+        .expect("open status");
+    b.wait_for(
+        "return document.querySelector('#status')?.dataset.status === 'pending_review';",
+        PROCESSING,
+        "the status page",
+    )
+    .await;
+    let order = b
+        .js("const w = document.querySelector('details.withdraw'), h = document.querySelector('#held'), p = document.querySelector('#photo');
+             return [!!(w.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING), !!(h.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING), w.getBoundingClientRect().top < window.innerHeight];")
+        .await;
+    assert_eq!(
+        order,
+        serde_json::json!([true, true, true]),
+        "withdraw first, in view; then what was sent; then the photo"
+    );
+    assert!(b.text("#held").await.contains("Ana"));
+    b.check_page("the status page").await;
+    b.screenshot("status").await;
+    b.viewport(LAPTOP).await;
+    b.screenshot("status-laptop").await;
+    b.viewport(PHONE).await;
+    b.find(".withdraw summary")
+        .await
+        .click()
+        .await
+        .expect("open");
+    b.find("#withdraw").await.click().await.expect("withdraw");
+    b.find("#notice").await;
+    // Not a dead end.
+    b.find("main a[href='/']")
+        .await
+        .click()
+        .await
+        .expect("front page");
+    b.find("#campaigns").await;
+    b.screenshot("after-withdrawal").await;
+
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}

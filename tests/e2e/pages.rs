@@ -106,6 +106,14 @@ async fn plain_forms_upload_enter_check_and_withdraw(d: Deployment) {
         "{html}"
     );
     assert!(html.contains("id=\"upload-form\""), "the form again");
+    // What was typed is still there, escaped.
+    assert!(html.contains("id=\"display_name\" name=\"display_name\" maxlength=\"60\" autocomplete=\"nickname\" dir=\"auto\" value=\"Ana\""), "the name kept");
+    let at = html.find("id=\"caption\"").expect("caption");
+    let field = &html[at..(at + 300).min(html.len())];
+    assert!(
+        field.contains("&#60;script&#62;window.__xss=1"),
+        "the caption kept, as text: {field}"
+    );
     let r = app
         .client
         .post(app.url("/c/sdp"))

@@ -477,6 +477,32 @@ js-pinned = { $n ->
    *[other] Shortlist pinned: { $n } entries.
 }
 js-copied = Copied.
-js-copy-by-hand = Select the token and copy it.
+js-copy-by-hand = Select the text and copy it.
 js-opening-photo = Opening the photo…
 js-shortcuts-off = Keyboard shortcuts are off: use the buttons.
+
+## Privacy and the receipt
+
+campaign-logo-alt = The campaign's logo, to hold in your photo
+campaign-photo-hint = On a phone you can take the photo now, or choose one you have.
+receipt-link-label = Your receipt link
+receipt-open-status = Open my status page
+receipt-bookmark-hint = Bookmark the status page, or copy the link somewhere safe: we cannot send it to you again.
+privacy-heading = Your privacy
+privacy-removed = Before your photo is stored, we remove its location, the camera's details and every other hidden piece of data.
+privacy-who = Moderators see your photo and what you wrote, to check them. Once approved, everyone can see smaller copies in the gallery, with your name, country and caption if you gave them. The campaign's staff can download approved photos.
+privacy-rejected-kept = { $days ->
+    [0] A photo that is not approved is deleted at once.
+    [one] A photo that is not approved is deleted { $days } day after the decision.
+   *[other] A photo that is not approved is deleted { $days } days after the decision.
+}
+privacy-originals-kept = { $days ->
+    [0] The original of an approved photo is deleted when the campaign closes.
+    [one] The original of an approved photo is deleted { $days } day after the campaign closes.
+   *[other] The original of an approved photo is deleted { $days } days after the campaign closes.
+}
+privacy-originals-campaign = The campaign keeps approved photos until it deletes them, or until you withdraw yours.
+privacy-address = Your internet address is not stored with your photo. To stop one connection sending too much, only a keyed fingerprint of it is kept, for a day at most.
+privacy-withdraw = You can withdraw your photo at any time with the link on your receipt: it is then erased, with everything you wrote.
+privacy-at-risk = If being recognised could put you at risk: cover your face (draw a box over it), avoid places, tattoos or clothes that can be recognised, and leave your name empty.
+withdrawn-home = Go to the front page

@@ -471,6 +471,32 @@ js-pinned = { $n ->
    *[other] Finalistas fijados: { $n } lemas.
 }
 js-copied = Copiado.
-js-copy-by-hand = Selecciona el token y cópialo.
+js-copy-by-hand = Selecciona el texto y cópialo.
 js-opening-photo = Abriendo la foto…
 js-shortcuts-off = Los atajos de teclado están desactivados: usa los botones.
+
+## Privacidad y recibo
+
+campaign-logo-alt = El logo de la campaña, para sostenerlo en tu foto
+campaign-photo-hint = En el móvil puedes hacer la foto ahora o elegir una que ya tengas.
+receipt-link-label = El enlace de tu recibo
+receipt-open-status = Abrir mi página de estado
+receipt-bookmark-hint = Guarda la página de estado en favoritos o copia el enlace en un lugar seguro: no podemos volver a enviártelo.
+privacy-heading = Tu privacidad
+privacy-removed = Antes de guardar tu foto le quitamos la ubicación, los datos de la cámara y cualquier otro dato oculto.
+privacy-who = Los moderadores ven tu foto y lo que escribiste, para revisarlo. Una vez aprobada, cualquiera puede ver copias pequeñas en la galería, con tu nombre, país y pie de foto si los diste. El equipo de la campaña puede descargar las fotos aprobadas.
+privacy-rejected-kept = { $days ->
+    [0] Una foto que no se aprueba se borra en seguida.
+    [one] Una foto que no se aprueba se borra { $days } día después de la decisión.
+   *[other] Una foto que no se aprueba se borra { $days } días después de la decisión.
+}
+privacy-originals-kept = { $days ->
+    [0] El original de una foto aprobada se borra al cerrar la campaña.
+    [one] El original de una foto aprobada se borra { $days } día después del cierre de la campaña.
+   *[other] El original de una foto aprobada se borra { $days } días después del cierre de la campaña.
+}
+privacy-originals-campaign = La campaña conserva las fotos aprobadas hasta que las borre, o hasta que retires la tuya.
+privacy-address = Tu dirección de internet no se guarda con tu foto. Para evitar que una conexión envíe demasiado, solo se guarda una huella cifrada de ella, como mucho un día.
+privacy-withdraw = Puedes retirar tu foto cuando quieras con el enlace de tu recibo: entonces se borra, con todo lo que escribiste.
+privacy-at-risk = Si que te reconozcan puede ponerte en riesgo: tápate la cara (dibuja un recuadro encima), evita lugares, tatuajes o ropa reconocibles y deja el nombre vacío.
+withdrawn-home = Ir a la portada

@@ -471,6 +471,32 @@ js-pinned = { $n ->
    *[other] Finalistes épinglés : { $n } slogans.
 }
 js-copied = Copié.
-js-copy-by-hand = Sélectionnez le jeton et copiez-le.
+js-copy-by-hand = Sélectionnez le texte et copiez-le.
 js-opening-photo = Ouverture de la photo…
 js-shortcuts-off = Les raccourcis clavier sont désactivés : utilisez les boutons.
+
+## Vie privée et reçu
+
+campaign-logo-alt = Le logo de la campagne, à tenir sur votre photo
+campaign-photo-hint = Sur un téléphone, vous pouvez prendre la photo maintenant ou en choisir une.
+receipt-link-label = Le lien de votre reçu
+receipt-open-status = Ouvrir ma page de suivi
+receipt-bookmark-hint = Ajoutez la page de suivi à vos favoris ou copiez le lien en lieu sûr : nous ne pouvons pas vous le renvoyer.
+privacy-heading = Votre vie privée
+privacy-removed = Avant d'enregistrer votre photo, nous en retirons le lieu, les détails de l'appareil et toute autre donnée cachée.
+privacy-who = Les modérateurs voient votre photo et ce que vous avez écrit, pour les vérifier. Une fois approuvée, tout le monde peut en voir de petites copies dans la galerie, avec votre nom, votre pays et votre légende si vous les avez donnés. L'équipe de la campagne peut télécharger les photos approuvées.
+privacy-rejected-kept = { $days ->
+    [0] Une photo non approuvée est effacée aussitôt.
+    [one] Une photo non approuvée est effacée { $days } jour après la décision.
+   *[other] Une photo non approuvée est effacée { $days } jours après la décision.
+}
+privacy-originals-kept = { $days ->
+    [0] L'original d'une photo approuvée est effacé à la fermeture de la campagne.
+    [one] L'original d'une photo approuvée est effacé { $days } jour après la fermeture de la campagne.
+   *[other] L'original d'une photo approuvée est effacé { $days } jours après la fermeture de la campagne.
+}
+privacy-originals-campaign = La campagne garde les photos approuvées jusqu'à ce qu'elle les efface, ou que vous retiriez la vôtre.
+privacy-address = Votre adresse internet n'est pas enregistrée avec votre photo. Pour éviter qu'une connexion envoie trop, seule une empreinte chiffrée en est gardée, un jour au plus.
+privacy-withdraw = Vous pouvez retirer votre photo à tout moment avec le lien de votre reçu : elle est alors effacée, avec tout ce que vous avez écrit.
+privacy-at-risk = Si être reconnu peut vous mettre en danger : cachez votre visage (tracez un cadre dessus), évitez les lieux, tatouages ou vêtements reconnaissables, et laissez le nom vide.
+withdrawn-home = Aller à l'accueil

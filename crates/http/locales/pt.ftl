@@ -471,6 +471,32 @@ js-pinned = { $n ->
    *[other] Finalistas fixados: { $n } lemas.
 }
 js-copied = Copiado.
-js-copy-by-hand = Selecione o token e copie.
+js-copy-by-hand = Selecione o texto e copie.
 js-opening-photo = Abrindo a foto…
 js-shortcuts-off = Os atalhos de teclado estão desligados: use os botões.
+
+## Privacidade e recibo
+
+campaign-logo-alt = O logo da campanha, para segurar na sua foto
+campaign-photo-hint = No celular você pode tirar a foto agora ou escolher uma que já tem.
+receipt-link-label = O link do seu recibo
+receipt-open-status = Abrir minha página de situação
+receipt-bookmark-hint = Salve a página de situação nos favoritos ou copie o link para um lugar seguro: não podemos enviá-lo de novo.
+privacy-heading = Sua privacidade
+privacy-removed = Antes de guardar sua foto, removemos a localização, os dados da câmera e qualquer outro dado escondido.
+privacy-who = Os moderadores veem sua foto e o que você escreveu, para conferir. Depois de aprovada, qualquer pessoa vê cópias menores na galeria, com seu nome, país e legenda, se você os informou. A equipe da campanha pode baixar as fotos aprovadas.
+privacy-rejected-kept = { $days ->
+    [0] Uma foto não aprovada é apagada na hora.
+    [one] Uma foto não aprovada é apagada { $days } dia depois da decisão.
+   *[other] Uma foto não aprovada é apagada { $days } dias depois da decisão.
+}
+privacy-originals-kept = { $days ->
+    [0] O original de uma foto aprovada é apagado quando a campanha termina.
+    [one] O original de uma foto aprovada é apagado { $days } dia depois do fim da campanha.
+   *[other] O original de uma foto aprovada é apagado { $days } dias depois do fim da campanha.
+}
+privacy-originals-campaign = A campanha guarda as fotos aprovadas até apagá-las, ou até você retirar a sua.
+privacy-address = Seu endereço de internet não é guardado com sua foto. Para impedir que uma conexão envie demais, guardamos só uma impressão cifrada dele, por no máximo um dia.
+privacy-withdraw = Você pode retirar sua foto a qualquer momento com o link do seu recibo: ela é apagada, com tudo o que você escreveu.
+privacy-at-risk = Se ser reconhecido puder pôr você em risco: cubra o rosto (desenhe um quadro por cima), evite lugares, tatuagens ou roupas reconhecíveis e deixe o nome em branco.
+withdrawn-home = Ir para a página inicial

@@ -92,6 +92,17 @@ pub fn limit_key(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// What the rate limit stores for an address: an HMAC-SHA256 of it under the key every
+/// API process shares (so all of them count alike), cut to 128 bits. Without the key it
+/// cannot be turned back into an address, nor matched against a list of them.
+pub fn counted_as(key: &[u8], ip: IpAddr) -> String {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key");
+    mac.update(b"rate-limit:");
+    mac.update(ip.to_string().as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +198,19 @@ mod tests {
             limit_key(ip("2001:db8:1:2::1"))
         );
         assert_eq!(limit_key(ip("192.0.2.1")), ip("192.0.2.1"));
+    }
+
+    #[test]
+    fn addresses_are_counted_under_a_keyed_hash() {
+        let ip: IpAddr = "203.0.113.7".parse().expect("ip");
+        let a = counted_as(b"key one", ip);
+        assert_eq!(a.len(), 32);
+        assert!(!a.contains("203"));
+        assert_eq!(a, counted_as(b"key one", ip), "every process counts alike");
+        assert_ne!(a, counted_as(b"key two", ip));
+        assert_ne!(
+            a,
+            counted_as(b"key one", "203.0.113.8".parse().expect("ip"))
+        );
     }
 }

@@ -124,7 +124,12 @@ impl actix_web::FromRequest for PublicPost {
                 &headers,
                 &state.settings.trusted_proxies,
             );
-            let key = crate::client_address::limit_key(client).to_string();
+            // Counted under a keyed hash of the address, never the address itself: the
+            // table holds nothing that says who sent anything.
+            let key = crate::client_address::counted_as(
+                state.signer.key(),
+                crate::client_address::limit_key(client),
+            );
             match state
                 .store
                 .take_allowance(&key, allowance, state.clock.now())

@@ -222,6 +222,10 @@
       if (preview.src) URL.revokeObjectURL(preview.src);
       boxes.reset();
       if (!f) { preview.hidden = true; boxes.show(false); return; }
+      // The type is checked on choice, not after a long upload on a slow connection.
+      const known = ["image/jpeg", "image/png", "image/webp"].includes(f.type) || (!f.type && /\.(jpe?g|png|webp)$/i.test(f.name));
+      if (!known) { input.value = ""; preview.hidden = true; boxes.show(false); showError(words("unsupported_media_type")); return; }
+      preview.onerror = () => { preview.hidden = true; boxes.show(false); showError(words("invalid_image")); };
       preview.src = URL.createObjectURL(f);
       preview.hidden = false;
       boxes.show(true);
@@ -250,8 +254,8 @@
         try { body = JSON.parse(xhr.responseText); } catch (_) { /* not JSON */ }
         if (xhr.status === 202 && body) {
           const link = location.origin + "/p/" + body.id + "?lang=" + encodeURIComponent(lang) + "&receipt=" + encodeURIComponent(body.receipt_token);
-          const a = $("#status-link");
-          a.href = link; a.textContent = link;
+          $("#status-link").href = link;
+          $("#receipt-url").value = link;
           $("#send").hidden = true;
           const receipt = $("#receipt");
           receipt.hidden = false;

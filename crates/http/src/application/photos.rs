@@ -35,8 +35,9 @@ pub(crate) async fn accept_upload(
     slug: &str,
     req: &HttpRequest,
     payload: Multipart,
+    sent: &mut Sent,
 ) -> Result<Receipt, AppError> {
-    let result = receive(state, slug, req, payload).await;
+    let result = receive(state, slug, req, payload, sent).await;
     let outcome = match &result {
         Ok(_) => "accepted",
         Err(e) => crate::ApiError::from(e).code(),
@@ -45,11 +46,21 @@ pub(crate) async fn accept_upload(
     result
 }
 
+/// What a supporter typed, kept when the upload is refused so that the plain form can be
+/// shown again filled in (cut to the fields' own limits).
+#[derive(Default)]
+pub struct Sent {
+    pub display_name: String,
+    pub country: String,
+    pub caption: String,
+}
+
 async fn receive(
     state: &AppState,
     slug: &str,
     req: &HttpRequest,
     mut payload: Multipart,
+    sent: &mut Sent,
 ) -> Result<Receipt, AppError> {
     let max = state.settings.max_upload_bytes;
     // A declared length far over the limit is refused before a byte is read.
@@ -83,6 +94,12 @@ async fn receive(
     };
     let mut fields = placard_forms::read(&mut payload, &spec).await?;
     let get = |n: &str| fields.text(n);
+    let kept = |n: &str, max: usize| get(n).unwrap_or_default().chars().take(max).collect();
+    *sent = Sent {
+        display_name: kept("display_name", 60),
+        country: kept("country", 2),
+        caption: kept("caption", 280),
+    };
     let form = PhotoForm::parse(
         get("consent"),
         get("display_name"),

@@ -279,6 +279,11 @@ impl From<&usize> for Arg {
         (*n).into()
     }
 }
+impl From<&i32> for Arg {
+    fn from(n: &i32) -> Self {
+        (*n).into()
+    }
+}
 impl From<&u32> for Arg {
     fn from(n: &u32) -> Self {
         (*n).into()

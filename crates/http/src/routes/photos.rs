@@ -63,7 +63,7 @@ pub async fn upload_photo(
     req: HttpRequest,
     payload: Multipart,
 ) -> Result<HttpResponse, ApiError> {
-    let receipt = accept_upload(&state, &slug, &req, payload).await?;
+    let receipt = accept_upload(&state, &slug, &req, payload, &mut Default::default()).await?;
     Ok(HttpResponse::Accepted().json(receipt))
 }
 

@@ -44,6 +44,13 @@ struct CampaignPage<'a> {
     embedded: bool,
     /// The origins that may frame the page.
     frame_ancestors: Vec<String>,
+    /// The logo supporters are asked to hold, shown at the top.
+    logo: Option<String>,
+    /// How long rejected photos and approved originals are kept, for the privacy panel.
+    rejected_days: i32,
+    originals_days: Option<i32>,
+    /// What was typed, when a plain form comes back with its error.
+    sent: photos::Sent,
 }
 
 /// The counter and the moderation note of a campaign's page.
@@ -86,6 +93,7 @@ async fn campaign_view<'a>(
     prefs: &Prefs,
     slug: &str,
     error: Option<&ApiError>,
+    sent: photos::Sent,
 ) -> Result<CampaignPage<'a>, (Tr<'a>, ApiError)> {
     let c = match find_campaign(state, slug).await {
         Ok(c) => c,
@@ -110,6 +118,14 @@ async fn campaign_view<'a>(
     let (counter, moderation) = counter_words(&t, &stats);
     let texts = CampaignTexts::of(&state.l10n, &c, t.locale);
     Ok(CampaignPage {
+        // Relative: the page and its images share whatever origin the visitor used.
+        logo: crate::routes::campaigns::logo_url(state, &c).map(|u| {
+            u.strip_prefix(&state.settings.public_url)
+                .map_or(u.clone(), str::to_owned)
+        }),
+        rejected_days: c.retention_rejected_days,
+        originals_days: c.retention_originals_after_close_days,
+        sent,
         counter,
         moderation,
         embedded: false,
@@ -133,7 +149,7 @@ pub async fn campaign_page(
     prefs: Prefs,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    match campaign_view(&state, &prefs, &slug, None).await {
+    match campaign_view(&state, &prefs, &slug, None, Default::default()).await {
         Ok(page) => Ok(framed_by(
             render(StatusCode::OK, &page)?,
             &page.frame_ancestors,
@@ -149,7 +165,7 @@ pub async fn embed_page(
     prefs: Prefs,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    match campaign_view(&state, &prefs, &slug, None).await {
+    match campaign_view(&state, &prefs, &slug, None, Default::default()).await {
         Ok(mut page) => {
             page.embedded = true;
             Ok(framed_by(
@@ -171,8 +187,9 @@ pub async fn upload_form(
     req: HttpRequest,
     payload: Multipart,
 ) -> Result<HttpResponse, ApiError> {
+    let mut sent = photos::Sent::default();
     let result = match limit {
-        Ok(_) => photos::accept_upload(&state, &slug, &req, payload)
+        Ok(_) => photos::accept_upload(&state, &slug, &req, payload, &mut sent)
             .await
             .map_err(ApiError::from),
         Err(e) => Err(e),
@@ -200,7 +217,7 @@ pub async fn upload_form(
                 },
             )
         }
-        Err(e) => match campaign_view(&state, &prefs, &slug, Some(&e)).await {
+        Err(e) => match campaign_view(&state, &prefs, &slug, Some(&e), sent).await {
             Ok(page) => render_failed(&e, &page),
             Err((t, e)) => notice_for(&state, &t, &e, None),
         },

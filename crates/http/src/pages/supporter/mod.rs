@@ -118,7 +118,7 @@ fn withdrawn(
             t,
             title: &t.get("withdrawn-title"),
             message: &message,
-            back: None,
+            back: Some(("/", &t.get("withdrawn-home"))),
         },
     )
 }
