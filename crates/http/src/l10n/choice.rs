@@ -133,7 +133,7 @@ pub struct SwitchQuery {
     params(("code" = String, Path, description = "en, es, fr, pt, ru or ar"), SwitchQuery),
     responses(
         (status = 303, description = "The cookie is set; `Location` is `next` with `lang`"),
-        (status = 404, description = "Placard has no such language", body = crate::error::ErrorBody)))]
+        (status = 404, description = "Placard has no such language: a page saying so", content_type = "text/html")))]
 pub async fn set_language(
     state: web::Data<AppState>,
     req: HttpRequest,
