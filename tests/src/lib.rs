@@ -210,10 +210,16 @@ impl Server {
                 .await
                 .ok();
         }
-        match tokio::time::timeout(Duration::from_secs(40), self.child.wait()).await {
-            Ok(Ok(status)) => status.success(),
-            _ => false,
+        let ended = tokio::time::timeout(Duration::from_secs(40), self.child.wait()).await;
+        let clean = matches!(ended, Ok(Ok(status)) if status.success());
+        if !clean {
+            // The failing test shows why, not just that it stopped badly.
+            eprintln!(
+                "placard serve did not stop cleanly ({ended:?}); its log:\n{}",
+                self.log_text()
+            );
         }
+        clean
     }
 
     /// SIGKILL: the process gets no chance to clean up.

@@ -10,6 +10,9 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
+    // Before anything can announce itself: a SIGTERM that arrives while the roles are still
+    // starting must mean "stop cleanly", not the default action (killed by the signal).
+    let stop = StopSignal::listen().context("Failed to listen for SIGTERM/SIGINT")?;
     let pool = settings.pool_for(roles);
     tracing::info!(
         db.max_connections = pool.max_connections,
@@ -34,8 +37,6 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
         roles.scheduler = roles.scheduler,
         "placard is serving"
     );
-    // A plain line on stdout too, for scripts and tests that started it on port 0.
-    println!("listening on http://{addr}");
     if roles.api {
         // Staging files a crashed process left: swept now, and every ten minutes (the
         // worker's sweep covers this machine's folders too, when it runs here).
@@ -74,7 +75,11 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
         None
     };
 
-    shutdown_signal().await;
+    // A plain line on stdout too, for scripts and tests that started it on port 0: written
+    // once every role has started.
+    println!("listening on http://{addr}");
+
+    stop.wait().await;
     tracing::info!("shutting down: no new requests or jobs; letting running work finish");
     // Stop taking requests first (in-flight ones finish), then the worker (running jobs
     // finish or are handed back), then the scheduler.
@@ -93,22 +98,36 @@ pub async fn serve(settings: &Settings, roles: Roles) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
+/// SIGTERM and SIGINT, registered when made (tokio's `ctrl_c()` registers only when first
+/// polled, too late for a signal sent during start-up).
+struct StopSignal {
     #[cfg(unix)]
-    {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = ctrl_c => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                ctrl_c.await.ok();
-            }
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+}
+
+impl StopSignal {
+    fn listen() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(Self {
+                term: signal(SignalKind::terminate())?,
+                int: signal(SignalKind::interrupt())?,
+            })
         }
+        #[cfg(not(unix))]
+        Ok(Self {})
     }
-    #[cfg(not(unix))]
-    ctrl_c.await.ok();
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.int.recv() => {}
+        }
+        #[cfg(not(unix))]
+        tokio::signal::ctrl_c().await.ok();
+    }
 }
