@@ -11,7 +11,95 @@ on_both_deployments!(
     closing_a_campaign_early_closes_its_form_and_new_consent_texts_are_new_versions,
     contests_are_edited_until_their_announcement,
     a_campaign_logo_is_checked_like_a_photo_and_served_without_metadata,
+    moderator_care_and_the_privacy_link_are_set_checked_and_shown,
 );
+
+/// Blurred previews, the pause suggestion and the operator's privacy link: defaults, an
+/// edit (audited by field name), bad values refused with nothing changed, and where each
+/// shows (the moderation page's options, the supporters' privacy panel).
+async fn moderator_care_and_the_privacy_link_are_set_checked_and_shown(d: Deployment) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "root").await;
+    app.create_campaign(&admin, "sdp", json!({})).await;
+    let path = "/api/v1/admin/campaigns/sdp";
+    let (_, before) = admin_view(&app, &admin, path).await;
+    assert_eq!(
+        before["moderation"],
+        json!({"blur_previews": false, "pause_after": 200})
+    );
+    assert_eq!(before["privacy_url"], Value::Null);
+
+    // A field left out of `moderation` keeps its default.
+    let r = patch(
+        &app,
+        &admin,
+        path,
+        None,
+        json!({"moderation": {"blur_previews": true}, "privacy_url": " https://sdp.example/privacy "}),
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let (_, after) = admin_view(&app, &admin, path).await;
+    assert_eq!(
+        after["moderation"],
+        json!({"blur_previews": true, "pause_after": 200})
+    );
+    assert_eq!(after["privacy_url"], "https://sdp.example/privacy");
+    let audit = app
+        .get_json(&admin, "/api/v1/moderation/audit?subject_type=campaign")
+        .await;
+    let fields = &audit["items"][0]["details"]["fields"];
+    assert_eq!(fields, &json!(["moderation", "privacy_url"]), "{audit}");
+
+    for body in [
+        json!({"moderation": {"pause_after": 5001}}),
+        json!({"moderation": {"pause_after": -1}}),
+        json!({"moderation": {"colour": "red"}}),
+        json!({"privacy_url": "http://sdp.example/privacy"}),
+        json!({"privacy_url": "javascript:alert(1)"}),
+        json!({"privacy_url": "https://user:pw@sdp.example/"}),
+    ] {
+        let r = patch(&app, &admin, path, None, body.clone()).await;
+        assert_eq!(error_code(r).await, (400, "invalid_field".into()), "{body}");
+    }
+    let (_, unchanged) = admin_view(&app, &admin, path).await;
+    assert_eq!(unchanged["version"], after["version"], "nothing changed");
+
+    // Where it shows: the supporters' privacy panel links the notice; the moderation page
+    // carries the campaign's care for its script.
+    let page = app
+        .http()
+        .get(app.url("/c/sdp"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        page.contains(r#"id="privacy-notice" href="https://sdp.example/privacy""#),
+        "the privacy panel links the operator's notice"
+    );
+    // Set back to the defaults and none: read back as such.
+    let r = patch(
+        &app,
+        &admin,
+        path,
+        None,
+        json!({"moderation": {"blur_previews": false, "pause_after": 200}, "privacy_url": null}),
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let (_, reset) = admin_view(&app, &admin, path).await;
+    assert_eq!(
+        (&reset["moderation"], &reset["privacy_url"]),
+        (
+            &json!({"blur_previews": false, "pause_after": 200}),
+            &Value::Null
+        )
+    );
+    app.stop().await;
+}
 
 async fn patch(
     app: &TestApp,

@@ -79,6 +79,10 @@ async fn an_operator_runs_a_campaign_from_the_admin_pages() {
     )
     .await;
     type_into(&op, "#frame_ancestors", "https://supportdontpunish.org").await;
+    // Care for the moderators, and the organisation's own privacy notice.
+    click(&op, "#blur_previews").await;
+    type_into(&op, "#pause_after", "150").await;
+    type_into(&op, "#privacy_url", "https://supportdontpunish.org/privacy").await;
     op.find("#title").await.click().await.expect("focus");
     op.keys("\u{E007}").await; // Enter
     op.find("#saved").await;
@@ -87,6 +91,23 @@ async fn an_operator_runs_a_campaign_from_the_admin_pages() {
     assert_eq!(
         stored.frame_ancestors(),
         vec!["https://supportdontpunish.org"]
+    );
+    assert_eq!(
+        stored.moderator_care(),
+        placard_domain::ModeratorCare {
+            blur_previews: true,
+            pause_after: 150
+        }
+    );
+    assert_eq!(
+        stored.privacy_url.as_deref(),
+        Some("https://supportdontpunish.org/privacy")
+    );
+    assert_eq!(
+        op.js("return [document.querySelector('#blur_previews').checked, document.querySelector('#pause_after').value];")
+            .await,
+        serde_json::json!([true, "150"]),
+        "the form shows what was saved"
     );
 
     // The logo: a photo with GPS in it is refused nothing, and served without it.

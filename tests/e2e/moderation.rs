@@ -9,6 +9,7 @@ on_both_deployments!(
     authorization_matrix_covers_every_route,
     ten_moderators_calling_next_at_once_get_distinct_photos,
     decisions_reach_the_gallery_the_supporter_and_the_audit_log,
+    the_queue_says_what_is_left_for_each_moderator_and_how_old,
 );
 
 const PROCESSING: Duration = Duration::from_secs(120);
@@ -67,6 +68,87 @@ async fn ten_moderators_calling_next_at_once_get_distinct_photos(d: Deployment) 
         distinct,
         ups.iter().map(|u| u.id.clone()).collect::<HashSet<_>>()
     );
+    app.stop().await;
+}
+
+async fn the_queue_says_what_is_left_for_each_moderator_and_how_old(d: Deployment) {
+    let app = TestApp::spawn(d).await;
+    let admin = app.create_user("admin", "root").await;
+    let ana = app.create_user("moderator", "ana").await;
+    let bo = app.create_user("moderator", "bo").await;
+    app.create_campaign(&admin, "sdp", serde_json::json!({}))
+        .await;
+    let queue = |token: String| {
+        let app = &app;
+        async move {
+            app.get_json(&token, "/api/v1/moderation/queue?campaign=sdp")
+                .await
+        }
+    };
+    let empty = queue(ana.clone()).await;
+    assert_eq!(
+        (
+            &empty["left"],
+            &empty["held_by_others"],
+            &empty["oldest_at"]
+        ),
+        (&0.into(), &0.into(), &serde_json::Value::Null)
+    );
+    let ups = processed(&app, "sdp", 3).await;
+    let q = queue(ana.clone()).await;
+    assert_eq!((&q["left"], &q["held_by_others"]), (&3.into(), &0.into()));
+    let oldest: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(q["oldest_at"].clone()).expect("oldest_at");
+    let first = app.photo_status(&ups[0]).await;
+    assert_eq!(
+        Some(oldest),
+        serde_json::from_value(first["submitted_at"].clone()).ok(),
+        "the oldest is the first sent: {first}"
+    );
+    // Bo claims one: Ana sees it held by another, Bo still counts it as his to do.
+    let r = app
+        .client
+        .post(app.url("/api/v1/moderation/photos/next?campaign=sdp"))
+        .bearer_auth(&bo)
+        .send()
+        .await
+        .expect("next");
+    assert_eq!(r.status(), 200);
+    let q = queue(ana.clone()).await;
+    assert_eq!((&q["left"], &q["held_by_others"]), (&2.into(), &1.into()));
+    let q = queue(bo.clone()).await;
+    assert_eq!((&q["left"], &q["held_by_others"]), (&3.into(), &0.into()));
+    // Decided ones leave the queue.
+    let r = app
+        .client
+        .post(app.url("/api/v1/moderation/photos/decisions"))
+        .bearer_auth(&admin)
+        .json(&serde_json::json!({"ids": [ups[1].id, ups[2].id], "decision": "approve"}))
+        .send()
+        .await
+        .expect("bulk");
+    assert_eq!(r.status(), 200);
+    let q = queue(ana.clone()).await;
+    assert_eq!((&q["left"], &q["held_by_others"]), (&0.into(), &1.into()));
+    // One of campaign and contest, exactly.
+    for bad in ["", "?campaign=sdp&contest=x", "?colour=red"] {
+        let r = app
+            .client
+            .get(app.url(&format!("/api/v1/moderation/queue{bad}")))
+            .bearer_auth(&ana)
+            .send()
+            .await
+            .expect("queue");
+        assert_eq!(error_code(r).await, (400, "invalid_query".into()), "{bad}");
+    }
+    let r = app
+        .client
+        .get(app.url("/api/v1/moderation/queue?contest=nope"))
+        .bearer_auth(&ana)
+        .send()
+        .await
+        .expect("queue");
+    assert_eq!(error_code(r).await.0, 404);
     app.stop().await;
 }
 
@@ -385,6 +467,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
         Access::Moderator,
     ),
     ("GET", "/api/v1/moderation/audit", Access::Moderator),
+    ("GET", "/api/v1/moderation/queue", Access::Moderator),
     ("GET", "/media/photos/{id}/{size}", Access::Anyone),
     ("GET", "/media/signed/{id}/{size}", Access::Anyone),
     ("POST", "/api/v1/admin/contests", Access::Admin),

@@ -6,6 +6,7 @@
 
 pub mod blur;
 pub mod campaign;
+pub mod care;
 pub mod contest;
 pub mod country;
 pub mod jobs;
@@ -25,6 +26,7 @@ pub use campaign::{
     CampaignState, FieldError, NewCampaign, Retention, Slug, STANDARD_ENTRY_CONSENT,
     STANDARD_PHOTO_CONSENT,
 };
+pub use care::ModeratorCare;
 pub use contest::{ContestError, ContestState, NewContest};
 pub use country::Country;
 pub use jobs::{BackgroundJob, BuildMosaic, JobState, ProcessPhoto, RetryPolicy, SweepStorage};

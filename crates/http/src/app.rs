@@ -259,6 +259,7 @@ route_table! {
     "/api/v1/moderation/photos/{id}/reopen" => { post: moderation::reopen_photo },
     "/api/v1/moderation/photos/{id}/original" => { get: media::original_image },
     "/api/v1/moderation/audit" => { get: moderation::list_audit },
+    "/api/v1/moderation/queue" => { get: moderation::queue_size },
     "/api/v1/moderation/contests/{slug}/entries" => { get: moderation::list_entries },
     "/api/v1/moderation/entries/{id}/decision" => { post: moderation::decide_entry },
     "/api/v1/moderation/entries/{id}/reopen" => { post: moderation::reopen_entry },

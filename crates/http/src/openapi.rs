@@ -56,6 +56,7 @@ use utoipa::{Modify, OpenApi};
         routes::moderation::reopen_photo,
         routes::moderation::decide_photos,
         routes::moderation::list_audit,
+        routes::moderation::queue_size,
         routes::moderation::list_entries,
         routes::moderation::decide_entry,
         routes::moderation::reopen_entry,

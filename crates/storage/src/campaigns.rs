@@ -3,7 +3,7 @@
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use placard_domain::settings::{TranslatedTexts, Webhook, LANGUAGES};
-use placard_domain::{NewCampaign, Retention};
+use placard_domain::{ModeratorCare, NewCampaign, Retention};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -35,6 +35,10 @@ pub struct Campaign {
     pub logo_key: Option<String>,
     pub logo_content_type: Option<String>,
     pub logo_updated_at: Option<DateTime<Utc>>,
+    /// JSON of `placard_domain::ModeratorCare`; `None`: the default. See `moderator_care()`.
+    pub moderator_care: Option<String>,
+    /// The operator's own privacy notice.
+    pub privacy_url: Option<String>,
 }
 
 /// The reason an edit of a stale version is refused.
@@ -44,7 +48,7 @@ pub(crate) const COLUMNS: &str =
     "id, slug, title, description, opens_at, closes_at, created_at, consent_text, \
     retention_rejected_days, retention_originals_after_close_days, version, default_language, \
     languages, translations, frame_ancestors, webhooks, logo_key, logo_content_type, \
-    logo_updated_at";
+    logo_updated_at, moderator_care, privacy_url";
 
 fn json_or_default<T: serde::de::DeserializeOwned + Default>(v: &Option<String>) -> T {
     // Only parsed values are ever written, so a value that does not parse is a bug: it
@@ -76,6 +80,10 @@ impl Campaign {
     pub fn webhooks(&self) -> Vec<Webhook> {
         json_or_default(&self.webhooks)
     }
+
+    pub fn moderator_care(&self) -> ModeratorCare {
+        json_or_default(&self.moderator_care)
+    }
 }
 
 /// Everything an operator may change on a campaign, as it is to be after the edit (already
@@ -94,6 +102,8 @@ pub struct CampaignEdit {
     pub translations: BTreeMap<String, TranslatedTexts>,
     pub frame_ancestors: Vec<String>,
     pub webhooks: Vec<Webhook>,
+    pub moderator_care: ModeratorCare,
+    pub privacy_url: Option<String>,
 }
 
 impl CampaignEdit {
@@ -117,6 +127,8 @@ impl CampaignEdit {
             translations: c.translations(),
             frame_ancestors: c.frame_ancestors(),
             webhooks: c.webhooks(),
+            moderator_care: c.moderator_care(),
+            privacy_url: c.privacy_url.clone(),
         }
     }
 }
@@ -225,8 +237,8 @@ impl Store {
                  consent_text = $5, retention_rejected_days = $6,
                  retention_originals_after_close_days = $7, default_language = $8,
                  languages = $9, translations = $10, frame_ancestors = $11, webhooks = $12,
-                 version = version + 1
-             WHERE id = $13 AND version = $14 RETURNING {COLUMNS}"
+                 moderator_care = $13, privacy_url = $14, version = version + 1
+             WHERE id = $15 AND version = $16 RETURNING {COLUMNS}"
         );
         let languages = edit.languages.as_ref().map(json).transpose()?;
         let translations = (!edit.translations.is_empty())
@@ -237,6 +249,11 @@ impl Store {
             .transpose()?;
         let hooks = (!edit.webhooks.is_empty())
             .then(|| json(&edit.webhooks))
+            .transpose()?;
+        // The default is stored as NULL, so a campaign never edited and one set back to the
+        // default read alike.
+        let care = (edit.moderator_care != ModeratorCare::default())
+            .then(|| json(&edit.moderator_care))
             .transpose()?;
         let mut tx = self.begin().await?;
         let updated: Option<Campaign> = with_tx!(&mut tx, |c| sqlx::query_as(&sql)
@@ -252,6 +269,8 @@ impl Store {
             .bind(translations.as_deref())
             .bind(frames.as_deref())
             .bind(hooks.as_deref())
+            .bind(care.as_deref())
+            .bind(edit.privacy_url.as_deref())
             .bind(id)
             .bind(version)
             .fetch_optional(c)

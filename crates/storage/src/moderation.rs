@@ -100,6 +100,22 @@ pub struct Decided {
     pub decided_at: DateTime<Utc>,
 }
 
+/// What [`Store::claim_next`] passes over: the items a moderator skipped for now (they
+/// stay theirs until the claim expires), and, when asked, every item without a flag.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pass<'a> {
+    pub skip: &'a [Uuid],
+    pub flagged_only: bool,
+}
+
+/// See [`Store::queue_size`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueSize {
+    pub left: i64,
+    pub held_by_others: i64,
+    pub oldest_at: Option<DateTime<Utc>>,
+}
+
 #[derive(sqlx::FromRow)]
 struct Current {
     status: String,
@@ -130,9 +146,17 @@ impl Store {
         moderator: Uuid,
         hold: TimeDelta,
         now: DateTime<Utc>,
-        skip: &[Uuid],
+        pass: Pass<'_>,
     ) -> Result<Option<Uuid>, StoreError> {
+        let Pass { skip, flagged_only } = pass;
         let (table, col) = (subject.table(), subject.scope());
+        // A moderator clearing duplicates first: only photos carrying a flag. (Entries have
+        // no flags; the caller never asks for them.)
+        let flagged = if flagged_only && subject == Subject::Photo {
+            "AND EXISTS (SELECT 1 FROM photo_flags f WHERE f.photo_id = photos.id)"
+        } else {
+            ""
+        };
         // Skipped items (a moderator passing over one for now) stay theirs until the claim
         // expires, so nobody else is handed them meanwhile; they are just not handed back.
         let skipped = |first: usize| -> String {
@@ -146,7 +170,7 @@ impl Store {
             "UPDATE {table} SET claim_expires_at = $1
              WHERE id = (SELECT id FROM {table}
                          WHERE {col} = $2 AND status = 'pending_review' AND claimed_by = $3 AND claim_expires_at > $4
-                           {}
+                           {} {flagged}
                          ORDER BY submitted_at, id LIMIT 1)
              RETURNING id",
             skipped(5)
@@ -174,7 +198,7 @@ impl Store {
              WHERE id = (SELECT id FROM {table}
                          WHERE {col} = $3 AND status = 'pending_review'
                            AND (claimed_by IS NULL OR claim_expires_at <= $4)
-                           {}
+                           {} {flagged}
                          ORDER BY submitted_at, id LIMIT 1 {lock})
              RETURNING id",
             skipped(5)
@@ -431,6 +455,39 @@ impl Store {
         )
         .await?;
         tx.commit().await
+    }
+
+    /// What is left of one campaign's or contest's queue for `moderator`: the items they may
+    /// still take (unclaimed, claim expired, or their own), those held by other moderators
+    /// now, and the oldest waiting item's upload time. Counted on the same index the claims
+    /// use (`{scope}, status, submitted_at`).
+    pub async fn queue_size(
+        &self,
+        subject: Subject,
+        scope: Uuid,
+        moderator: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<QueueSize, StoreError> {
+        let (table, col) = (subject.table(), subject.scope());
+        let sql = format!(
+            "SELECT
+               COUNT(CASE WHEN claimed_by IS NULL OR claim_expires_at <= $3 OR claimed_by = $2 THEN 1 END),
+               COUNT(CASE WHEN claimed_by IS NOT NULL AND claimed_by <> $2 AND claim_expires_at > $3 THEN 1 END),
+               MIN(submitted_at)
+             FROM {table} WHERE {col} = $1 AND status = 'pending_review'"
+        );
+        let (left, held_by_others, oldest_at): (i64, i64, Option<DateTime<Utc>>) =
+            with_pool!(self, |p| sqlx::query_as(&sql)
+                .bind(scope)
+                .bind(moderator)
+                .bind(now)
+                .fetch_one(p)
+                .await)?;
+        Ok(QueueSize {
+            left,
+            held_by_others,
+            oldest_at,
+        })
     }
 
     /// Items awaiting review per campaign slug (for `/metrics`), and the oldest one's upload time.

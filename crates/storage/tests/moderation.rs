@@ -8,7 +8,7 @@ use placard_domain::{
 };
 
 use placard_storage::audit::AuditFilter;
-use placard_storage::moderation::{DecideError, Subject};
+use placard_storage::moderation::{DecideError, Pass, Subject};
 use placard_storage::photos::{
     NearDuplicates, NewPhoto, PhotoFlag, ProcessedPhoto, StoredDerivative,
 };
@@ -104,7 +104,7 @@ async fn ten_moderators_at_once_get_four_distinct_photos(store: &Store) {
             let (store, id) = (store.clone(), m.id);
             tokio::spawn(async move {
                 store
-                    .claim_next(Subject::Photo, campaign, id, HOLD, now, &[])
+                    .claim_next(Subject::Photo, campaign, id, HOLD, now, Pass::default())
                     .await
             })
         })
@@ -130,12 +130,12 @@ async fn a_moderator_gets_their_own_claim_back_and_expired_claims_free_up(store:
     );
     let now = placard_storage::now();
     let first = store
-        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, &[])
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, Pass::default())
         .await
         .expect("claim");
     assert_eq!(first, Some(ids[0]), "oldest first");
     let again = store
-        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, &[])
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, Pass::default())
         .await
         .expect("claim");
     assert_eq!(
@@ -144,13 +144,13 @@ async fn a_moderator_gets_their_own_claim_back_and_expired_claims_free_up(store:
         "a gets their open claim back, not a second photo"
     );
     let other = store
-        .claim_next(Subject::Photo, campaign, b.id, HOLD, now, &[])
+        .claim_next(Subject::Photo, campaign, b.id, HOLD, now, Pass::default())
         .await
         .expect("claim");
     assert_eq!(other, Some(ids[1]));
     let later = now + HOLD + TimeDelta::seconds(1);
     let freed = store
-        .claim_next(Subject::Photo, campaign, b.id, HOLD, later, &[])
+        .claim_next(Subject::Photo, campaign, b.id, HOLD, later, Pass::default())
         .await
         .expect("claim");
     assert!(freed.is_some(), "expired claims are free again");
@@ -165,7 +165,17 @@ async fn a_skipped_photo_stays_claimed_but_the_next_one_is_handed_out(store: &St
     let now = placard_storage::now();
     let claim = |who: Uuid, skip: Vec<Uuid>| async move {
         store
-            .claim_next(Subject::Photo, campaign, who, HOLD, now, &skip)
+            .claim_next(
+                Subject::Photo,
+                campaign,
+                who,
+                HOLD,
+                now,
+                Pass {
+                    skip: &skip,
+                    flagged_only: false,
+                },
+            )
             .await
             .expect("claim")
     };
@@ -218,7 +228,7 @@ async fn decisions_follow_the_rules_and_are_audited(store: &Store) {
         note: Some("no logo visible".into()),
     };
     store
-        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, &[])
+        .claim_next(Subject::Photo, campaign, a.id, HOLD, now, Pass::default())
         .await
         .expect("claim");
     assert!(matches!(

@@ -110,6 +110,16 @@ pub struct RankingView {
     /// `{"rank","id","slogan","score","judges","shortlisted"}`, best first.
     #[schema(value_type = Vec<Object>)]
     pub items: Vec<RankedEntry>,
+    pub shortlist: ShortlistState,
+}
+
+/// How the shortlist marked in the ranking came about.
+#[derive(Serialize, ToSchema)]
+pub struct ShortlistState {
+    /// Pinned by a judge or admin (`PUT …/shortlist`); false: the top `size` of the ranking.
+    pub pinned: bool,
+    /// The contest's `shortlist_size`.
+    pub size: i32,
 }
 
 /// The calibrated ranking (method: docs/RANKING.md).
@@ -126,8 +136,13 @@ pub async fn ranking(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let contest = find_contest(&state, &slug).await?;
+    let ranking = state.store.ranking(&contest).await?;
     Ok(HttpResponse::Ok().json(RankingView {
-        items: state.store.ranking(&contest).await?,
+        items: ranking.entries,
+        shortlist: ShortlistState {
+            pinned: ranking.pinned,
+            size: contest.shortlist_size,
+        },
     }))
 }
 

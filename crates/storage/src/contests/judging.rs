@@ -1,7 +1,7 @@
 //! The judges' side of a contest: blind entries, scores, the shortlist, the calibrated
 //! ranking, and its announcement, exactly once.
 
-use super::{BlindEntry, Contest, RankedEntry, CONTEST_COLUMNS};
+use super::{BlindEntry, Contest, RankedEntry, Ranking, CONTEST_COLUMNS};
 use crate::audit::NewAuditEntry;
 use crate::{Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -130,12 +130,15 @@ impl Store {
 
     /// The calibrated ranking of the approved entries, with the shortlist marked (the pinned
     /// entries if any, else the top `shortlist_size`).
-    pub async fn ranking(&self, contest: &Contest) -> Result<Vec<RankedEntry>, StoreError> {
+    pub async fn ranking(&self, contest: &Contest) -> Result<Ranking, StoreError> {
         // One transaction, so the entries, scores and pins read belong together.
         let mut tx = self.begin().await?;
         let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
         tx.commit().await?;
-        Ok(ranked(contest, &entries, &scores, &pins))
+        Ok(Ranking {
+            entries: ranked(contest, &entries, &scores, &pins),
+            pinned: !pins.is_empty(),
+        })
     }
 
     /// Contests whose `announce_at` has passed and that are not announced yet.

@@ -123,6 +123,14 @@ pub struct RankedEntry {
     pub shortlisted: bool,
 }
 
+/// The ranking, and whether its shortlist was pinned by hand (else it is the top
+/// `shortlist_size`): judges need to know which, to know whether unpinning changes anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub entries: Vec<RankedEntry>,
+    pub pinned: bool,
+}
+
 /// An approved entry as a judge sees it: no author, no email, no other judge's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlindEntry {

@@ -18,7 +18,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use placard_domain::settings::{TranslatedTexts, LANGUAGES};
-use placard_domain::{CampaignState, Retention};
+use placard_domain::{CampaignState, ModeratorCare, Retention};
 use placard_storage::campaigns::Campaign;
 use placard_storage::StoreError;
 use std::collections::BTreeMap;
@@ -57,6 +57,9 @@ struct CampaignValues {
     frame_ancestors: String,
     rejected_days: String,
     originals_after_close_days: String,
+    blur_previews: bool,
+    pause_after: String,
+    privacy_url: String,
 }
 
 /// An existing campaign's facts, when the form edits one.
@@ -82,7 +85,7 @@ struct CampaignForm<'a> {
     saved: bool,
 }
 
-const CAMPAIGN_FIELDS: [&str; 10] = [
+const CAMPAIGN_FIELDS: [&str; 12] = [
     "slug",
     "title",
     "description",
@@ -93,6 +96,8 @@ const CAMPAIGN_FIELDS: [&str; 10] = [
     "languages",
     "frame_ancestors",
     "retention",
+    "moderation",
+    "privacy_url",
 ];
 
 impl CampaignValues {
@@ -122,6 +127,9 @@ impl CampaignValues {
                 .retention_originals_after_close_days
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
+            blur_previews: c.moderator_care().blur_previews,
+            pause_after: c.moderator_care().pause_after.to_string(),
+            privacy_url: c.privacy_url.clone().unwrap_or_default(),
         }
     }
 
@@ -146,6 +154,9 @@ impl CampaignValues {
             frame_ancestors: String::new(),
             rejected_days: Retention::default().rejected_days.to_string(),
             originals_after_close_days: String::new(),
+            blur_previews: ModeratorCare::default().blur_previews,
+            pause_after: ModeratorCare::default().pause_after.to_string(),
+            privacy_url: String::new(),
         }
     }
 
@@ -178,6 +189,9 @@ impl CampaignValues {
             frame_ancestors: get("frame_ancestors"),
             rejected_days: get("rejected_days"),
             originals_after_close_days: get("originals_after_close_days"),
+            blur_previews: f.get("blur_previews").is_some(),
+            pause_after: get("pause_after"),
+            privacy_url: get("privacy_url"),
         }
     }
 }
@@ -269,6 +283,23 @@ fn patch_of(f: &FormData) -> Result<CampaignPatch, (&'static str, String)> {
             originals_after_close_days: originals,
         }),
         webhooks: None,
+        moderation: Some(ModeratorCare {
+            blur_previews: f.get("blur_previews").is_some(),
+            pause_after: match f
+                .get("pause_after")
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+            {
+                None => 0,
+                Some(r) => r.parse().map_err(|_| {
+                    (
+                        "moderation",
+                        "pause_after: a whole number of photos from 0 (never) to 5000.".to_owned(),
+                    )
+                })?,
+            },
+        }),
+        privacy_url: Some(f.text("privacy_url")),
     })
 }
 
@@ -362,6 +393,8 @@ fn blank_campaign(slug: &str) -> Campaign {
         logo_key: None,
         logo_content_type: None,
         logo_updated_at: None,
+        moderator_care: None,
+        privacy_url: None,
     }
 }
 

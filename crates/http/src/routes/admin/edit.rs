@@ -19,7 +19,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use placard_domain::campaign::{field_error, optional_text, FieldError};
 use placard_domain::settings::{self, TranslatedTexts, Webhook};
-use placard_domain::{ContestError, NewContest, Retention};
+use placard_domain::{care, ContestError, ModeratorCare, NewContest, Retention};
 use placard_storage::campaigns::{Campaign, CampaignEdit, STALE};
 use placard_storage::contests::ALREADY_ANNOUNCED;
 use placard_storage::StoreError;
@@ -83,6 +83,16 @@ pub struct CampaignPatch {
     pub retention: Option<Retention>,
     /// Replaces the earlier list.
     pub webhooks: Option<Vec<WebhookInput>>,
+    /// How moderators meet the photos: `{"blur_previews": bool, "pause_after": 0..5000}`
+    /// (previews blurred until revealed; a pause suggested after that many photos in a
+    /// sitting, 0: never). Default `{"blur_previews": false, "pause_after": 200}`.
+    #[schema(value_type = Option<Object>)]
+    pub moderation: Option<ModeratorCare>,
+    /// The operator's own privacy notice (`https://`), linked from the supporters' privacy
+    /// panel (`null`: none).
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub privacy_url: Option<Option<String>>,
 }
 
 /// A webhook as shown back: never its secret.
@@ -101,12 +111,17 @@ pub struct AdminCampaignView {
     pub version: i64,
     pub frame_ancestors: Vec<String>,
     pub webhooks: Vec<WebhookView>,
+    #[schema(value_type = Object)]
+    pub moderation: ModeratorCare,
+    pub privacy_url: Option<String>,
 }
 
 impl AdminCampaignView {
     pub fn of(state: &AppState, c: Campaign) -> Self {
         let version = c.version;
         let frame_ancestors = c.frame_ancestors();
+        let moderation = c.moderator_care();
+        let privacy_url = c.privacy_url.clone();
         let webhooks = c
             .webhooks()
             .into_iter()
@@ -120,6 +135,8 @@ impl AdminCampaignView {
             version,
             frame_ancestors,
             webhooks,
+            moderation,
+            privacy_url,
         }
     }
 }
@@ -258,6 +275,12 @@ pub(crate) async fn apply_campaign_patch(
     if let Some(f) = patch.frame_ancestors {
         edit.frame_ancestors = settings::frame_ancestors(&f).map_err(invalid)?;
     }
+    if let Some(m) = patch.moderation {
+        edit.moderator_care = ModeratorCare::parse(m).map_err(invalid)?;
+    }
+    if let Some(u) = patch.privacy_url {
+        edit.privacy_url = care::privacy_url(u.as_deref()).map_err(invalid)?;
+    }
     if let Some(hooks) = patch.webhooks {
         let earlier = current.webhooks();
         let hooks = hooks
@@ -306,6 +329,8 @@ pub(crate) async fn apply_campaign_patch(
             before.frame_ancestors != edit.frame_ancestors,
         ),
         ("webhooks", before.webhooks != edit.webhooks),
+        ("moderation", before.moderator_care != edit.moderator_care),
+        ("privacy_url", before.privacy_url != edit.privacy_url),
     ]
     .into_iter()
     .filter_map(|(name, differs)| differs.then_some(name))

@@ -5,11 +5,13 @@
 mod audit;
 mod entries;
 mod photos;
+mod queue;
 mod takedown;
 
 pub use audit::*;
 pub use entries::*;
 pub use photos::*;
+pub use queue::*;
 pub use takedown::*;
 
 use crate::application::moderation::parse_decision;

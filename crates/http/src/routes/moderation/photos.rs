@@ -11,7 +11,7 @@ use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use placard_domain::{FlagKind, PhotoStatus};
-use placard_storage::moderation::Subject;
+use placard_storage::moderation::{Pass, Subject};
 use placard_storage::photos::{Photo, PhotoFlag, ReviewFilter};
 use placard_storage::{Cursor, StoreError};
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub struct ReviewItem {
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
     /// The photos the flags point at, with their thumbnails, so a reviewer can compare them
-    /// side by side (on single items; lists leave it out).
+    /// side by side (left out when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedPhoto>,
 }
@@ -100,6 +100,15 @@ async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
         other => other.into(),
     })?;
     let flags = state.store.photo_flags(photo.id).await?;
+    let related = related_to(state, &flags).await?;
+    let mut item = review_item(state, photo, &state.store.staff_names().await?, flags);
+    item.related = related;
+    Ok(item)
+}
+
+/// The photos a photo's flags point at, so a reviewer sees a duplicate beside its earlier
+/// photo (one at a time and in the grid alike).
+async fn related_to(state: &AppState, flags: &[PhotoFlag]) -> Result<Vec<RelatedPhoto>, ApiError> {
     let mut related = Vec::new();
     let now = state.clock.now().timestamp();
     for of in flags.iter().map(|f| f.of) {
@@ -114,9 +123,7 @@ async fn load_item(state: &AppState, id: Uuid) -> Result<ReviewItem, ApiError> {
             Err(e) => return Err(e.into()),
         }
     }
-    let mut item = review_item(state, photo, &state.store.staff_names().await?, flags);
-    item.related = related;
-    Ok(item)
+    Ok(related)
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -190,13 +197,15 @@ pub async fn list_photos(
     let names = state.store.staff_names().await?;
     let ids: Vec<Uuid> = photos.iter().map(|p| p.id).collect();
     let mut flags = state.store.photo_flags_for(&ids).await?;
-    let items: Vec<ReviewItem> = photos
-        .into_iter()
-        .map(|p| {
-            let f = flags.remove(&p.id).unwrap_or_default();
-            review_item(&state, p, &names, f)
-        })
-        .collect();
+    let mut items = Vec::with_capacity(photos.len());
+    for p in photos {
+        let f = flags.remove(&p.id).unwrap_or_default();
+        // Only flagged photos (a few in a page) cost a look-up each.
+        let related = related_to(&state, &f).await?;
+        let mut item = review_item(&state, p, &names, f);
+        item.related = related;
+        items.push(item);
+    }
     Ok(HttpResponse::Ok().json(Page {
         items,
         next_cursor: next.map(|c| c.encode()),
@@ -211,6 +220,8 @@ pub struct NextQuery {
     /// Photos to pass over for now, comma-separated ids (at most 100): they stay claimed by
     /// you until the claim expires, and the next one is handed out instead.
     pub skip: Option<String>,
+    /// `true`: only photos carrying a flag (duplicates, near duplicates).
+    pub flagged: Option<bool>,
 }
 
 /// Most ids `skip` takes.
@@ -259,7 +270,10 @@ pub async fn next_photo(
             auth.staff.id,
             state.settings.claim_hold,
             state.clock.now(),
-            &skip,
+            Pass {
+                skip: &skip,
+                flagged_only: query.flagged.unwrap_or(false),
+            },
         )
         .await?;
     match claimed {
