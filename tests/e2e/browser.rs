@@ -272,6 +272,41 @@ async fn a_moderator_clears_the_queue_by_mouse_and_a_skipped_photo_comes_back() 
     .await;
     b.check_page("the moderation page on a phone").await;
     b.screenshot("moderate-mouse-390").await;
+    // What is left, and how old the oldest is; when this photo was sent.
+    let queue = b.text("#queue").await;
+    assert!(
+        queue.starts_with("3 left · oldest sent ") && queue.ends_with(" ago"),
+        "{queue}"
+    );
+    assert!(b.text("#current-sent").await.starts_with("Sent "));
+    // The photo fits the screen: nothing of it below the fold at 390 × 844.
+    let fits = b
+        .js("const r = document.querySelector('#current').getBoundingClientRect(); return r.height > 200 && r.height <= window.innerHeight;")
+        .await;
+    assert_eq!(fits, true, "the photo fits the screen");
+
+    // Zoom: a tap shows the original at full size, Z goes back.
+    click("#current").await;
+    b.wait_for(
+        "const i = document.querySelector('#current'); return i.src.endsWith('/original') && i.complete && i.naturalWidth === 2560;",
+        Duration::from_secs(20),
+        "the original, zoomed",
+    )
+    .await;
+    assert_eq!(
+        b.js("return document.querySelector('[data-act=zoom]').getAttribute('aria-pressed');")
+            .await,
+        "true"
+    );
+    b.screenshot("moderate-zoomed-390").await;
+    b.unfocus().await;
+    b.keys("z").await;
+    b.wait_for(
+        "return !document.querySelector('#current').src.endsWith('/original') && !document.querySelector('#one').classList.contains('zoomed');",
+        Duration::from_secs(10),
+        "back to fit",
+    )
+    .await;
 
     // Skip the first; approve the second with the button.
     click("#actions [data-act=skip]").await;
@@ -289,6 +324,21 @@ async fn a_moderator_clears_the_queue_by_mouse_and_a_skipped_photo_comes_back() 
     )
     .await;
     assert_eq!(status_of(&app, &ups[1]).await.0, "approved");
+    // The word "Approved" carries a small copy of the photo it was about (the second), not
+    // the one now shown.
+    let about = b
+        .js("const i = document.querySelector('#message img.about'); return i ? i.src : '';")
+        .await;
+    assert!(
+        about.as_str().is_some_and(|u| u.contains(&ups[1].id)),
+        "{about}"
+    );
+    b.wait_for(
+        "return document.querySelector('#queue').textContent.startsWith('2 left');",
+        Duration::from_secs(10),
+        "the counter after a decision",
+    )
+    .await;
 
     // Reject… shows the reasons as buttons; one click picks the reason.
     click("#actions [data-act=reject]").await;
@@ -680,23 +730,7 @@ async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() 
     for slogan in ["Support, don't punish", "Health not handcuffs"] {
         assert_eq!(app.enter("slogans", slogan).await.status(), 201);
     }
-    let pending = app
-        .get_json(&moderator, "/api/v1/moderation/contests/slogans/entries")
-        .await;
-    for e in pending["items"].as_array().expect("items") {
-        let r = app
-            .client
-            .post(app.url(&format!(
-                "/api/v1/moderation/entries/{}/decision",
-                e["id"].as_str().expect("id")
-            )))
-            .bearer_auth(&moderator)
-            .json(&serde_json::json!({"decision": "approve"}))
-            .send()
-            .await
-            .expect("approve");
-        assert_eq!(r.status(), 200);
-    }
+    app.approve_pending_entries(&moderator, "slogans").await;
 
     // The judge scores by keyboard: a digit scores and moves on; 0 is 10.
     b.viewport(LAPTOP).await;
@@ -782,7 +816,7 @@ async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() 
         .await
         .expect("ranking");
     b.wait_for(
-        "return document.querySelectorAll('#ranking tbody tr').length === 3;",
+        "return document.querySelectorAll('#ranking li').length === 3;",
         Duration::from_secs(10),
         "the ranking",
     )
@@ -825,6 +859,30 @@ async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() 
     no_script_ran(&b, "the results").await;
     b.check_page("the results").await;
     b.screenshot("contest-results").await;
+
+    // The judging screen after the announcement: read-only, and it says so at the top.
+    b.goto(&app.url("/judge")).await;
+    b.wait_for(
+        "return document.querySelectorAll('#judge-items select:disabled').length === 3;",
+        Duration::from_secs(20),
+        "the pickers read-only",
+    )
+    .await;
+    let state = b.text("#contest-state").await;
+    assert!(state.starts_with("Announced on"), "{state}");
+    b.unfocus().await;
+    b.keys("5").await;
+    assert_eq!(
+        b.text("#message").await,
+        "Announced: the scores can no longer be changed."
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#shortlist-actions').hidden;")
+            .await,
+        true
+    );
+    b.check_page("the judging page, announced").await;
+    b.screenshot("judge-announced").await;
 
     b.quit().await;
     app.stop().await;

@@ -11,15 +11,7 @@ on_both_deployments!(
 );
 
 async fn decide(app: &TestApp, admin: &str, up: &Uploaded, body: Value) {
-    let r = app
-        .http()
-        .post(app.url(&format!("/api/v1/moderation/photos/{}/decision", up.id)))
-        .bearer_auth(admin)
-        .json(&body)
-        .send()
-        .await
-        .expect("decide");
-    assert_eq!(r.status(), 200);
+    app.decide(admin, "photos", &up.id, body).await;
 }
 
 async fn public_counts_say_how_many_from_where_and_how_moderation_goes(d: Deployment) {

@@ -4,7 +4,10 @@
 mod admin;
 mod admin_pages;
 mod browser;
+mod browser_judging;
 mod browser_languages;
+mod browser_moderation;
+mod browser_public;
 mod contest;
 mod delivery;
 mod embed;

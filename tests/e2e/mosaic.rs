@@ -12,15 +12,8 @@ use std::time::Duration;
 on_both_deployments!(the_mosaic_follows_the_approved_photos_and_takes_the_logo_shape,);
 
 async fn approve(app: &impl Api, admin: &str, up: &Uploaded) {
-    let r = app
-        .http()
-        .post(app.endpoint(&format!("/api/v1/moderation/photos/{}/decision", up.id)))
-        .bearer_auth(admin)
-        .json(&json!({"decision": "approve"}))
-        .send()
-        .await
-        .expect("decide");
-    assert_eq!(r.status(), 200);
+    app.decide(admin, "photos", &up.id, json!({"decision": "approve"}))
+        .await;
 }
 
 async fn mosaic(app: &TestApp) -> (u16, Value, Option<image::RgbImage>) {
@@ -274,15 +267,16 @@ async fn a_visitor_taps_a_square_of_the_mosaic_and_sees_its_photo() {
     b.screenshot("mosaic-390").await;
     b.viewport(LAPTOP).await;
     b.screenshot("mosaic-1280").await;
-    // A click in the middle opens that square's photo.
+    // A click in the middle opens that square's photo, on its own page with a way back.
     tokio::time::sleep(Duration::from_millis(500)).await;
     b.find("#mosaic").await.click().await.expect("click");
     b.wait_for(
-        "return location.pathname.startsWith('/media/photos/');",
+        "return location.pathname.startsWith('/c/sdp/photos/') && !!document.querySelector('#back');",
         Duration::from_secs(10),
         "the photo opened",
     )
     .await;
+    b.check_page("a photo opened from the mosaic").await;
     b.quit().await;
     assert!(app.stop().await);
     env.cleanup().await;

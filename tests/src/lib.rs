@@ -436,6 +436,40 @@ pub trait Api {
         self.read_json(Some(token), path).await
     }
 
+    /// A moderator's decision on a photo (`photos`) or a slogan entry (`entries`), which
+    /// must succeed.
+    async fn decide(&self, token: &str, what: &str, id: &str, body: serde_json::Value) {
+        let r = self
+            .http()
+            .post(self.endpoint(&format!("/api/v1/moderation/{what}/{id}/decision")))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .expect("decide");
+        assert_eq!(r.status(), 200, "deciding {what} {id}");
+    }
+
+    /// Approves every slogan entry of a contest awaiting review.
+    async fn approve_pending_entries(&self, token: &str, slug: &str) {
+        let pending = self
+            .get_json(
+                token,
+                &format!("/api/v1/moderation/contests/{slug}/entries"),
+            )
+            .await;
+        for e in pending["items"].as_array().expect("items") {
+            let id = e["id"].as_str().expect("id");
+            self.decide(
+                token,
+                "entries",
+                id,
+                serde_json::json!({"decision": "approve"}),
+            )
+            .await;
+        }
+    }
+
     /// Posts a multipart upload: the file (if any) as `photo`, plus text fields.
     async fn upload(
         &self,

@@ -116,6 +116,13 @@ gallery-empty = No photos here yet.
 gallery-photo-from = Photo from { $name }
 gallery-photo-anonymous = A supporter's photo
 gallery-more = More photos
+gallery-caption-more = more
+gallery-mosaic-link = All the photos as one picture
+gallery-share-heading = Share the gallery
+gallery-share-label = The gallery's address
+photo-back = Back to the gallery
+photo-share-heading = Share this photo
+photo-share-label = This photo's address
 mosaic-heading = { $title }: everyone together
 mosaic-how = Every approved photo is one square. Tap or click a square to see its photo; pinch or zoom to look closer.
 mosaic-how-logo = Every approved photo is one square, placed so that together they draw the campaign's logo. Tap or click a square to see its photo; pinch or zoom to look closer.
@@ -246,9 +253,15 @@ moderate-review = Review
 moderate-photos-of = Photos: { $title }
 moderate-slogans-of = Slogans: { $title }
 moderate-mode = Mode
+moderate-options = Options
+moderate-filter = Show
+moderate-filter-pending = Awaiting review
+moderate-filter-flagged = Flagged only: duplicates and near duplicates
+moderate-filter-approved = Approved
+moderate-filter-rejected = Rejected
 moderate-mode-one = One at a time
 moderate-mode-grid = Grid (select several)
-moderate-blur = Blur photos until I point at them
+moderate-blur = Blur photos until I tap one or press V
 moderate-logo-alt = The campaign's logo
 moderate-logo-caption = The logo to look for
 moderate-decision = Decision
@@ -257,6 +270,8 @@ moderate-reject = Reject…
 moderate-skip = Skip
 moderate-previous = Previous
 moderate-undo = Undo
+moderate-zoom = Zoom
+moderate-sitting-reset = Start a new sitting
 moderate-under-review = Photo under review
 moderate-current-alt = The photo to review
 moderate-related-alt = The earlier photo it resembles
@@ -279,6 +294,8 @@ keys-heading = Keys
 keys-approve = approve
 keys-reject = reject, with the reason
 keys-undo = undo the last decision
+keys-zoom = zoom to the original and back
+keys-reveal = show or blur the photo again (when photos are blurred)
 keys-next = next (skip)
 keys-previous = previous (lists)
 keys-select = select (grid)
@@ -290,14 +307,17 @@ judge-contest = Contest
 judge-blind = Slogans are shown without their authors.
 judge-keys = Keys: J and K move, 1 to 9 score, 0 scores 10.
 judge-ranking = Ranking
-judge-ranking-hint = Each judge's scores are calibrated so that harsh and lenient judges count alike. Tick entries and pin them to fix the shortlist.
 judge-show-ranking = Show the ranking
-judge-col-rank = Rank
-judge-col-slogan = Slogan
-judge-col-score = Score
-judge-col-judges = Judges
-judge-col-shortlist = Shortlist
 judge-pin = Pin the ticked entries as the shortlist
+judge-state-upcoming = Entries open on { $opens }. Judging ends at the announcement, { $announce }.
+judge-state-open = Taking entries until { $closes }. Judging ends at the announcement, { $announce }.
+judge-state-judging = Entries are closed. Judging ends at the announcement, { $announce }.
+judge-state-announced = Announced on { $announced }. The scores are final: this page is read-only.
+judge-calibration = How scores are compared: each judge's scores are measured from that judge's own average (0) in steps of their usual spread, so a harsh and a lenient judge count alike.
+judge-ranking-wait = The ranking opens once you have scored every slogan, so that other judges' scores cannot sway yours.
+judge-ranking-chair = As an admin you chair the jury: you may open the ranking at any time.
+judge-pin-hint = Tick slogans and pin them to choose the shortlist by hand.
+judge-unpin = Unpin: back to the automatic shortlist
 
 ## The operator's pages
 
@@ -364,6 +384,13 @@ campaign-frame-label = Sites that may embed the form (one origin per line, https
 campaign-rejected-days = Delete a rejected photo this many days after the decision
 campaign-originals-days = Delete approved originals this many days after the campaign closes (empty: keep)
 campaign-webhooks-hint = Webhooks are set through the API, so that their secrets never show on a page:
+campaign-care = Moderators and privacy
+campaign-blur-previews = Blur the photos on the moderation screen until a moderator chooses to look
+campaign-blur-previews-hint = For campaigns whose photos may be hard to look at: each photo is shown by a tap, a key or keyboard focus, never by a pointer passing over it.
+campaign-pause-after = Suggest a pause after this many photos in one sitting
+campaign-pause-after-hint = 0: never. About 200 photos is an hour at a steady pace.
+campaign-privacy-url = Your organisation's privacy notice (https:// address)
+campaign-privacy-url-hint = Linked from the privacy panel of the campaign's page. Leave empty for none.
 logo-heading = Logo
 logo-none = No logo yet. Moderators compare photos with it.
 logo-new-label = A new logo (JPEG, PNG or WebP; its metadata is removed)
@@ -446,6 +473,22 @@ js-photo-alt = Photo: { $what }
 js-reject-prompt = Reject: choose the reason (or press its digit). Esc cancels.
 js-not-rejected = Not rejected.
 js-queue-done = Nothing left to review here. Well done.
+js-queue-left = { $n ->
+    [one] { $n } left
+   *[other] { $n } left
+}
+js-queue-oldest = oldest sent { $age } ago
+js-queue-held = { $n } held by other moderators
+js-sent-ago = Sent { $age } ago
+js-entries-end = { $n ->
+    [one] End of the list: { $n } slogan, { $left } still to decide.
+   *[other] End of the list: { $n } slogans, { $left } still to decide.
+}
+js-sitting-count = { $n ->
+    [one] { $n } reviewed in this sitting.
+   *[other] { $n } reviewed in this sitting.
+}
+js-pause-suggested = { $n } reviewed in this sitting. A short pause helps you judge well: the queue will wait.
 js-skipped-back = Back to the photos you skipped.
 js-nothing-to-moderate = There is nothing to moderate yet.
 js-flag-duplicate = Duplicate: the same file as an earlier photo (shown beside it).
@@ -476,6 +519,11 @@ js-pinned = { $n ->
     [one] Shortlist pinned: { $n } entry.
    *[other] Shortlist pinned: { $n } entries.
 }
+js-shortlist-auto = Shortlist: automatic, the top { $size } of the ranking.
+js-shortlist-pinned = Shortlist: pinned by hand. Pinned: { $n }; the contest asks for { $size }.
+js-unpinned = Unpinned: the shortlist is the top { $size } of the ranking again.
+js-ranking-meta = Score { $score } · judges: { $judges }
+js-read-only = Announced: the scores can no longer be changed.
 js-copied = Copied.
 js-copy-by-hand = Select the text and copy it.
 js-opening-photo = Opening the photo…
@@ -505,4 +553,5 @@ privacy-originals-campaign = The campaign keeps approved photos until it deletes
 privacy-address = Your internet address is not stored with your photo. To stop one connection sending too much, only a keyed fingerprint of it is kept, for a day at most.
 privacy-withdraw = You can withdraw your photo at any time with the link on your receipt: it is then erased, with everything you wrote.
 privacy-at-risk = If being recognised could put you at risk: cover your face (draw a box over it), avoid places, tattoos or clothes that can be recognised, and leave your name empty.
+privacy-operator-notice = The campaign's own privacy notice
 withdrawn-home = Go to the front page

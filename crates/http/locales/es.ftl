@@ -110,6 +110,13 @@ gallery-empty = Todavía no hay fotos.
 gallery-photo-from = Foto de { $name }
 gallery-photo-anonymous = La foto de una persona que apoya
 gallery-more = Más fotos
+gallery-caption-more = más
+gallery-mosaic-link = Todas las fotos en una sola imagen
+gallery-share-heading = Comparte la galería
+gallery-share-label = La dirección de la galería
+photo-back = Volver a la galería
+photo-share-heading = Comparte esta foto
+photo-share-label = La dirección de esta foto
 mosaic-heading = { $title }: todas juntas
 mosaic-how = Cada foto aprobada es un cuadrado. Toca o haz clic en un cuadrado para ver su foto; amplía con los dedos o con el zoom para mirar de cerca.
 mosaic-how-logo = Cada foto aprobada es un cuadrado, colocado para que juntas dibujen el logo de la campaña. Toca o haz clic en un cuadrado para ver su foto; amplía con los dedos o con el zoom para mirar de cerca.
@@ -240,9 +247,15 @@ moderate-review = Revisar
 moderate-photos-of = Fotos: { $title }
 moderate-slogans-of = Lemas: { $title }
 moderate-mode = Modo
+moderate-options = Opciones
+moderate-filter = Mostrar
+moderate-filter-pending = Pendientes de revisión
+moderate-filter-flagged = Solo marcadas: duplicadas y casi duplicadas
+moderate-filter-approved = Aprobadas
+moderate-filter-rejected = Rechazadas
 moderate-mode-one = Una a una
 moderate-mode-grid = Cuadrícula (elegir varias)
-moderate-blur = Difuminar las fotos hasta que las señale
+moderate-blur = Difuminar las fotos hasta que toque una o pulse V
 moderate-logo-alt = El logo de la campaña
 moderate-logo-caption = El logo que hay que buscar
 moderate-decision = Decisión
@@ -251,6 +264,8 @@ moderate-reject = Rechazar…
 moderate-skip = Saltar
 moderate-previous = Anterior
 moderate-undo = Deshacer
+moderate-zoom = Ampliar
+moderate-sitting-reset = Empezar una nueva sesión
 moderate-under-review = Foto en revisión
 moderate-current-alt = La foto que hay que revisar
 moderate-related-alt = La foto anterior a la que se parece
@@ -273,6 +288,8 @@ keys-heading = Teclas
 keys-approve = aprobar
 keys-reject = rechazar, con el motivo
 keys-undo = deshacer la última decisión
+keys-zoom = ampliar al original y volver
+keys-reveal = mostrar la foto o volver a difuminarla (si las fotos están difuminadas)
 keys-next = siguiente (saltar)
 keys-previous = anterior (listas)
 keys-select = elegir (cuadrícula)
@@ -284,14 +301,17 @@ judge-contest = Concurso
 judge-blind = Los lemas se muestran sin sus autores.
 judge-keys = Teclas: J y K para moverse, 1 a 9 para puntuar, 0 puntúa 10.
 judge-ranking = Clasificación
-judge-ranking-hint = Las puntuaciones de cada miembro del jurado se calibran para que cuenten igual quienes puntúan duro y quienes puntúan alto. Marca lemas y fíjalos para cerrar la lista de finalistas.
 judge-show-ranking = Ver la clasificación
-judge-col-rank = Puesto
-judge-col-slogan = Lema
-judge-col-score = Puntuación
-judge-col-judges = Jurado
-judge-col-shortlist = Finalistas
 judge-pin = Fijar los lemas marcados como finalistas
+judge-state-upcoming = Los lemas se reciben a partir del { $opens }. La evaluación termina con el anuncio, el { $announce }.
+judge-state-open = Se reciben lemas hasta el { $closes }. La evaluación termina con el anuncio, el { $announce }.
+judge-state-judging = Ya no se reciben lemas. La evaluación termina con el anuncio, el { $announce }.
+judge-state-announced = Anunciado el { $announced }. Las puntuaciones son definitivas: esta página es solo de lectura.
+judge-calibration = Cómo se comparan las puntuaciones: las de cada miembro del jurado se miden desde su propia media (0), en pasos de su dispersión habitual, para que quien puntúa duro y quien puntúa alto cuenten igual.
+judge-ranking-wait = La clasificación se abre cuando hayas puntuado todos los lemas, para que las puntuaciones de los demás no influyan en las tuyas.
+judge-ranking-chair = Como administración presides el jurado: puedes abrir la clasificación en cualquier momento.
+judge-pin-hint = Marca lemas y fíjalos para elegir a mano la lista de finalistas.
+judge-unpin = Desfijar: volver a la lista automática
 
 ## Las páginas de gestión
 
@@ -358,6 +378,13 @@ campaign-frame-label = Sitios que pueden insertar el formulario (un origen por l
 campaign-rejected-days = Borrar una foto rechazada este número de días después de la decisión
 campaign-originals-days = Borrar los originales aprobados este número de días después del cierre (vacío: conservarlos)
 campaign-webhooks-hint = Los webhooks se configuran por la API, para que sus secretos nunca aparezcan en una página:
+campaign-care = Moderación y privacidad
+campaign-blur-previews = Difuminar las fotos en la pantalla de moderación hasta que quien modera decida mirarlas
+campaign-blur-previews-hint = Para campañas con fotos que pueden ser difíciles de ver: cada foto se muestra con un toque, una tecla o el foco del teclado, nunca al pasar el puntero por encima.
+campaign-pause-after = Sugerir una pausa tras este número de fotos en una sesión
+campaign-pause-after-hint = 0: nunca. Unas 200 fotos son una hora a buen ritmo.
+campaign-privacy-url = Aviso de privacidad de tu organización (dirección https://)
+campaign-privacy-url-hint = Se enlaza desde el panel de privacidad de la página de la campaña. Déjalo vacío si no hay.
 logo-heading = Logo
 logo-none = Todavía no hay logo. Los moderadores comparan las fotos con él.
 logo-new-label = Un logo nuevo (JPEG, PNG o WebP; se le quitan los metadatos)
@@ -440,6 +467,22 @@ js-photo-alt = Foto: { $what }
 js-reject-prompt = Rechazar: elige el motivo (o pulsa su número). Esc cancela.
 js-not-rejected = No rechazada.
 js-queue-done = No queda nada por revisar aquí. ¡Buen trabajo!
+js-queue-left = { $n ->
+    [one] Queda { $n }
+   *[other] Quedan { $n }
+}
+js-queue-oldest = el más antiguo se envió hace { $age }
+js-queue-held = { $n } en manos de otros moderadores
+js-sent-ago = Enviada hace { $age }
+js-entries-end = { $n ->
+    [one] Fin de la lista: { $n } lema, { $left } por decidir.
+   *[other] Fin de la lista: { $n } lemas, { $left } por decidir.
+}
+js-sitting-count = { $n ->
+    [one] { $n } revisada en esta sesión.
+   *[other] { $n } revisadas en esta sesión.
+}
+js-pause-suggested = Llevas { $n } revisadas en esta sesión. Una pausa corta ayuda a decidir bien: la cola esperará.
 js-skipped-back = De vuelta a las fotos que saltaste.
 js-nothing-to-moderate = Todavía no hay nada que moderar.
 js-flag-duplicate = Repetida: el mismo archivo que una foto anterior (al lado).
@@ -470,6 +513,11 @@ js-pinned = { $n ->
     [one] Finalistas fijados: { $n } lema.
    *[other] Finalistas fijados: { $n } lemas.
 }
+js-shortlist-auto = Finalistas: automáticos, los { $size } primeros de la clasificación.
+js-shortlist-pinned = Finalistas: fijados a mano. Fijados: { $n }; el concurso pide { $size }.
+js-unpinned = Desfijado: los finalistas vuelven a ser los { $size } primeros de la clasificación.
+js-ranking-meta = Puntuación { $score } · jurado: { $judges }
+js-read-only = Anunciado: las puntuaciones ya no se pueden cambiar.
 js-copied = Copiado.
 js-copy-by-hand = Selecciona el texto y cópialo.
 js-opening-photo = Abriendo la foto…
@@ -499,4 +547,5 @@ privacy-originals-campaign = La campaña conserva las fotos aprobadas hasta que 
 privacy-address = Tu dirección de internet no se guarda con tu foto. Para evitar que una conexión envíe demasiado, solo se guarda una huella cifrada de ella, como mucho un día.
 privacy-withdraw = Puedes retirar tu foto cuando quieras con el enlace de tu recibo: entonces se borra, con todo lo que escribiste.
 privacy-at-risk = Si que te reconozcan puede ponerte en riesgo: tápate la cara (dibuja un recuadro encima), evita lugares, tatuajes o ropa reconocibles y deja el nombre vacío.
+privacy-operator-notice = El aviso de privacidad de la campaña
 withdrawn-home = Ir a la portada

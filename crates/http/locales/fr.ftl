@@ -110,6 +110,13 @@ gallery-empty = Pas encore de photos.
 gallery-photo-from = Photo de { $name }
 gallery-photo-anonymous = La photo d'un soutien
 gallery-more = Plus de photos
+gallery-caption-more = suite
+gallery-mosaic-link = Toutes les photos en une seule image
+gallery-share-heading = Partager la galerie
+gallery-share-label = L’adresse de la galerie
+photo-back = Retour à la galerie
+photo-share-heading = Partager cette photo
+photo-share-label = L’adresse de cette photo
 mosaic-heading = { $title } : toutes ensemble
 mosaic-how = Chaque photo approuvée est un carré. Touchez ou cliquez sur un carré pour voir sa photo ; zoomez pour regarder de plus près.
 mosaic-how-logo = Chaque photo approuvée est un carré, placé pour qu'ensemble elles dessinent le logo de la campagne. Touchez ou cliquez sur un carré pour voir sa photo ; zoomez pour regarder de plus près.
@@ -240,9 +247,15 @@ moderate-review = Vérifier
 moderate-photos-of = Photos : { $title }
 moderate-slogans-of = Slogans : { $title }
 moderate-mode = Mode
+moderate-options = Options
+moderate-filter = Afficher
+moderate-filter-pending = En attente de modération
+moderate-filter-flagged = Signalées seulement : doublons et quasi-doublons
+moderate-filter-approved = Approuvées
+moderate-filter-rejected = Refusées
 moderate-mode-one = Une à la fois
 moderate-mode-grid = Grille (en choisir plusieurs)
-moderate-blur = Flouter les photos tant que je ne les pointe pas
+moderate-blur = Flouter les photos jusqu’à ce que j’en touche une ou appuie sur V
 moderate-logo-alt = Le logo de la campagne
 moderate-logo-caption = Le logo à chercher
 moderate-decision = Décision
@@ -251,6 +264,8 @@ moderate-reject = Refuser…
 moderate-skip = Passer
 moderate-previous = Précédent
 moderate-undo = Annuler
+moderate-zoom = Agrandir
+moderate-sitting-reset = Commencer une nouvelle séance
 moderate-under-review = Photo en cours de vérification
 moderate-current-alt = La photo à vérifier
 moderate-related-alt = La photo précédente qui lui ressemble
@@ -273,6 +288,8 @@ keys-heading = Touches
 keys-approve = approuver
 keys-reject = refuser, avec le motif
 keys-undo = annuler la dernière décision
+keys-zoom = agrandir à l’original et revenir
+keys-reveal = afficher la photo ou la flouter à nouveau (quand les photos sont floutées)
 keys-next = suivant (passer)
 keys-previous = précédent (listes)
 keys-select = choisir (grille)
@@ -284,14 +301,17 @@ judge-contest = Concours
 judge-blind = Les slogans sont affichés sans leurs auteurs.
 judge-keys = Touches : J et K pour se déplacer, 1 à 9 pour noter, 0 donne 10.
 judge-ranking = Classement
-judge-ranking-hint = Les notes de chaque juré sont calibrées pour que jurés sévères et indulgents comptent autant. Cochez des slogans et épinglez-les pour arrêter la liste des finalistes.
 judge-show-ranking = Afficher le classement
-judge-col-rank = Rang
-judge-col-slogan = Slogan
-judge-col-score = Note
-judge-col-judges = Jurés
-judge-col-shortlist = Finalistes
 judge-pin = Épingler les slogans cochés comme finalistes
+judge-state-upcoming = Les slogans seront reçus à partir du { $opens }. Le jugement se termine à l’annonce, le { $announce }.
+judge-state-open = Les slogans sont reçus jusqu’au { $closes }. Le jugement se termine à l’annonce, le { $announce }.
+judge-state-judging = Les slogans ne sont plus reçus. Le jugement se termine à l’annonce, le { $announce }.
+judge-state-announced = Annoncé le { $announced }. Les notes sont définitives : cette page est en lecture seule.
+judge-calibration = Comment les notes sont comparées : celles de chaque juré sont mesurées depuis sa propre moyenne (0), par pas de son écart habituel, pour qu’un juré sévère et un juré généreux comptent autant.
+judge-ranking-wait = Le classement s’ouvre quand vous avez noté tous les slogans, pour que les notes des autres n’influencent pas les vôtres.
+judge-ranking-chair = En tant qu’admin, vous présidez le jury : vous pouvez ouvrir le classement à tout moment.
+judge-pin-hint = Cochez des slogans et épinglez-les pour choisir les finalistes à la main.
+judge-unpin = Désépingler : revenir aux finalistes automatiques
 
 ## Les pages de gestion
 
@@ -358,6 +378,13 @@ campaign-frame-label = Sites qui peuvent intégrer le formulaire (une origine pa
 campaign-rejected-days = Effacer une photo refusée ce nombre de jours après la décision
 campaign-originals-days = Effacer les originaux approuvés ce nombre de jours après la fermeture (vide : les garder)
 campaign-webhooks-hint = Les webhooks se règlent par l'API, pour que leurs secrets n'apparaissent jamais sur une page :
+campaign-care = Modération et vie privée
+campaign-blur-previews = Flouter les photos sur l’écran de modération jusqu’à ce que la personne qui modère choisisse de les voir
+campaign-blur-previews-hint = Pour les campagnes dont les photos peuvent être pénibles à voir : chaque photo s’affiche par un toucher, une touche ou le focus du clavier, jamais au simple passage du pointeur.
+campaign-pause-after = Suggérer une pause après ce nombre de photos d’affilée
+campaign-pause-after-hint = 0 : jamais. Environ 200 photos font une heure à rythme régulier.
+campaign-privacy-url = La politique de confidentialité de votre organisation (adresse https://)
+campaign-privacy-url-hint = Un lien y mène depuis le panneau de confidentialité de la page de la campagne. Laissez vide s’il n’y en a pas.
 logo-heading = Logo
 logo-none = Pas encore de logo. Les modérateurs comparent les photos avec lui.
 logo-new-label = Un nouveau logo (JPEG, PNG ou WebP ; ses métadonnées sont retirées)
@@ -440,6 +467,22 @@ js-photo-alt = Photo : { $what }
 js-reject-prompt = Refuser : choisissez le motif (ou tapez son chiffre). Échap annule.
 js-not-rejected = Pas refusée.
 js-queue-done = Plus rien à vérifier ici. Bravo !
+js-queue-left = { $n ->
+    [one] { $n } restant
+   *[other] { $n } restants
+}
+js-queue-oldest = le plus ancien envoyé il y a { $age }
+js-queue-held = { $n } tenus par d’autres modérateurs
+js-sent-ago = Envoyée il y a { $age }
+js-entries-end = { $n ->
+    [one] Fin de la liste : { $n } slogan, { $left } encore à décider.
+   *[other] Fin de la liste : { $n } slogans, { $left } encore à décider.
+}
+js-sitting-count = { $n ->
+    [one] { $n } vue dans cette séance.
+   *[other] { $n } vues dans cette séance.
+}
+js-pause-suggested = { $n } vues dans cette séance. Une courte pause aide à bien juger : la file attendra.
 js-skipped-back = Retour aux photos que vous avez passées.
 js-nothing-to-moderate = Il n'y a encore rien à modérer.
 js-flag-duplicate = Doublon : le même fichier qu'une photo précédente (affichée à côté).
@@ -470,6 +513,11 @@ js-pinned = { $n ->
     [one] Finalistes épinglés : { $n } slogan.
    *[other] Finalistes épinglés : { $n } slogans.
 }
+js-shortlist-auto = Finalistes : automatiques, les { $size } premiers du classement.
+js-shortlist-pinned = Finalistes : épinglés à la main. Épinglés : { $n } ; le concours en prévoit { $size }.
+js-unpinned = Désépinglé : les finalistes redeviennent les { $size } premiers du classement.
+js-ranking-meta = Note { $score } · jurés : { $judges }
+js-read-only = Annoncé : les notes ne peuvent plus être changées.
 js-copied = Copié.
 js-copy-by-hand = Sélectionnez le texte et copiez-le.
 js-opening-photo = Ouverture de la photo…
@@ -499,4 +547,5 @@ privacy-originals-campaign = La campagne garde les photos approuvées jusqu'à c
 privacy-address = Votre adresse internet n'est pas enregistrée avec votre photo. Pour éviter qu'une connexion envoie trop, seule une empreinte chiffrée en est gardée, un jour au plus.
 privacy-withdraw = Vous pouvez retirer votre photo à tout moment avec le lien de votre reçu : elle est alors effacée, avec tout ce que vous avez écrit.
 privacy-at-risk = Si être reconnu peut vous mettre en danger : cachez votre visage (tracez un cadre dessus), évitez les lieux, tatouages ou vêtements reconnaissables, et laissez le nom vide.
+privacy-operator-notice = La politique de confidentialité de la campagne
 withdrawn-home = Aller à l'accueil

@@ -110,6 +110,13 @@ gallery-empty = Ainda não há fotos.
 gallery-photo-from = Foto de { $name }
 gallery-photo-anonymous = A foto de um apoiador
 gallery-more = Mais fotos
+gallery-caption-more = mais
+gallery-mosaic-link = Todas as fotos em uma só imagem
+gallery-share-heading = Compartilhe a galeria
+gallery-share-label = O endereço da galeria
+photo-back = Voltar à galeria
+photo-share-heading = Compartilhe esta foto
+photo-share-label = O endereço desta foto
 mosaic-heading = { $title }: todas juntas
 mosaic-how = Cada foto aprovada é um quadrado. Toque ou clique em um quadrado para ver a foto; use o zoom para olhar de perto.
 mosaic-how-logo = Cada foto aprovada é um quadrado, colocado para que juntas formem o logo da campanha. Toque ou clique em um quadrado para ver a foto; use o zoom para olhar de perto.
@@ -240,9 +247,15 @@ moderate-review = Revisar
 moderate-photos-of = Fotos: { $title }
 moderate-slogans-of = Lemas: { $title }
 moderate-mode = Modo
+moderate-options = Opções
+moderate-filter = Mostrar
+moderate-filter-pending = Aguardando revisão
+moderate-filter-flagged = Só as marcadas: duplicadas e quase duplicadas
+moderate-filter-approved = Aprovadas
+moderate-filter-rejected = Rejeitadas
 moderate-mode-one = Uma de cada vez
 moderate-mode-grid = Grade (escolher várias)
-moderate-blur = Desfocar as fotos até eu apontar para elas
+moderate-blur = Desfocar as fotos até eu tocar em uma ou apertar V
 moderate-logo-alt = O logo da campanha
 moderate-logo-caption = O logo a procurar
 moderate-decision = Decisão
@@ -251,6 +264,8 @@ moderate-reject = Recusar…
 moderate-skip = Pular
 moderate-previous = Anterior
 moderate-undo = Desfazer
+moderate-zoom = Ampliar
+moderate-sitting-reset = Começar uma nova sessão
 moderate-under-review = Foto em revisão
 moderate-current-alt = A foto a revisar
 moderate-related-alt = A foto anterior com que se parece
@@ -273,6 +288,8 @@ keys-heading = Teclas
 keys-approve = aprovar
 keys-reject = recusar, com o motivo
 keys-undo = desfazer a última decisão
+keys-zoom = ampliar para o original e voltar
+keys-reveal = mostrar a foto ou desfocá-la de novo (quando as fotos estão desfocadas)
 keys-next = próxima (pular)
 keys-previous = anterior (listas)
 keys-select = escolher (grade)
@@ -284,14 +301,17 @@ judge-contest = Concurso
 judge-blind = Os lemas aparecem sem os autores.
 judge-keys = Teclas: J e K para mover, 1 a 9 para dar nota, 0 dá nota 10.
 judge-ranking = Classificação
-judge-ranking-hint = As notas de cada jurado são calibradas para que jurados rigorosos e generosos contem igual. Marque lemas e fixe-os para definir os finalistas.
 judge-show-ranking = Mostrar a classificação
-judge-col-rank = Posição
-judge-col-slogan = Lema
-judge-col-score = Nota
-judge-col-judges = Jurados
-judge-col-shortlist = Finalistas
 judge-pin = Fixar os lemas marcados como finalistas
+judge-state-upcoming = Os lemas são recebidos a partir de { $opens }. A avaliação termina com o anúncio, em { $announce }.
+judge-state-open = Os lemas são recebidos até { $closes }. A avaliação termina com o anúncio, em { $announce }.
+judge-state-judging = Os lemas já não são recebidos. A avaliação termina com o anúncio, em { $announce }.
+judge-state-announced = Anunciado em { $announced }. As notas são definitivas: esta página é somente leitura.
+judge-calibration = Como as notas são comparadas: as de cada jurado são medidas a partir da sua própria média (0), em passos da sua dispersão habitual, para que um jurado severo e um generoso contem igual.
+judge-ranking-wait = A classificação abre quando você tiver dado nota a todos os lemas, para que as notas dos outros não influenciem as suas.
+judge-ranking-chair = Como admin, você preside o júri: pode abrir a classificação a qualquer momento.
+judge-pin-hint = Marque lemas e fixe-os para escolher os finalistas à mão.
+judge-unpin = Desafixar: voltar aos finalistas automáticos
 
 ## As páginas de gestão
 
@@ -358,6 +378,13 @@ campaign-frame-label = Sites que podem incorporar o formulário (uma origem por 
 campaign-rejected-days = Apagar uma foto recusada este número de dias depois da decisão
 campaign-originals-days = Apagar os originais aprovados este número de dias depois do encerramento (vazio: manter)
 campaign-webhooks-hint = Os webhooks são configurados pela API, para que seus segredos nunca apareçam em uma página:
+campaign-care = Moderação e privacidade
+campaign-blur-previews = Desfocar as fotos na tela de moderação até quem modera escolher vê-las
+campaign-blur-previews-hint = Para campanhas com fotos que podem ser difíceis de ver: cada foto aparece com um toque, uma tecla ou o foco do teclado, nunca com o ponteiro só passando por cima.
+campaign-pause-after = Sugerir uma pausa depois deste número de fotos seguidas
+campaign-pause-after-hint = 0: nunca. Cerca de 200 fotos são uma hora num ritmo constante.
+campaign-privacy-url = Aviso de privacidade da sua organização (endereço https://)
+campaign-privacy-url-hint = Aparece como link no painel de privacidade da página da campanha. Deixe vazio se não houver.
 logo-heading = Logo
 logo-none = Ainda não há logo. Os moderadores comparam as fotos com ele.
 logo-new-label = Um novo logo (JPEG, PNG ou WebP; os metadados são removidos)
@@ -440,6 +467,22 @@ js-photo-alt = Foto: { $what }
 js-reject-prompt = Recusar: escolha o motivo (ou tecle o número). Esc cancela.
 js-not-rejected = Não recusada.
 js-queue-done = Não há mais nada para revisar aqui. Muito bem!
+js-queue-left = { $n ->
+    [one] Falta { $n }
+   *[other] Faltam { $n }
+}
+js-queue-oldest = o mais antigo enviado há { $age }
+js-queue-held = { $n } com outros moderadores
+js-sent-ago = Enviada há { $age }
+js-entries-end = { $n ->
+    [one] Fim da lista: { $n } lema, { $left } ainda por decidir.
+   *[other] Fim da lista: { $n } lemas, { $left } ainda por decidir.
+}
+js-sitting-count = { $n ->
+    [one] { $n } revisada nesta sessão.
+   *[other] { $n } revisadas nesta sessão.
+}
+js-pause-suggested = { $n } revisadas nesta sessão. Uma pausa curta ajuda a decidir bem: a fila vai esperar.
 js-skipped-back = De volta às fotos que você pulou.
 js-nothing-to-moderate = Ainda não há nada para moderar.
 js-flag-duplicate = Repetida: o mesmo arquivo de uma foto anterior (mostrada ao lado).
@@ -470,6 +513,11 @@ js-pinned = { $n ->
     [one] Finalistas fixados: { $n } lema.
    *[other] Finalistas fixados: { $n } lemas.
 }
+js-shortlist-auto = Finalistas: automáticos, os { $size } primeiros da classificação.
+js-shortlist-pinned = Finalistas: fixados à mão. Fixados: { $n }; o concurso pede { $size }.
+js-unpinned = Desafixado: os finalistas voltam a ser os { $size } primeiros da classificação.
+js-ranking-meta = Nota { $score } · jurados: { $judges }
+js-read-only = Anunciado: as notas já não podem ser alteradas.
 js-copied = Copiado.
 js-copy-by-hand = Selecione o texto e copie.
 js-opening-photo = Abrindo a foto…
@@ -499,4 +547,5 @@ privacy-originals-campaign = A campanha guarda as fotos aprovadas até apagá-la
 privacy-address = Seu endereço de internet não é guardado com sua foto. Para impedir que uma conexão envie demais, guardamos só uma impressão cifrada dele, por no máximo um dia.
 privacy-withdraw = Você pode retirar sua foto a qualquer momento com o link do seu recibo: ela é apagada, com tudo o que você escreveu.
 privacy-at-risk = Se ser reconhecido puder pôr você em risco: cubra o rosto (desenhe um quadro por cima), evite lugares, tatuagens ou roupas reconhecíveis e deixe o nome em branco.
+privacy-operator-notice = O aviso de privacidade da campanha
 withdrawn-home = Ir para a página inicial

@@ -35,6 +35,19 @@
     });
   }
 
+  /** A length of time in words: "2 days 3 h", "3 h 12 min", with seconds when asked. */
+  function span(s, seconds) {
+    const d = Math.floor(s / 86400); s %= 86400;
+    const h = Math.floor(s / 3600); s %= 3600;
+    const m = Math.floor(s / 60); s %= 60;
+    const parts = [];
+    if (d) parts.push(t("days", { n: d }));
+    if (d || h) parts.push(t("hours", { n: h }));
+    if (!d || seconds) parts.push(t("minutes", { n: m }));
+    if (seconds) parts.push(t("seconds", { n: s }));
+    return parts.join(" ");
+  }
+
   /** Same-origin path of an absolute media URL, so images load from the page's own origin. */
   const local = (url) => { try { const u = new URL(url, location.href); return u.pathname + u.search; } catch (_) { return url; } };
 
@@ -102,16 +115,16 @@
   }
 
   // ---- Country names in the visitor's language (the page lists ISO codes).
+  // ---- Country names come from the server, in the page's language; here they are only
+  // sorted again by the browser's own collation, which knows the language's alphabet. The
+  // staff screens, built from the API's codes, name them with Intl.DisplayNames.
   function countryNames() {
-    if (!window.Intl || !Intl.DisplayNames) return;
-    let names;
-    try { names = new Intl.DisplayNames([lang], { type: "region" }); } catch (_) { return; }
     const opts = $$("#country option").filter((o) => o.value);
-    for (const o of opts) { try { o.textContent = names.of(o.value) || o.value; } catch (_) { /* keep the code */ } }
     opts.sort((a, b) => a.textContent.localeCompare(b.textContent, lang));
     for (const o of opts) o.parentNode.append(o);
-    for (const a of $$("abbr[data-country]")) { try { a.title = names.of(a.dataset.country) || ""; } catch (_) { /* keep */ } }
   }
+  const regions = (() => { try { return new Intl.DisplayNames([lang], { type: "region" }); } catch (_) { return null; } })();
+  const countryName = (code) => { try { return (regions && regions.of(code)) || code; } catch (_) { return code; } };
 
   // ---- Campaign page: boxes the supporter draws on the preview, to be pixelated. Stored as
   // fractions of the photo as shown (the browser shows it upright, as the server reads them)
@@ -278,14 +291,7 @@
     const tick = () => {
       let s = Math.max(0, Math.floor((at - Date.now()) / 1000));
       if (s === 0) { left.textContent = " " + t("countdown-now"); setTimeout(() => location.reload(), 3000); return; }
-      const d = Math.floor(s / 86400); s %= 86400;
-      const h = Math.floor(s / 3600); s %= 3600;
-      const m = Math.floor(s / 60); s %= 60;
-      const parts = [];
-      if (d) parts.push(t("days", { n: d }));
-      if (d || h) parts.push(t("hours", { n: h }));
-      parts.push(t("minutes", { n: m }), t("seconds", { n: s }));
-      left.textContent = " " + t("countdown-in", { left: parts.join(" ") });
+      left.textContent = " " + t("countdown-in", { left: span(s, true) });
       setTimeout(tick, 1000);
     };
     tick();
@@ -364,13 +370,43 @@
     if (!app) return;
     const reasons = $$("#reasons [data-reason]").map((b) => b.dataset.reason);
     const st = { kind: null, slug: null, mode: "one", current: null, skip: [], last: null, rejecting: false, list: [], index: 0, selected: new Set() };
+    // Blurred previews: the moderator's own choice (kept in this browser), on from the
+    // start for a campaign whose operators asked for it.
     const blur = $("#blur");
     blur.checked = localStorage.getItem("placard.blur") === "1";
-    const applyBlur = () => { app.classList.toggle("blurred", blur.checked); localStorage.setItem("placard.blur", blur.checked ? "1" : "0"); };
-    blur.addEventListener("change", applyBlur); applyBlur();
+    const applyBlur = () => { app.classList.toggle("blurred", blur.checked); };
+    blur.addEventListener("change", () => { localStorage.setItem("placard.blur", blur.checked ? "1" : "0"); applyBlur(); });
+    applyBlur();
+    const revealed = (img) => !blur.checked || img.classList.contains("revealed");
+    // Grid thumbnails are drawn again on every move: which were shown is kept by id.
+    const shown = new Set();
+    const reveal = (img, on) => {
+      if (!img) return;
+      const v = img.classList.toggle("revealed", on === undefined ? !img.classList.contains("revealed") : on);
+      if (img.dataset.shownId) { if (v) shown.add(img.dataset.shownId); else shown.delete(img.dataset.shownId); }
+    };
 
+    // This sitting's count (this tab, until it closes or is reset), and a gentle word once
+    // it reaches the number the campaign's operators set.
+    const sitting = { get n() { return Number(sessionStorage.getItem("placard.sitting") || 0); }, set n(v) { sessionStorage.setItem("placard.sitting", String(v)); } };
+    function counted(k) {
+      sitting.n = sitting.n + k;
+      showSitting();
+    }
+    function showSitting() {
+      const n = sitting.n, box = $("#sitting");
+      const opt = $("#what").selectedOptions[0];
+      const every = Number((opt && opt.dataset.pauseAfter) || 0);
+      box.hidden = n === 0;
+      const pause = every > 0 && n >= every;
+      box.classList.toggle("pause", pause);
+      $("#sitting-words").textContent = pause ? t("pause-suggested", { n }) : t("sitting-count", { n });
+    }
+    $("#sitting-reset").addEventListener("click", () => { sitting.n = 0; showSitting(); });
+
+    if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) $("#view-options").open = true;
     const base = () => st.kind === "photos" ? "/api/v1/moderation/photos" : "/api/v1/moderation/entries";
-    const describe = (p) => [p.caption ? "“" + p.caption + "”" : null, p.display_name, p.country].filter(Boolean).join(" · ") || t("no-caption");
+    const describe = (p) => [p.caption ? "“" + p.caption + "”" : null, p.display_name, p.country && countryName(p.country)].filter(Boolean).join(" · ") || t("no-caption");
     const shortcuts = shortcutsSwitch();
     const reasonWords = (code) => { const b = $("#reasons [data-reason=\"" + code + "\"]"); return b ? b.dataset.words : code; };
     const rejecting = (on) => {
@@ -378,15 +414,43 @@
       if (on) { say(t("reject-prompt")); const first = $("#reasons [data-reason]"); if (first) first.focus(); }
     };
 
+    // Ages in whole minutes, a minute at least ("0 min ago" reads as a mistake).
+    const ago = (at) => span(Math.max(60, Math.floor((Date.now() - Date.parse(at)) / 1000)), false);
+    /** "412 left · oldest sent 3 h ago · 2 held by other moderators": asked again after
+     * every step; a failure here never stops the moderator. */
+    async function refreshQueue() {
+      const q = st.kind && await api("GET", "/api/v1/moderation/queue?" + (st.kind === "photos" ? "campaign=" : "contest=") + encodeURIComponent(st.slug)).catch(() => null);
+      if (!q) { $("#queue").textContent = ""; return; }
+      const parts = [t("queue-left", { n: q.left })];
+      if (q.oldest_at) parts.push(t("queue-oldest", { age: ago(q.oldest_at) }));
+      if (q.held_by_others) parts.push(t("queue-held", { n: q.held_by_others }));
+      $("#queue").textContent = parts.join(" · ");
+    }
+    /** The photo fits the screen; Z, the button or a tap shows the original at full size. */
+    function zoom(on) {
+      const item = st.current;
+      if (st.kind !== "photos" || st.mode !== "one" || !item) return;
+      st.zoomed = on === undefined ? !st.zoomed : on;
+      $("#one").classList.toggle("zoomed", st.zoomed);
+      $("[data-act=zoom]").setAttribute("aria-pressed", String(st.zoomed));
+      const img = $("#current");
+      img.src = st.zoomed ? "/api/v1/moderation/photos/" + encodeURIComponent(item.id) + "/original" : (item.thumbnails ? local(item.thumbnails.large.url) : "");
+    }
     function showOne(item) {
       st.current = item;
       const sec = $("#one");
+      zoom(false);
       if (!item) { sec.hidden = true; say(t("queue-done")); return; }
       sec.hidden = false;
       const img = $("#current");
+      reveal(img, false);
       img.src = item.thumbnails ? local(item.thumbnails.large.url) : "";
       img.dataset.id = item.id;
       $("#current-caption").textContent = describe(item);
+      $("#current-sent").textContent = item.submitted_at ? t("sent-ago", { age: ago(item.submitted_at) }) : "";
+      // On a small screen the photo is brought up under the sticky buttons, whole.
+      const bar = $("#actions").getBoundingClientRect(), top = sec.getBoundingClientRect().top;
+      if (top > window.innerHeight * 0.5) window.scrollBy(0, top - bar.height - 8);
       const flags = $("#flags"); flags.replaceChildren();
       for (const f of item.flags || []) {
         flags.append(el("li", { textContent: f.kind === "duplicate" ? t("flag-duplicate") : t("flag-near-duplicate", { distance: f.distance }) }));
@@ -396,32 +460,59 @@
       if (rel && rel.thumbnails) { $("#related").src = local(rel.thumbnails.large.url); $("#related-caption").textContent = t("earlier-photo", { status: t("state-" + rel.status.replace("_", "-")) }); }
     }
     async function next() {
-      const claim = () => api("POST", "/api/v1/moderation/photos/next?campaign=" + encodeURIComponent(st.slug) + (st.skip.length ? "&skip=" + st.skip.join(",") : ""));
+      const claim = () => api("POST", "/api/v1/moderation/photos/next?campaign=" + encodeURIComponent(st.slug) + (st.filter === "flagged" ? "&flagged=true" : "") + (st.skip.length ? "&skip=" + st.skip.join(",") : ""));
+      const gen = st.gen;
       let item = await claim();
       // Skipped photos are still this moderator's (their claims hold): once nothing else is
       // left, they come back, oldest first, instead of a "done" that is not true.
-      if (!item && st.skip.length) { st.skip = []; item = await claim(); if (item) say(t("skipped-back")); }
+      if (!item && st.skip.length && gen === st.gen) { st.skip = []; item = await claim(); if (item) say(t("skipped-back")); }
+      // The view changed meanwhile (another campaign, filter or mode): this answer is stale.
+      if (gen !== st.gen) return;
       showOne(item);
+      await refreshQueue();
     }
     async function loadList() {
-      const url = st.kind === "photos"
-        ? "/api/v1/moderation/photos?status=pending_review&limit=60&campaign=" + encodeURIComponent(st.slug)
-        : "/api/v1/moderation/contests/" + encodeURIComponent(st.slug) + "/entries?status=pending_review&limit=200";
-      st.list = (await api("GET", url)).items; st.index = 0; st.selected.clear();
+      const gen = st.gen;
+      const status = st.filter === "approved" || st.filter === "rejected" ? st.filter : "pending_review";
+      let list;
+      if (st.kind === "photos") {
+        const url = "/api/v1/moderation/photos?limit=60&status=" + status + "&campaign=" + encodeURIComponent(st.slug);
+        // Flagged only: both kinds of flag, merged oldest first.
+        const pages = st.filter === "flagged"
+          ? await Promise.all(["duplicate", "near_duplicate"].map((f) => api("GET", url + "&flag=" + f)))
+          : [await api("GET", url)];
+        const seen = new Set();
+        list = pages.flatMap((p) => p.items).filter((p) => !seen.has(p.id) && seen.add(p.id)).sort((a, b) => a.submitted_at < b.submitted_at ? -1 : a.submitted_at > b.submitted_at ? 1 : 0);
+      } else {
+        list = (await api("GET", "/api/v1/moderation/contests/" + encodeURIComponent(st.slug) + "/entries?limit=200&status=" + status)).items;
+      }
+      if (gen !== st.gen) return;
+      st.list = list;
+      st.index = 0; st.selected.clear();
+      // Decided items are listed to look back at: the bulk decisions are for what waits.
+      $(".bulk").hidden = status !== "pending_review";
       render();
       if (!st.list.length) say(t("queue-done"));
+      await refreshQueue();
     }
     function render() {
       if (st.kind === "entries") {
         const ol = $("#entry-items"); ol.replaceChildren();
         st.list.forEach((e, i) => {
-          const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: e.slogan }), el("span", { className: "hint", textContent: " — " + t("state-" + e.status.replace("_", "-")) })]);
-          li.firstChild.dir = "auto";
+          const who = [e.author_name, t("sent-ago", { age: ago(e.submitted_at) })].filter(Boolean).join(" · ");
+          const li = el("li", { tabIndex: -1 }, [
+            el("span", { className: "slogan", textContent: e.slogan, dir: "auto" }),
+            el("span", { className: "state state-" + e.status, textContent: t("state-" + e.status.replace("_", "-")) }),
+            el("span", { className: "who", textContent: who }),
+          ]);
           li.dataset.id = e.id;
           if (e.status !== "pending_review") li.classList.add("decided");
           if (i === st.index) li.classList.add("current");
           ol.append(li);
         });
+        // The list's end says so, with what is left to decide.
+        const left = st.list.filter((e) => e.status === "pending_review").length;
+        $("#entries-end").textContent = st.list.length ? t("entries-end", { n: st.list.length, left }) : "";
       } else {
         const ul = $("#grid-items"); ul.replaceChildren();
         st.list.forEach((p, i) => {
@@ -429,9 +520,24 @@
           box.addEventListener("change", () => { box.checked ? st.selected.add(p.id) : st.selected.delete(p.id); li.classList.toggle("selected", box.checked); });
           const img = el("img", { src: p.thumbnails ? local(p.thumbnails.small.url) : "", alt: t("photo-alt", { what: describe(p) }), loading: "lazy", width: 320, height: 320 });
           if (p.blurhash) img.dataset.blurhash = p.blurhash;
+          img.dataset.shownId = p.id;
+          if (shown.has(p.id)) img.classList.add("revealed");
+          img.addEventListener("click", () => reveal(img));
           const li = el("li", {}, [el("figure", {}, [img, el("label", { htmlFor: "sel-" + p.id }, [box, el("span", { textContent: describe(p) })])])]);
           li.dataset.id = p.id;
-          if (p.flags && p.flags.length) li.append(el("p", { className: "flags", textContent: p.flags.map((f) => t("flag-" + f.kind.replace("_", "-") + "-short")).join(", ") }));
+          // Keyboard focus on a photo's control shows that photo while it holds.
+          li.addEventListener("focusin", () => img.classList.add("focus-shown"));
+          li.addEventListener("focusout", () => img.classList.remove("focus-shown"));
+          if (p.flags && p.flags.length) {
+            li.append(el("p", { className: "flags", textContent: p.flags.map((f) => t("flag-" + f.kind.replace("_", "-") + "-short")).join(", ") }));
+            // The earlier photo beside it, small, with its state: judged at a glance.
+            const rel = (p.related || []).find((r) => r.thumbnails);
+            if (rel) {
+              const words = t("earlier-photo", { status: t("state-" + rel.status.replace("_", "-")) });
+              li.classList.add("flagged");
+              li.append(el("figure", { className: "earlier" }, [el("img", { src: local(rel.thumbnails.small.url), alt: words, loading: "lazy", width: 160, height: 160 }), el("figcaption", { textContent: words })]));
+            }
+          }
           if (st.selected.has(p.id)) li.classList.add("selected");
           if (i === st.index) li.classList.add("current");
           ul.append(li);
@@ -449,6 +555,7 @@
         const res = await api("POST", "/api/v1/moderation/photos/decisions", Object.assign({ ids }, body));
         const okIds = res.results.filter((r) => r.outcome === "ok" || r.outcome === "approved" || r.outcome === "rejected").map((r) => r.id);
         st.last = { kind: "photos", ids: okIds };
+        counted(okIds.length);
         say(t(decision === "approve" ? "bulk-approved" : "bulk-rejected", { ok: okIds.length, all: ids.length }));
         await loadList();
         return;
@@ -457,8 +564,14 @@
       if (!item) return;
       await api("POST", base() + "/" + item.id + "/decision", body);
       st.last = { kind: st.kind, ids: [item.id] };
+      counted(1);
       say(decision === "approve" ? t("approved") : t("rejected", { reason: reasonWords(reason) }));
-      if (st.kind === "photos") { await next(); } else { item.status = decision === "approve" ? "approved" : "rejected"; move(1); render(); }
+      // The word stays above the next photo: a small copy of the one it is about goes with
+      // it, so "Approved" is never read as being about the photo now shown.
+      if (st.kind === "photos" && item.thumbnails) {
+        $("#message").prepend(el("img", { className: "about", src: local(item.thumbnails.small.url), alt: "", width: 48, height: 48 }));
+      }
+      if (st.kind === "photos") { await next(); } else { item.status = decision === "approve" ? "approved" : "rejected"; move(1); render(); await refreshQueue(); }
     }
     async function undo() {
       if (!st.last || !st.last.ids.length) { say(t("undo-nothing")); return; }
@@ -466,23 +579,38 @@
       let item = null;
       for (const id of ids) item = await api("POST", (kind === "photos" ? "/api/v1/moderation/photos/" : "/api/v1/moderation/entries/") + id + "/reopen");
       say(t("undone"));
-      if (kind === "photos" && st.mode === "one") { showOne(item); } else { await loadList(); }
+      if (kind === "photos" && st.mode === "one") { showOne(item); await refreshQueue(); } else { await loadList(); }
     }
     async function skip() {
       if (st.kind === "photos" && st.mode === "one") { if (st.current) st.skip.push(st.current.id); if (st.skip.length > 100) st.skip.shift(); await next(); } else move(1);
     }
 
     async function start() {
+      st.gen = (st.gen || 0) + 1;
       const [kind, slug] = ($("#what").value || ":").split(":");
       st.kind = kind || null; st.slug = slug; st.skip = []; st.last = null; st.current = null;
       st.mode = $("input[name=mode]:checked").value;
+      // What each view can filter by: flags are photos'; decided items are shown in lists
+      // (the grid, the slogans), one at a time takes what waits.
+      const filter = $("#filter");
+      for (const o of filter.options) o.hidden = o.disabled = (o.dataset.photosOnly && kind !== "photos") || (o.dataset.listOnly && kind === "photos" && st.mode === "one");
+      if (filter.selectedOptions[0] && filter.selectedOptions[0].disabled) filter.value = "pending";
+      st.filter = filter.value;
+      // The options fold away on a phone (the photo comes first); their summary says what
+      // is chosen.
+      const modeLabel = $("label[for=mode-" + st.mode + "]");
+      $("#view-summary").textContent = "(" + [filter.selectedOptions[0] && filter.selectedOptions[0].textContent, kind === "photos" && modeLabel && modeLabel.textContent].filter(Boolean).join(" · ") + ")";
       $("#one").hidden = true; $("#grid").hidden = true; $("#entries").hidden = true; rejecting(false); say("");
-      $("#actions").hidden = !(st.kind === "entries" || (st.kind === "photos" && st.mode === "one"));
+      $("#actions").hidden = !((st.kind === "entries" && st.filter === "pending") || (st.kind === "photos" && st.mode === "one"));
       // "Previous" moves in a list; one photo at a time has none to go back to.
       $("[data-act=back]").hidden = st.kind !== "entries";
+      $("[data-act=zoom]").hidden = st.kind !== "photos";
+      $("#queue").textContent = "";
       if (!st.kind) { say(t("nothing-to-moderate")); return; }
       $(".modes").hidden = st.kind !== "photos";
       const opt = $("#what").selectedOptions[0], logo = $("#reference");
+      if (opt && opt.dataset.blur === "true") { blur.checked = true; applyBlur(); }
+      showSitting();
       if (logo) { const url = opt && opt.dataset.logo; logo.hidden = !url; if (url) $("#reference-logo").src = local(url); }
       if (st.kind === "entries") { $("#entries").hidden = false; await loadList(); $("#entries").tabIndex = -1; }
       else if (st.mode === "grid") { $("#grid").hidden = false; await loadList(); }
@@ -491,12 +619,15 @@
     const guard = (f) => (...args) => f(...args).catch(failed);
     $("#what").addEventListener("change", guard(start));
     for (const r of $$("input[name=mode]")) r.addEventListener("change", guard(start));
+    $("#filter").addEventListener("change", guard(start));
     $("#bulk-approve").addEventListener("click", guard(() => decide("approve")));
     $("#bulk-reject").addEventListener("click", guard(() => decide("reject", $("#bulk-reason").value)));
     $("#pick").addEventListener("submit", (e) => e.preventDefault());
     // The on-screen buttons do what the keys do, for mouse and touch.
-    const acts = { approve: () => decide("approve"), reject: async () => rejecting(true), skip, undo, back: async () => move(-1), cancel: async () => { rejecting(false); say(t("not-rejected")); } };
+    const acts = { approve: () => decide("approve"), reject: async () => rejecting(true), skip, undo, back: async () => move(-1), zoom: async () => zoom(), cancel: async () => { rejecting(false); say(t("not-rejected")); } };
     for (const b of $$("[data-act]")) b.addEventListener("click", guard(() => acts[b.dataset.act]()));
+    // A tap on a blurred photo shows it; on a shown one, zooms.
+    $("#current").addEventListener("click", () => { const img = $("#current"); if (!revealed(img)) reveal(img, true); else zoom(); });
     for (const b of $$("#reasons [data-reason]")) b.addEventListener("click", guard(async () => { rejecting(false); await decide("reject", b.dataset.reason); }));
     // After the picker or the mode is used, the keys work at once: focus leaves the form.
     $("#pick").addEventListener("change", () => { if (document.activeElement) document.activeElement.blur(); });
@@ -519,6 +650,11 @@
       else if (k === "u") { e.preventDefault(); await undo(); }
       else if (k === " " || k === "j") { e.preventDefault(); await skip(); }
       else if (k === "k") { e.preventDefault(); move(-1); }
+      else if (k === "z") { e.preventDefault(); zoom(); }
+      else if (k === "v") {
+        e.preventDefault();
+        reveal(st.kind === "photos" && st.mode === "grid" ? $$("#grid-items img")[st.index] : $("#current"));
+      }
       else if (k === "x" && st.mode === "grid" && st.list[st.index]) {
         e.preventDefault();
         const id = st.list[st.index].id;
@@ -529,27 +665,38 @@
     guard(start)();
   }
 
-  // ---- Judging screen.
+  // ---- Judging screen. The ranking (with the other judges' scores) opens to a judge once
+  // they have scored everything, so it cannot sway them; the chair (an admin) may open it at
+  // any time. An announced contest is shown read-only.
   function judgePage() {
     const app = $("#app");
     if (!app) return;
-    const st = { slug: null, items: [], index: 0 };
+    const st = { slug: null, items: [], index: 0, readOnly: false };
+    const chair = $("#ranking-section").dataset.chair === "true";
     const guard = (f) => (...args) => f(...args).catch(failed);
     const shortcuts = shortcutsSwitch();
+    const two = (() => { try { return new Intl.NumberFormat(lang === "ar" ? "ar-u-nu-latn" : lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" }); } catch (_) { return null; } })();
+    const base = () => "/api/v1/judging/contests/" + encodeURIComponent(st.slug);
+    const done = () => st.items.length > 0 && st.items.every((i) => i.my_score != null);
     const progress = () => {
       const n = st.items.filter((i) => i.my_score != null).length;
       $("#progress").textContent = t("scored-progress", { n, all: st.items.length });
+      const open = chair || st.readOnly || done();
+      $("#load-ranking").disabled = !open;
+      $("#ranking-wait").hidden = open && !chair;
     };
     function render() {
       const ol = $("#judge-items"); ol.replaceChildren();
       st.items.forEach((it, i) => {
-        const sel = el("select", { id: "score-" + it.id });
+        const sel = el("select", { id: "score-" + it.id, disabled: st.readOnly });
         sel.append(el("option", { value: "", textContent: "—" }));
         for (let s = 1; s <= 10; s++) sel.append(el("option", { value: String(s), textContent: String(s), selected: it.my_score === s }));
         sel.addEventListener("change", guard(() => score(i, Number(sel.value))));
-        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan, dir: "auto" }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: t("score") + " " }), sel])]);
+        sel.addEventListener("focus", () => { st.index = i; $$("#judge-items li").forEach((l, j) => l.classList.toggle("current", j === i)); });
+        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan, dir: "auto" }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: t("score") }), sel])]);
         li.dataset.id = it.id;
         if (i === st.index) li.classList.add("current");
+        if (it.my_score != null) li.classList.add("scored");
         ol.append(li);
       });
       progress();
@@ -557,37 +704,66 @@
     async function score(i, s) {
       const it = st.items[i];
       if (!it || !(s >= 1 && s <= 10)) return;
-      await api("PUT", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/entries/" + it.id + "/score", { score: s });
+      if (st.readOnly) { say(t("read-only")); return; }
+      await api("PUT", base() + "/entries/" + it.id + "/score", { score: s });
       it.my_score = s;
+      const li = $$("#judge-items li")[i];
+      if (li) { li.classList.add("scored"); $("select", li).value = String(s); }
       // Whichever way the score came (picker, digit), the counter follows it.
       progress();
       say(t("scored", { score: s }));
     }
-    const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
+    const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("#judge-items li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
     async function load() {
+      const opt = $("#contest").selectedOptions[0];
       st.slug = $("#contest").value;
-      if (!st.slug) { say(t("no-contest")); return; }
-      st.items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/entries")).items;
+      if (!st.slug || !opt) { say(t("no-contest")); $("#ranking-section").hidden = true; return; }
+      st.readOnly = opt.dataset.readOnly === "true";
+      $("#contest-state").textContent = opt.dataset.stateLine || "";
+      document.body.classList.toggle("read-only", st.readOnly);
+      $("#ranking").hidden = true; $("#shortlist-state").hidden = true; $("#shortlist-actions").hidden = true;
+      st.items = (await api("GET", base() + "/entries")).items;
       st.index = 0; render();
-      if (!st.items.length) say(t("no-slogans"));
+      say(st.readOnly ? t("read-only") : st.items.length ? "" : t("no-slogans"));
     }
     async function ranking() {
-      const items = (await api("GET", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/ranking")).items;
-      const body = $("#ranking tbody"); body.replaceChildren();
-      for (const r of items) {
-        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id, ariaLabel: t("shortlist-aria", { slogan: r.slogan }) });
-        body.append(el("tr", {}, [el("td", { textContent: r.rank }), el("td", { textContent: r.slogan, dir: "auto" }), el("td", { textContent: r.score == null ? "—" : Number(r.score).toFixed(2) }), el("td", { textContent: r.judges }), el("td", {}, [box, el("label", { htmlFor: box.id, textContent: " " + t("on-shortlist") })])]));
+      const view = await api("GET", base() + "/ranking");
+      const list = $("#ranking"); list.replaceChildren();
+      for (const r of view.items) {
+        const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id, disabled: st.readOnly, ariaLabel: t("shortlist-aria", { slogan: r.slogan }) });
+        const shown = r.score == null ? "—" : two ? two.format(r.score) : Number(r.score).toFixed(2);
+        const li = el("li", {}, [
+          el("span", { className: "rank", textContent: numbers ? numbers.format(r.rank) : String(r.rank) }),
+          el("span", { className: "slogan", textContent: r.slogan, dir: "auto" }),
+          el("label", { htmlFor: box.id }, [box, el("span", { textContent: t("on-shortlist") })]),
+          el("span", { className: "meta", textContent: t("ranking-meta", { score: shown, judges: r.judges }) }),
+        ]);
+        li.classList.toggle("shortlisted", r.shortlisted);
+        box.addEventListener("change", () => li.classList.toggle("shortlisted", box.checked));
+        list.append(li);
       }
-      $("#ranking").hidden = false; $("#pin").hidden = false;
+      const sl = view.shortlist || { pinned: false, size: 0 };
+      const pinned = view.items.filter((r) => r.shortlisted).length;
+      $("#shortlist-state").textContent = sl.pinned ? t("shortlist-pinned", { n: pinned, size: sl.size }) : t("shortlist-auto", { size: sl.size });
+      $("#shortlist-state").hidden = false;
+      list.hidden = false;
+      $("#shortlist-actions").hidden = st.readOnly;
+      $("#unpin").hidden = !sl.pinned;
+      st.shortlistSize = sl.size;
     }
     $("#contest").addEventListener("change", guard(load));
     $("#pick").addEventListener("submit", (e) => e.preventDefault());
     $("#load-ranking").addEventListener("click", guard(ranking));
     $("#pin").addEventListener("click", guard(async () => {
-      const ids = $$("#ranking tbody input:checked").map((b) => b.value);
-      await api("PUT", "/api/v1/judging/contests/" + encodeURIComponent(st.slug) + "/shortlist", { entry_ids: ids });
-      say(t("pinned", { n: ids.length }));
+      const ids = $$("#ranking input:checked").map((b) => b.value);
+      await api("PUT", base() + "/shortlist", { entry_ids: ids });
       await ranking();
+      say(t("pinned", { n: ids.length }));
+    }));
+    $("#unpin").addEventListener("click", guard(async () => {
+      await api("PUT", base() + "/shortlist", { entry_ids: [] });
+      await ranking();
+      say(t("unpinned", { size: st.shortlistSize }));
     }));
     document.addEventListener("keydown", guard(async (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || !shortcuts()) return;
@@ -598,7 +774,7 @@
         e.preventDefault();
         const s = k === "0" ? 10 : Number(k);
         await score(st.index, s);
-        move(1);
+        if (!st.readOnly) move(1);
       }
     }));
     guard(load)();
@@ -646,7 +822,7 @@
       const cell = map.cells.find((c) => x >= c.x && x < c.x + c.w && y >= c.y && y < c.y + c.h);
       if (!cell) return;
       $("#mosaic-pick").textContent = t("opening-photo");
-      location.href = "/media/photos/" + encodeURIComponent(cell.photo_id) + "/large.jpg";
+      location.href = img.dataset.photos + encodeURIComponent(cell.photo_id);
     });
   }
 

@@ -91,6 +91,18 @@ impl Locale {
         }
     }
 
+    /// Country names, generated from CLDR (`scripts/country-names.mjs`).
+    fn countries(self) -> &'static str {
+        match self {
+            Locale::En => include_str!("../../locales/countries/en.ftl"),
+            Locale::Es => include_str!("../../locales/countries/es.ftl"),
+            Locale::Fr => include_str!("../../locales/countries/fr.ftl"),
+            Locale::Pt => include_str!("../../locales/countries/pt.ftl"),
+            Locale::Ru => include_str!("../../locales/countries/ru.ftl"),
+            Locale::Ar => include_str!("../../locales/countries/ar.ftl"),
+        }
+    }
+
     /// Locales among `codes` (a campaign's languages), in Placard's order.
     pub fn all_of(codes: &[String]) -> Vec<Locale> {
         Self::ALL
@@ -152,6 +164,11 @@ impl Catalog {
                 bundle
                     .add_resource(resource)
                     .unwrap_or_else(|e| panic!("locales/{}.ftl: {e:?}", l.code()));
+                let countries = FluentResource::try_new(l.countries().to_owned())
+                    .unwrap_or_else(|(_, e)| panic!("locales/countries/{}.ftl: {e:?}", l.code()));
+                bundle
+                    .add_resource(countries)
+                    .unwrap_or_else(|e| panic!("locales/countries/{}.ftl: {e:?}", l.code()));
                 bundle
             })
             .collect();
@@ -373,6 +390,28 @@ impl<'a> Tr<'a> {
         v2: impl Into<Arg>,
     ) -> String {
         self.with(id, vec![(n1, v1.into()), (n2, v2.into())])
+    }
+
+    /// A country's name in this language ("CO" is "Colombia", "Colombie", "كولومبيا").
+    pub fn country(&self, code: &str) -> String {
+        self.get(&format!("country-{code}"))
+    }
+
+    /// Every country Placard accepts, `(code, name)`, in the order of their names here
+    /// (accents and case set aside: "Émirats" sorts among the E's). A browser with scripts
+    /// sorts them again with its own collation.
+    pub fn countries(&self) -> Vec<(&'static str, String)> {
+        use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+        let mut all: Vec<_> = placard_domain::Country::codes()
+            .map(|c| (c, self.country(c)))
+            .collect();
+        all.sort_by_cached_key(|(_, name)| {
+            name.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        });
+        all
     }
 
     /// A count, grouped as this locale groups digits.

@@ -48,6 +48,27 @@ fn every_file_parses_without_junk() {
 }
 
 #[test]
+fn every_country_has_a_name_in_every_locale() {
+    let catalog = Catalog::new(20 << 20, 200);
+    for l in Locale::ALL {
+        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(l.countries().to_owned()) {
+            panic!("countries/{}.ftl: {errors:?}", l.code());
+        }
+        let t = catalog.tr(l);
+        for code in placard_domain::Country::codes() {
+            let name = t.country(code);
+            assert!(
+                !name.contains(MISSING) && name != code,
+                "{}: {code} has no name",
+                l.code()
+            );
+        }
+    }
+    assert_eq!(catalog.tr(Locale::Fr).country("CO"), "Colombie");
+    assert_eq!(catalog.tr(Locale::Ar).country("LB"), "لبنان");
+}
+
+#[test]
 fn every_message_formats_with_its_arguments_in_every_locale() {
     let catalog = Catalog::new(20 << 20, 200);
     for (id, vars) in messages_of(Locale::En) {

@@ -38,6 +38,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/c/{slug}/embed").get(supporter::embed_page))
         .service(web::resource("/c/{slug}/mosaic").get(supporter::mosaic_page))
         .service(web::resource("/c/{slug}/gallery").get(supporter::gallery_page))
+        .service(web::resource("/c/{slug}/photos/{id}").get(supporter::photo_page))
         .service(web::resource("/p/{id}").get(supporter::photo_status_page))
         .service(web::resource("/p/{id}/withdraw").post(supporter::withdraw_photo))
         .service(

@@ -12,7 +12,7 @@ use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use placard_domain::{RejectionReason, Role};
+use placard_domain::{ContestState, RejectionReason, Role};
 use placard_storage::staff::Staff;
 use serde::Deserialize;
 
@@ -220,6 +220,8 @@ struct Choice {
     title: String,
     /// A campaign's logo, the reference for "is the logo visible".
     logo: Option<String>,
+    /// How the campaign's operators want its photos met (blurred first, a pause after N).
+    care: placard_domain::ModeratorCare,
 }
 
 impl Choice {
@@ -228,6 +230,7 @@ impl Choice {
             slug,
             title,
             logo: None,
+            care: placard_domain::ModeratorCare::default(),
         }
     }
 }
@@ -285,6 +288,7 @@ pub async fn moderate_page(
                 .into_iter()
                 .map(|c| Choice {
                     logo: crate::routes::campaigns::logo_url(&state, &c),
+                    care: c.moderator_care(),
                     slug: c.slug,
                     title: c.title,
                 })
@@ -294,13 +298,64 @@ pub async fn moderate_page(
     )
 }
 
+/// A contest as the judging screen offers it: where it stands, in one line at the top.
+struct JudgedContest {
+    slug: String,
+    title: String,
+    /// "Taking entries until …; judging ends at the announcement on …".
+    state_line: String,
+    /// Announced: the scores are final and the screen shows them read-only.
+    read_only: bool,
+}
+
+impl JudgedContest {
+    fn new(
+        t: &Tr,
+        c: placard_storage::contests::Contest,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        let announce = t.date_time(c.announce_at);
+        let state = crate::application::state_of(&c, now);
+        let state_line = match state {
+            ContestState::Upcoming => t.arg2(
+                "judge-state-upcoming",
+                "opens",
+                t.date_time(c.opens_at.unwrap_or(c.entries_close_at)),
+                "announce",
+                announce,
+            ),
+            ContestState::Open => t.arg2(
+                "judge-state-open",
+                "closes",
+                t.date_time(c.entries_close_at),
+                "announce",
+                announce,
+            ),
+            ContestState::Judging => t.arg("judge-state-judging", "announce", announce),
+            ContestState::Announced => t.arg(
+                "judge-state-announced",
+                "announced",
+                t.date_time(c.announced_at.unwrap_or(c.announce_at)),
+            ),
+        };
+        Self {
+            slug: c.slug,
+            title: c.title,
+            state_line,
+            read_only: state == ContestState::Announced,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "judge.html")]
 struct JudgePage<'a> {
     t: Tr<'a>,
     name: String,
     csrf: String,
-    contests: Vec<Choice>,
+    contests: Vec<JudgedContest>,
+    /// An admin chairs the jury: they may open the ranking before scoring everything.
+    chair: bool,
 }
 
 pub async fn judge_page(
@@ -311,14 +366,23 @@ pub async fn judge_page(
         Ok(s) => s,
         Err(page) => return Ok(page),
     };
-    let contests = state.store.contests().await?;
+    let t = any_language(&state, &Prefs::of(&req));
+    let now = state.clock.now();
+    let contests = state
+        .store
+        .contests()
+        .await?
+        .into_iter()
+        .map(|c| JudgedContest::new(&t, c, now))
+        .collect();
     render(
         StatusCode::OK,
         &JudgePage {
-            t: any_language(&state, &Prefs::of(&req)),
+            t,
             name: staff.name,
             csrf,
-            contests: choices_of(contests),
+            contests,
+            chair: staff.role == Role::Admin,
         },
     )
 }

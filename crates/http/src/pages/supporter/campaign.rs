@@ -14,7 +14,7 @@ use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use placard_domain::{CampaignState, Country, PhotoStatus};
+use placard_domain::{CampaignState, PhotoStatus};
 use placard_storage::Cursor;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -31,7 +31,8 @@ struct CampaignPage<'a> {
     description: Option<String>,
     open: bool,
     closed_words: String,
-    countries: Vec<&'static str>,
+    /// `(code, name)`, by name in the page's language.
+    countries: Vec<(&'static str, String)>,
     max_mib: u64,
     messages: String,
     error: Option<String>,
@@ -51,6 +52,8 @@ struct CampaignPage<'a> {
     originals_days: Option<i32>,
     /// What was typed, when a plain form comes back with its error.
     sent: photos::Sent,
+    /// The operator's own privacy notice.
+    privacy_url: Option<String>,
 }
 
 /// The counter and the moderation note of a campaign's page.
@@ -135,7 +138,8 @@ async fn campaign_view<'a>(
         description: texts.description,
         open: phase == CampaignState::Open,
         closed_words,
-        countries: Country::codes().collect(),
+        countries: t.countries(),
+        privacy_url: c.privacy_url.clone(),
         max_mib: state.settings.max_upload_bytes / (1024 * 1024),
         messages: t.errors_json(),
         error: error.map(|e| t.error(e)),
@@ -327,16 +331,26 @@ struct GalleryPage<'a> {
     title: String,
     cards: Vec<Card>,
     next: Option<String>,
+    /// "12,408 supporters from 97 countries".
+    counter: Option<String>,
+    /// This gallery's address, to pass on.
+    share: String,
 }
 
 struct Card {
+    id: Uuid,
     small: Image,
-    large_url: String,
     blurhash: String,
     display_name: Option<String>,
+    /// The country's name in the page's language.
     country: Option<String>,
     caption: Option<String>,
+    /// The caption is clamped to three lines in the grid: the photo's page has all of it.
+    long_caption: bool,
 }
+
+/// Captions longer than this are clamped in the grid (three lines at 390 px), with "more".
+const CLAMPED_CAPTION: usize = 90;
 
 #[derive(Deserialize)]
 pub struct CursorQuery {
@@ -361,30 +375,44 @@ pub async fn gallery_page(
             })?),
         };
         let (photos, next) = state.store.gallery(c.id, GALLERY_PAGE, after).await?;
+        let stats = crate::routes::delivery::stats_of(&state, c.id).await?;
         let now = state.clock.now().timestamp();
         let cards = photos
             .into_iter()
             .filter_map(|p| {
-                let t = state.signer.thumbnails("", &p, now)?;
+                let thumbs = state.signer.thumbnails("", &p, now)?;
                 Some(Card {
+                    id: p.id,
                     small: Image {
-                        url: t.small.url,
-                        width: t.small.width,
-                        height: t.small.height,
+                        url: thumbs.small.url,
+                        width: thumbs.small.width,
+                        height: thumbs.small.height,
                     },
-                    large_url: t.large.url,
                     blurhash: p.blurhash.unwrap_or_default(),
                     display_name: p.display_name,
-                    country: p.country,
+                    country: p.country.as_deref().map(|k| t.country(k)),
+                    long_caption: p
+                        .caption
+                        .as_ref()
+                        .is_some_and(|c| c.chars().count() > CLAMPED_CAPTION),
                     caption: p.caption,
                 })
             })
             .collect();
-        Ok::<_, ApiError>((c.slug, title, cards, next.map(|c| c.encode())))
+        let (counter, _) = counter_words(&t, &stats);
+        let share = format!("{}/c/{}/gallery", state.settings.public_url, c.slug);
+        Ok::<_, ApiError>((
+            c.slug,
+            title,
+            cards,
+            next.map(|c| c.encode()),
+            counter,
+            share,
+        ))
     }
     .await;
     match page {
-        Ok((slug, title, cards, next)) => render(
+        Ok((slug, title, cards, next, counter, share)) => render(
             StatusCode::OK,
             &GalleryPage {
                 t,
@@ -392,8 +420,79 @@ pub async fn gallery_page(
                 title,
                 cards,
                 next,
+                counter,
+                share,
             },
         ),
         Err(e) => notice_for(&state, &t, &e, None),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "photo.html")]
+struct PhotoPage<'a> {
+    t: Tr<'a>,
+    slug: String,
+    title: String,
+    large: Image,
+    blurhash: String,
+    display_name: Option<String>,
+    country: Option<String>,
+    caption: Option<String>,
+    /// This photo's page, to pass on.
+    share: String,
+}
+
+/// One approved photo of the gallery, with its caption, its sender's name and country, a
+/// way back and its address to share. Anything else (not approved, another campaign's, no
+/// such id) is the same "not found", so nobody learns that a withdrawn or rejected photo
+/// existed.
+pub async fn photo_page(
+    state: web::Data<AppState>,
+    prefs: Prefs,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (slug, id) = path.into_inner();
+    let mut t = any_language(&state, &prefs);
+    let page = async {
+        let c = find_campaign(&state, &slug).await?;
+        t = campaign_language(&state, &prefs, &c);
+        let not_found = || ApiError::not_found("The photo");
+        let id: Uuid = id.parse().map_err(|_| not_found())?;
+        let p = match state.store.photo(id).await {
+            Ok(p) => p,
+            Err(placard_storage::StoreError::NotFound) => return Err(not_found()),
+            Err(e) => return Err(e.into()),
+        };
+        if p.campaign_id != c.id || p.status != PhotoStatus::Approved {
+            return Err(not_found());
+        }
+        let thumbs = state
+            .signer
+            .thumbnails("", &p, state.clock.now().timestamp())
+            .ok_or_else(not_found)?;
+        Ok(PhotoPage {
+            title: CampaignTexts::of(&state.l10n, &c, t.locale).title,
+            share: format!("{}/c/{}/photos/{}", state.settings.public_url, c.slug, p.id),
+            slug: c.slug,
+            large: Image {
+                url: thumbs.large.url,
+                width: thumbs.large.width,
+                height: thumbs.large.height,
+            },
+            blurhash: p.blurhash.unwrap_or_default(),
+            display_name: p.display_name,
+            country: p.country.as_deref().map(|k| t.country(k)),
+            caption: p.caption,
+            t: t.clone(),
+        })
+    }
+    .await;
+    match page {
+        Ok(page) => render(StatusCode::OK, &page),
+        Err(e) => {
+            let (back, words) = (format!("/c/{slug}/gallery"), t.get("photo-back"));
+            notice_for(&state, &t, &e, Some((&back, &words)))
+        }
     }
 }

@@ -1,0 +1,249 @@
+//! The judging screen as judges use it: on a phone, scoring with the pickers alone (the
+//! counter follows), the ranking closed until they have scored everything, the shortlist's
+//! state (automatic or pinned, and its size), pinning by mouse and unpinning by keyboard;
+//! the chair (an admin) may open the ranking at once. Screenshots at 390 px and 1280 px.
+
+use super::browser::sign_in;
+use placard_e2e::browser::{Browser, LAPTOP, PHONE};
+use placard_e2e::{Api, Deployment, TestEnv};
+use std::time::Duration;
+use thirtyfour::Key;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+async fn ranking_state(app: &placard_e2e::Server, token: &str) -> (bool, Vec<(String, bool)>) {
+    let r = app
+        .get_json(token, "/api/v1/judging/contests/slogans/ranking")
+        .await;
+    let items = r["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            (
+                i["slogan"].as_str().unwrap_or_default().to_owned(),
+                i["shortlisted"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect();
+    (r["shortlist"]["pinned"] == true, items)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_judge_on_a_phone_scores_with_the_pickers_then_pins_and_unpins_the_shortlist() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    let judge = env.create_user("judge", "jo").await;
+    // Still taking entries (closes in an hour): judges may already score what is approved.
+    app.create_contest(
+        &admin,
+        "slogans",
+        3600,
+        7200,
+        serde_json::json!({"title": "Name the campaign", "shortlist_size": 2}),
+    )
+    .await;
+    let slogans = [
+        "Support, don't punish",
+        "Health not handcuffs",
+        "Treatment, not prison: a slogan long enough to wrap on a phone screen without breaking words",
+    ];
+    for s in slogans {
+        assert_eq!(app.enter("slogans", s).await.status(), 201);
+    }
+    app.approve_pending_entries(&moderator, "slogans").await;
+
+    let b = Browser::start("judging", PHONE).await;
+    sign_in(&b, &app, "/judge", &judge).await;
+    b.wait_for(
+        "return document.querySelectorAll('#judge-items li').length === 3;",
+        WAIT,
+        "the blind list",
+    )
+    .await;
+    // Where the contest stands, at the top.
+    let state = b.text("#contest-state").await;
+    assert!(
+        state.starts_with("Taking entries until") && state.contains("UTC"),
+        "{state}"
+    );
+    assert_eq!(b.text("#progress").await, "0 of 3 scored");
+    // The ranking stays closed: the others' scores must not sway this judge.
+    assert_eq!(
+        b.js("return document.querySelector('#load-ranking').disabled;")
+            .await,
+        true
+    );
+    assert!(b
+        .text("#ranking-wait")
+        .await
+        .contains("scored every slogan"));
+    // Cards, not a table: nothing wider than the phone, no word broken.
+    b.check_page("the judging page on a phone").await;
+    b.screenshot("judge-phone-start").await;
+
+    // Scoring with the pickers only, as on a phone: the counter follows every one.
+    let ids: Vec<String> = serde_json::from_value(
+        b.js("return Array.from(document.querySelectorAll('#judge-items li')).map(l => l.dataset.id);")
+            .await,
+    )
+    .expect("ids");
+    for (n, (id, score)) in ids.iter().zip(["8", "5", "3"]).enumerate() {
+        // Clicking an option is how WebDriver picks it, as a tap on the phone's list does.
+        b.find(&format!("#score-{id} option[value='{score}']"))
+            .await
+            .click()
+            .await
+            .expect("pick a score");
+        b.wait_for(
+            &format!(
+                "return document.querySelector('#progress').textContent === '{} of 3 scored';",
+                n + 1
+            ),
+            WAIT,
+            "the counter after a picker",
+        )
+        .await;
+    }
+    assert_eq!(
+        b.js("return document.querySelectorAll('#judge-items li.scored').length;")
+            .await,
+        3
+    );
+    b.screenshot("judge-phone-scored").await;
+
+    // All scored: the ranking opens; its shortlist is automatic, the top 2.
+    b.wait_for(
+        "return !document.querySelector('#load-ranking').disabled;",
+        WAIT,
+        "the ranking button opens",
+    )
+    .await;
+    b.find("#load-ranking")
+        .await
+        .click()
+        .await
+        .expect("ranking");
+    b.wait_for(
+        "return document.querySelectorAll('#ranking li').length === 3;",
+        WAIT,
+        "the ranking",
+    )
+    .await;
+    assert_eq!(
+        b.text("#shortlist-state").await,
+        "Shortlist: automatic, the top 2 of the ranking."
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#unpin').hidden;")
+            .await,
+        true,
+        "nothing to unpin yet"
+    );
+    let first = b.text("#ranking li:first-child").await;
+    assert!(
+        first.contains(slogans[0]) && first.contains("judges: 1"),
+        "{first}"
+    );
+    // Each box is named by its slogan (not a row of identical "shortlisted" labels).
+    let names: Vec<String> = serde_json::from_value(
+        b.js("return Array.from(document.querySelectorAll('#ranking input')).map(i => i.getAttribute('aria-label'));")
+            .await,
+    )
+    .expect("labels");
+    assert!(
+        names.iter().all(|n| n.starts_with("On the shortlist: ")) && names[0] != names[1],
+        "{names:?}"
+    );
+    b.check_page("the ranking on a phone").await;
+    b.screenshot("judge-phone-ranking").await;
+
+    // By mouse: tick the third too and pin all three.
+    b.find("#ranking li:nth-child(3) input")
+        .await
+        .click()
+        .await
+        .expect("tick");
+    b.find("#pin").await.click().await.expect("pin");
+    b.wait_for(
+        "return document.querySelector('#shortlist-state').textContent.startsWith('Shortlist: pinned by hand');",
+        WAIT,
+        "pinned",
+    )
+    .await;
+    assert_eq!(
+        b.text("#shortlist-state").await,
+        "Shortlist: pinned by hand. Pinned: 3; the contest asks for 2."
+    );
+    let (pinned, items) = ranking_state(&app, &judge).await;
+    assert!(pinned && items.iter().all(|(_, s)| *s), "{items:?}");
+    b.screenshot("judge-phone-pinned").await;
+
+    // By keyboard: Tab reaches Unpin and Enter presses it; the automatic shortlist is back.
+    b.js("document.querySelector('#pin').focus(); return null;")
+        .await;
+    b.keys(&Key::Tab.value().to_string()).await;
+    assert_eq!(
+        b.js("return document.activeElement.id;").await,
+        "unpin",
+        "Tab goes from Pin to Unpin"
+    );
+    b.keys(&Key::Enter.value().to_string()).await;
+    b.wait_for(
+        "return document.querySelector('#shortlist-state').textContent === 'Shortlist: automatic, the top 2 of the ranking.';",
+        WAIT,
+        "unpinned",
+    )
+    .await;
+    assert!(b.text("#message").await.starts_with("Unpinned"));
+    let (pinned, items) = ranking_state(&app, &judge).await;
+    assert!(!pinned, "unpinned in the store too");
+    assert_eq!(
+        items.iter().filter(|(_, s)| *s).count(),
+        2,
+        "the top 2 again: {items:?}"
+    );
+    let audit = app.get_json(&admin, "/api/v1/moderation/audit").await;
+    let changes = audit["items"]
+        .as_array()
+        .expect("audit")
+        .iter()
+        .filter(|a| a["action"] == "contest.shortlist")
+        .count();
+    assert_eq!(changes, 2, "the pin and the unpin are both audited");
+
+    // The chair opens the ranking before scoring anything, on a desktop.
+    b.viewport(LAPTOP).await;
+    b.driver
+        .delete_all_cookies()
+        .await
+        .expect("sign the judge out");
+    sign_in(&b, &app, "/judge", &admin).await;
+    b.wait_for(
+        "return document.querySelectorAll('#judge-items li').length === 3;",
+        WAIT,
+        "the chair's list",
+    )
+    .await;
+    assert_eq!(b.text("#progress").await, "0 of 3 scored");
+    assert!(b.text("#ranking-wait").await.contains("chair the jury"));
+    b.find("#load-ranking")
+        .await
+        .click()
+        .await
+        .expect("the chair's ranking");
+    b.wait_for(
+        "return document.querySelectorAll('#ranking li').length === 3;",
+        WAIT,
+        "the chair's ranking",
+    )
+    .await;
+    b.check_page("the judging page on a desktop").await;
+    b.screenshot("judge-desktop-chair").await;
+
+    b.quit().await;
+    app.stop().await;
+    env.cleanup().await;
+}
