@@ -856,6 +856,22 @@ async fn a_judge_scores_by_keyboard_and_the_contest_page_announces_the_winner() 
         "{fingerprint}"
     );
     assert!(b.text("#results").await.contains("Announced on"));
+    assert_eq!(
+        b.text("#entry-count").await,
+        "Chosen from 3 approved slogans."
+    );
+    // How to check them: the manifest, linked, and the command.
+    assert!(b.text("#verify").await.contains("placard verify-results"));
+    let manifest = b
+        .js("return document.querySelector('#manifest-link').href;")
+        .await;
+    let r = app
+        .client
+        .get(manifest.as_str().expect("href"))
+        .send()
+        .await
+        .expect("manifest");
+    assert_eq!(r.status(), 200);
     no_script_ran(&b, "the results").await;
     b.check_page("the results").await;
     b.screenshot("contest-results").await;

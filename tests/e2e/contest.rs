@@ -211,7 +211,7 @@ async fn judges_rank_blind_and_racing_scheduler_passes_announce_once(d: Deployme
             "replaces"
         );
         assert_eq!(
-            score(&lenient, id, (10 - i as u64).into())
+            score(&lenient, id, [8u64, 10, 2, 1][i].into())
                 .await
                 .expect("score")
                 .status(),
@@ -254,7 +254,7 @@ async fn judges_rank_blind_and_racing_scheduler_passes_announce_once(d: Deployme
     assert_eq!(
         order,
         ids.iter().map(String::as_str).collect::<Vec<_>>(),
-        "4-3-2-1 and 10-9-8-7 agree"
+        "calibrated: 4-3-2-1 and 8-10-2-1 put the first first; a raw average would put the second"
     );
     let shortlisted = ranking["items"]
         .as_array()

@@ -22,3 +22,4 @@ mod photos;
 mod privacy;
 mod scale;
 mod staff;
+mod verify;

@@ -474,6 +474,11 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/contests/{slug}", Access::Anyone),
     ("POST", "/api/v1/contests/{slug}/entries", Access::Anyone),
     ("GET", "/api/v1/contests/{slug}/results", Access::Anyone),
+    (
+        "GET",
+        "/api/v1/contests/{slug}/results/manifest",
+        Access::Anyone,
+    ),
     ("GET", "/api/v1/entries/{id}", Access::Receipt),
     ("DELETE", "/api/v1/entries/{id}", Access::Receipt),
     (

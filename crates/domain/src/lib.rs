@@ -14,6 +14,7 @@ pub mod moderation;
 pub mod object_key;
 pub mod photo;
 pub mod ranking;
+pub mod results;
 pub mod role;
 pub mod settings;
 pub mod slogan;

@@ -36,15 +36,20 @@ where
     E: Copy + Eq + std::hash::Hash,
     J: Copy + Eq + std::hash::Hash,
 {
+    // Judges in the order they first appear, so the sums are added in the same order on
+    // every run (floating-point addition is not associative): whoever recomputes a published
+    // ranking from its manifest gets the same numbers, bit for bit.
+    let mut judges: Vec<J> = Vec::new();
     let mut by_judge: HashMap<J, Vec<(E, f64)>> = HashMap::new();
     for s in scores {
-        by_judge
-            .entry(s.judge)
-            .or_default()
-            .push((s.entry, s.score));
+        let judged = by_judge.entry(s.judge).or_insert_with(|| {
+            judges.push(s.judge);
+            Vec::new()
+        });
+        judged.push((s.entry, s.score));
     }
     let mut sums: HashMap<E, (f64, usize)> = HashMap::new();
-    for judged in by_judge.values() {
+    for judged in judges.iter().filter_map(|j| by_judge.get(j)) {
         let n = judged.len() as f64;
         let mean = judged.iter().map(|(_, s)| s).sum::<f64>() / n;
         let var = judged.iter().map(|(_, s)| (s - mean).powi(2)).sum::<f64>() / n;

@@ -203,7 +203,13 @@ results-winner = The winning slogan:
 results-by = by { $name }
 results-no-winner = No slogan was chosen.
 results-shortlist = Also on the shortlist
-results-fingerprint = The results were frozen at the announcement. Their fingerprint (SHA-256 over every eligible entry and every score):
+results-fingerprint = The results were frozen at the announcement. Their fingerprint (the SHA-256 of the manifest):
+results-entries = { $n ->
+    [one] Chosen from { $n } approved slogan.
+   *[other] Chosen from { $n } approved slogans.
+}
+results-verify = Anyone can check them: the manifest lists every entry and every score (judges unnamed), and its SHA-256 is this fingerprint. Open the
+results-manifest = manifest
 results-pending = The results are being published. This page will show them in a moment.
 
 ## What went wrong, per error code (the API's own message stays English)

@@ -197,7 +197,13 @@ results-winner = El lema ganador:
 results-by = de { $name }
 results-no-winner = No se eligió ningún lema.
 results-shortlist = También en la lista de finalistas
-results-fingerprint = Los resultados quedaron fijados en el anuncio. Su huella (SHA-256 de todas las participaciones válidas y todas las puntuaciones):
+results-fingerprint = Los resultados quedaron fijados en el anuncio. Su huella (el SHA-256 del manifiesto):
+results-entries = { $n ->
+    [one] Elegido entre { $n } lema aprobado.
+   *[other] Elegido entre { $n } lemas aprobados.
+}
+results-verify = Cualquiera puede comprobarlos: el manifiesto recoge cada participación y cada puntuación (sin nombres del jurado), y su SHA-256 es esta huella. Abre el
+results-manifest = manifiesto
 results-pending = Los resultados se están publicando. Esta página los mostrará en un momento.
 
 ## Qué salió mal, por código de error

@@ -197,7 +197,13 @@ results-winner = Le slogan gagnant :
 results-by = de { $name }
 results-no-winner = Aucun slogan n'a été choisi.
 results-shortlist = Également parmi les finalistes
-results-fingerprint = Les résultats ont été figés à l'annonce. Leur empreinte (SHA-256 de toutes les participations retenues et de toutes les notes) :
+results-fingerprint = Les résultats ont été figés à l'annonce. Leur empreinte (le SHA-256 du manifeste) :
+results-entries = { $n ->
+    [one] Choisi parmi { $n } slogan retenu.
+   *[other] Choisi parmi { $n } slogans retenus.
+}
+results-verify = Chacun peut les vérifier : le manifeste liste chaque participation et chaque note (sans nommer les jurés), et son SHA-256 est cette empreinte. Ouvrir le
+results-manifest = manifeste
 results-pending = Les résultats sont en cours de publication. Cette page les affichera dans un instant.
 
 ## Ce qui n'a pas marché, par code d'erreur

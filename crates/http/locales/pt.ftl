@@ -197,7 +197,13 @@ results-winner = O lema vencedor:
 results-by = de { $name }
 results-no-winner = Nenhum lema foi escolhido.
 results-shortlist = Também entre os finalistas
-results-fingerprint = Os resultados foram congelados no anúncio. A impressão digital deles (SHA-256 de todas as inscrições válidas e de todas as notas):
+results-fingerprint = Os resultados foram congelados no anúncio. A impressão digital deles (o SHA-256 do manifesto):
+results-entries = { $n ->
+    [one] Escolhido entre { $n } lema aprovado.
+   *[other] Escolhido entre { $n } lemas aprovados.
+}
+results-verify = Qualquer pessoa pode conferi-los: o manifesto lista cada inscrição e cada nota (sem nomes de jurados), e o SHA-256 dele é esta impressão digital. Abra o
+results-manifest = manifesto
 results-pending = Os resultados estão sendo publicados. Esta página vai mostrá-los em instantes.
 
 ## O que deu errado, por código de erro

@@ -268,6 +268,7 @@ route_table! {
     "/api/v1/contests/{slug}" => { get: contests::get_contest },
     "/api/v1/contests/{slug}/entries" => { post: contests::enter },
     "/api/v1/contests/{slug}/results" => { get: contests::results },
+    "/api/v1/contests/{slug}/results/manifest" => { get: contests::results_manifest },
     "/api/v1/entries/{id}" => { get: contests::get_entry, delete: contests::delete_entry },
     "/api/v1/judging/contests/{slug}/entries" => { get: judging::blind_entries },
     "/api/v1/judging/contests/{slug}/entries/{id}/score" => { put: judging::put_score },

@@ -66,6 +66,7 @@ use utoipa::{Modify, OpenApi};
         routes::contests::get_entry,
         routes::contests::delete_entry,
         routes::contests::results,
+        routes::contests::results_manifest,
         routes::judging::blind_entries,
         routes::judging::put_score,
         routes::judging::ranking,

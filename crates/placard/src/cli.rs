@@ -41,6 +41,13 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Check a contest's published results against their manifest: fetches URL (the
+    /// results, e.g. https://…/api/v1/contests/SLUG/results) and URL/manifest, checks the
+    /// hash and recomputes the ranking; exits 0 only when both match.
+    VerifyResults {
+        /// The results' URL.
+        url: String,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -77,6 +84,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { roles } => crate::serve::serve(settings, roles).await,
         Command::MigrateStore { from, to } => crate::migrate_store::run(settings, &from, &to).await,
+        Command::VerifyResults { url } => crate::verify::run(&url).await,
         Command::Migrate => {
             let store = open_database(settings, pool).await?;
             tracing::info!(db.backend = store.backend().as_str(), "migrations applied");

@@ -7,6 +7,7 @@ mod database;
 mod migrate_store;
 mod serve;
 mod settings;
+mod verify;
 
 pub use app::App;
 pub use cli::Cli;

@@ -221,3 +221,33 @@ pub async fn results(
             .json(serde_json::json!({"announced": false, "announce_at": contest.announce_at}))),
     }
 }
+
+/// The manifest the results follow from, byte for byte as its SHA-256 (the results'
+/// `sha256`) was taken: entries, every judgement under a judge's pseudonym, the method and
+/// the shortlist rule. `placard verify-results` checks a contest's results against it.
+#[utoipa::path(get, path = "/api/v1/contests/{slug}/results/manifest", tag = "contest",
+    params(("slug" = String, Path)),
+    responses(
+        (status = 200, description = "The manifest (canonical JSON)", content_type = "application/json"),
+        (status = 404, description = "No such contest, or not announced yet (`not_announced`)", body = crate::error::ErrorBody)))]
+pub async fn results_manifest(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let contest = find_contest(&state, &slug).await?;
+    match state.store.results_manifest(contest.id).await? {
+        // Frozen: it never changes once published.
+        Some(text) => Ok(HttpResponse::Ok()
+            .content_type("application/json")
+            .insert_header((
+                actix_web::http::header::CACHE_CONTROL,
+                "public, max-age=3600",
+            ))
+            .body(text)),
+        None => Err(ApiError::new(
+            actix_web::http::StatusCode::NOT_FOUND,
+            "not_announced",
+            "The results have not been announced yet.",
+        )),
+    }
+}

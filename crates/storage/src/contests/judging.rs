@@ -6,7 +6,10 @@ use crate::audit::NewAuditEntry;
 use crate::{Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use placard_domain::ranking::{rank, Score};
-use sha2::{Digest, Sha256};
+use placard_domain::results::{
+    pseudonym, sha256_hex, Judgement, Manifest, ManifestContest, ManifestEntry, Method,
+    ShortlistRule, MANIFEST_VERSION,
+};
 use uuid::Uuid;
 
 impl Store {
@@ -141,6 +144,18 @@ impl Store {
         })
     }
 
+    /// The manifest frozen at the announcement, byte for byte as its hash was taken;
+    /// `None` before it.
+    pub async fn results_manifest(&self, contest_id: Uuid) -> Result<Option<String>, StoreError> {
+        let row: Option<(Option<String>,)> = with_pool!(self, |p| sqlx::query_as(
+            "SELECT results_manifest FROM contests WHERE id = $1"
+        )
+        .bind(contest_id)
+        .fetch_optional(p)
+        .await)?;
+        Ok(row.and_then(|(m,)| m))
+    }
+
     /// Contests whose `announce_at` has passed and that are not announced yet.
     pub async fn due_contests(&self, now: DateTime<Utc>) -> Result<Vec<Contest>, StoreError> {
         let sql = format!(
@@ -169,40 +184,76 @@ impl Store {
             return Ok(false);
         }
         let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
-        let rows = ranked(contest, &entries, &scores, &pins);
-        let author = |id: Uuid| entries.iter().find(|e| e.0 == id).and_then(|e| e.2.clone());
-        let shortlist: Vec<serde_json::Value> = rows
+        // The manifest is what is frozen; the results are what follows from it, computed by
+        // the same function `placard verify-results` runs on the published manifest.
+        let mut judgements: Vec<Judgement> = scores
             .iter()
-            .filter(|r| r.shortlisted)
-            .map(|r| serde_json::json!({"rank": r.rank, "id": r.id, "slogan": r.slogan, "author_name": author(r.id)}))
+            .map(|(entry, judge, score)| Judgement {
+                entry: *entry,
+                judge: pseudonym(contest.id, *judge),
+                score: u8::try_from(*score).unwrap_or(0),
+            })
             .collect();
-        let winner = rows.first().map(
-            |r| serde_json::json!({"id": r.id, "slogan": r.slogan, "author_name": author(r.id)}),
+        judgements.sort_by(|a, b| (a.entry, &a.judge).cmp(&(b.entry, &b.judge)));
+        let manifest = Manifest {
+            version: MANIFEST_VERSION,
+            contest: ManifestContest {
+                id: contest.id,
+                slug: contest.slug.clone(),
+                announced_at: now,
+            },
+            method: Method::scores(),
+            shortlist: ShortlistRule {
+                size: usize::try_from(contest.shortlist_size).unwrap_or(10),
+                pinned: pins.clone(),
+            },
+            entries: entries
+                .iter()
+                .map(|(id, slogan, _)| ManifestEntry {
+                    id: *id,
+                    slogan: slogan.clone(),
+                })
+                .collect(),
+            judgements,
+        };
+        let manifest_text = manifest.to_canonical();
+        let outcome = manifest
+            .outcome()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let entry = |id: Uuid| entries.iter().find(|e| e.0 == id);
+        let slogan = |id: Uuid| entry(id).map(|e| e.1.clone()).unwrap_or_default();
+        let author = |id: Uuid| entry(id).and_then(|e| e.2.clone());
+        let shortlist: Vec<serde_json::Value> = outcome
+            .shortlist
+            .iter()
+            .map(|(rank, id)| serde_json::json!({"rank": rank, "id": id, "slogan": slogan(*id), "author_name": author(*id)}))
+            .collect();
+        let winner = outcome.winner.map(
+            |id| serde_json::json!({"id": id, "slogan": slogan(id), "author_name": author(id)}),
         );
-        // A digest over the canonical list of eligible entries and every score, so anyone
-        // holding an export can check that nothing changed after the announcement.
-        let canonical = serde_json::json!({
-            "entries": entries.iter().map(|(id, slogan, _)| serde_json::json!([id, slogan])).collect::<Vec<_>>(),
-            "scores": scores.iter().map(|(e, j, s)| serde_json::json!([e, j, s])).collect::<Vec<_>>(),
-        });
-        let digest = hex::encode(Sha256::digest(canonical.to_string().as_bytes()));
+        // The manifest's SHA-256: anyone holding it can check the results follow from it,
+        // and that nothing in it changed after the announcement.
+        let digest = sha256_hex(manifest_text.as_bytes());
         let results = serde_json::json!({
             "announced": true,
             "announced_at": now,
             "winner": winner,
             "shortlist": shortlist,
+            "entries": entries.len(),
             "sha256": digest,
         });
         let won = with_tx!(&mut tx, |c| {
             sqlx::query(
-            "UPDATE contests SET announced_at = $1, results = $2 WHERE id = $3 AND announced_at IS NULL"
-        )
-        .bind(now)
-        .bind(results.to_string())
-        .bind(contest.id)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected())
+                "UPDATE contests SET announced_at = $1, results = $2, results_manifest = $3
+             WHERE id = $4 AND announced_at IS NULL",
+            )
+            .bind(now)
+            .bind(results.to_string())
+            .bind(&manifest_text)
+            .bind(contest.id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
         })?;
         if won == 0 {
             return Ok(false);

@@ -29,6 +29,8 @@ struct ContestPage<'a> {
     /// RFC 3339, for the script's countdown.
     announce_at: String,
     results: Option<Results>,
+    /// The results' address, for `placard verify-results`.
+    results_url: String,
     error: Option<String>,
     form: EntryForm,
     consent_text: String,
@@ -43,6 +45,8 @@ struct Results {
     announced: Option<String>,
     announced_at: Option<String>,
     sha256: Option<String>,
+    /// How many approved entries the judges chose from.
+    entries: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +56,7 @@ struct Published {
     shortlist: Vec<Placed>,
     announced_at: Option<chrono::DateTime<chrono::Utc>>,
     sha256: Option<String>,
+    entries: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +79,7 @@ impl Results {
             announced: p.announced_at.map(|at| t.date_time(at)),
             announced_at: p.announced_at.map(|t| t.to_rfc3339()),
             sha256: p.sha256,
+            entries: p.entries,
         }
     }
 }
@@ -110,6 +116,10 @@ async fn contest_view<'a>(
         .and_then(|doc| serde_json::from_str::<Published>(doc).ok())
         .map(|p| Results::of(&t, p));
     Ok(ContestPage {
+        results_url: format!(
+            "{}/api/v1/contests/{}/results",
+            state.settings.public_url, c.slug
+        ),
         slug: c.slug,
         title: c.title,
         description: c.description,
