@@ -73,6 +73,26 @@ pub struct ShortlistRule {
     pub pinned: Vec<Uuid>,
 }
 
+impl ShortlistRule {
+    /// The shortlist this rule picks from a ranking: `(rank, entry)` in the shortlist's
+    /// order — the pinned entries in their pinned order, else the top `size`. The judges'
+    /// live ranking and the announcement both use it, so they cannot disagree.
+    pub fn pick(&self, ranking: &[Ranked<Uuid>]) -> Vec<(usize, Uuid)> {
+        if self.pinned.is_empty() {
+            return ranking
+                .iter()
+                .take(self.size)
+                .map(|r| (r.rank, r.entry))
+                .collect();
+        }
+        self.pinned
+            .iter()
+            .filter_map(|id| ranking.iter().find(|r| r.entry == *id))
+            .map(|r| (r.rank, r.entry))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestEntry {
@@ -159,21 +179,7 @@ impl Manifest {
             return Err(ManifestError::UnknownEntry(*p));
         }
         let ranking = rank(&ids, &scores);
-        let rank_of = |id: &Uuid| ranking.iter().find(|r| r.entry == *id).map(|r| r.rank);
-        let shortlist = if self.shortlist.pinned.is_empty() {
-            ranking
-                .iter()
-                .take(self.shortlist.size)
-                .map(|r| (r.rank, r.entry))
-                .collect()
-        } else {
-            // Pinned: in the order it was pinned, each with its place in the ranking.
-            self.shortlist
-                .pinned
-                .iter()
-                .filter_map(|id| rank_of(id).map(|r| (r, *id)))
-                .collect()
-        };
+        let shortlist = self.shortlist.pick(&ranking);
         Ok(Outcome {
             winner: ranking.first().map(|r| r.entry),
             ranking,

@@ -5,9 +5,8 @@ use super::{BlindEntry, Contest, RankedEntry, Ranking, CONTEST_COLUMNS};
 use crate::audit::NewAuditEntry;
 use crate::{Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
-use placard_domain::ranking::{rank, Score};
 use placard_domain::results::{
-    pseudonym, sha256_hex, Judgement, Manifest, ManifestContest, ManifestEntry, Method,
+    pseudonym, sha256_hex, Judgement, Manifest, ManifestContest, ManifestEntry, Method, Outcome,
     ShortlistRule, MANIFEST_VERSION,
 };
 use uuid::Uuid;
@@ -139,7 +138,7 @@ impl Store {
         let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
         tx.commit().await?;
         Ok(Ranking {
-            entries: ranked(contest, &entries, &scores, &pins),
+            entries: ranked(contest, &entries, &scores, &pins)?,
             pinned: !pins.is_empty(),
         })
     }
@@ -186,40 +185,9 @@ impl Store {
         let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
         // The manifest is what is frozen; the results are what follows from it, computed by
         // the same function `placard verify-results` runs on the published manifest.
-        let mut judgements: Vec<Judgement> = scores
-            .iter()
-            .map(|(entry, judge, score)| Judgement {
-                entry: *entry,
-                judge: pseudonym(contest.id, *judge),
-                score: u8::try_from(*score).unwrap_or(0),
-            })
-            .collect();
-        judgements.sort_by(|a, b| (a.entry, &a.judge).cmp(&(b.entry, &b.judge)));
-        let manifest = Manifest {
-            version: MANIFEST_VERSION,
-            contest: ManifestContest {
-                id: contest.id,
-                slug: contest.slug.clone(),
-                announced_at: now,
-            },
-            method: Method::scores(),
-            shortlist: ShortlistRule {
-                size: usize::try_from(contest.shortlist_size).unwrap_or(10),
-                pinned: pins.clone(),
-            },
-            entries: entries
-                .iter()
-                .map(|(id, slogan, _)| ManifestEntry {
-                    id: *id,
-                    slogan: slogan.clone(),
-                })
-                .collect(),
-            judgements,
-        };
+        let manifest = manifest_of(contest, &entries, &scores, &pins, now);
         let manifest_text = manifest.to_canonical();
-        let outcome = manifest
-            .outcome()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let outcome = outcome_of(&manifest)?;
         let entry = |id: Uuid| entries.iter().find(|e| e.0 == id);
         let slogan = |id: Uuid| entry(id).map(|e| e.1.clone()).unwrap_or_default();
         let author = |id: Uuid| entry(id).and_then(|e| e.2.clone());
@@ -283,24 +251,72 @@ impl Store {
     }
 }
 
+/// The judging as a manifest (`placard_domain::results`): what the announcement freezes
+/// and publishes, and what the judges' live ranking is computed from, so the two never
+/// disagree.
+fn manifest_of(
+    contest: &Contest,
+    entries: &[(Uuid, String, Option<String>)],
+    scores: &[(Uuid, Uuid, i32)],
+    pins: &[Uuid],
+    announced_at: DateTime<Utc>,
+) -> Manifest {
+    let mut judgements: Vec<Judgement> = scores
+        .iter()
+        .map(|(entry, judge, score)| Judgement {
+            entry: *entry,
+            judge: pseudonym(contest.id, *judge),
+            // Scores are checked as 1–10 when given; anything else fails `outcome`.
+            score: u8::try_from(*score).unwrap_or(0),
+        })
+        .collect();
+    judgements.sort_by(|a, b| (a.entry, &a.judge).cmp(&(b.entry, &b.judge)));
+    Manifest {
+        version: MANIFEST_VERSION,
+        contest: ManifestContest {
+            id: contest.id,
+            slug: contest.slug.clone(),
+            announced_at,
+        },
+        method: Method::scores(),
+        shortlist: ShortlistRule {
+            size: usize::try_from(contest.shortlist_size).unwrap_or(10),
+            pinned: pins.to_vec(),
+        },
+        entries: entries
+            .iter()
+            .map(|(id, slogan, _)| ManifestEntry {
+                id: *id,
+                slogan: slogan.clone(),
+            })
+            .collect(),
+        judgements,
+    }
+}
+
+fn outcome_of(manifest: &Manifest) -> Result<Outcome, StoreError> {
+    manifest
+        .outcome()
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 fn ranked(
     contest: &Contest,
     entries: &[(Uuid, String, Option<String>)],
     scores: &[(Uuid, Uuid, i32)],
     pins: &[Uuid],
-) -> Vec<RankedEntry> {
-    let ids: Vec<Uuid> = entries.iter().map(|e| e.0).collect();
-    let scores: Vec<Score<Uuid, Uuid>> = scores
+) -> Result<Vec<RankedEntry>, StoreError> {
+    let manifest = manifest_of(
+        contest,
+        entries,
+        scores,
+        pins,
+        contest.announced_at.unwrap_or(contest.announce_at),
+    );
+    let outcome = outcome_of(&manifest)?;
+    Ok(outcome
+        .ranking
         .iter()
-        .map(|(entry, judge, score)| Score {
-            entry: *entry,
-            judge: *judge,
-            score: f64::from(*score),
-        })
-        .collect();
-    let size = usize::try_from(contest.shortlist_size).unwrap_or(10);
-    rank(&ids, &scores)
-        .into_iter()
         .map(|r| {
             let (_, slogan, author_name) = entries
                 .iter()
@@ -308,11 +324,7 @@ fn ranked(
                 .cloned()
                 .unwrap_or_default();
             RankedEntry {
-                shortlisted: if pins.is_empty() {
-                    r.rank <= size
-                } else {
-                    pins.contains(&r.entry)
-                },
+                shortlisted: outcome.shortlist.iter().any(|(_, id)| *id == r.entry),
                 rank: r.rank,
                 id: r.entry,
                 slogan,
@@ -321,7 +333,7 @@ fn ranked(
                 judges: r.judges,
             }
         })
-        .collect()
+        .collect())
 }
 
 /// The PostgreSQL `FOR UPDATE` (announcing) or `FOR SHARE` (scoring) lock on a contest's row,
