@@ -725,6 +725,46 @@ async fn admin_forms_work_without_javascript_and_need_an_admin_session_and_its_c
         .await
         .expect("created");
     assert_eq!(c.translations().len(), 6);
+    assert_eq!(
+        c.moderator_care(),
+        placard_domain::ModeratorCare::default(),
+        "a form without the care fields keeps the defaults"
+    );
+
+    // A pause that is not a number, or a privacy notice that is not https: the form again,
+    // the error by its field, nothing created.
+    for (field, value, error_id) in [
+        ("pause_after", "many", "moderation-error"),
+        (
+            "privacy_url",
+            "http://example.org/privacy",
+            "privacy_url-error",
+        ),
+    ] {
+        let r = client
+            .post(app.url("/admin/campaigns"))
+            .header("cookie", &session)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("slug", "refused-care"),
+                ("title", "Refused"),
+                ("languages", "en"),
+                (field, value),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(r.status(), 400, "{field}");
+        let page = r.text().await.expect("body");
+        assert!(
+            page.contains(&format!("id=\"{error_id}\" role=\"alert\"")),
+            "{field}: the error by its field in {page}"
+        );
+        assert!(
+            app.store.campaign_by_slug("refused-care").await.is_err(),
+            "nothing created for a bad {field}"
+        );
+    }
 
     // An edit from a form read before someone else's edit is refused, nothing lost.
     let version = c.version.to_string();

@@ -285,12 +285,13 @@ fn patch_of(f: &FormData) -> Result<CampaignPatch, (&'static str, String)> {
         webhooks: None,
         moderation: Some(ModeratorCare {
             blur_previews: f.get("blur_previews").is_some(),
+            // Left empty (or absent): the default, not "never"; never is a 0 typed on purpose.
             pause_after: match f
                 .get("pause_after")
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
             {
-                None => 0,
+                None => ModeratorCare::default().pause_after,
                 Some(r) => r.parse().map_err(|_| {
                     (
                         "moderation",
