@@ -609,7 +609,13 @@
       if (!st.kind) { say(t("nothing-to-moderate")); return; }
       $(".modes").hidden = st.kind !== "photos";
       const opt = $("#what").selectedOptions[0], logo = $("#reference");
-      if (opt && opt.dataset.blur === "true") { blur.checked = true; applyBlur(); }
+      // A new campaign starts from its operators' choice or this moderator's own; changing
+      // the filter or the mode keeps whatever the moderator set meanwhile.
+      if (st.shownSlug !== st.slug) {
+        st.shownSlug = st.slug;
+        blur.checked = (opt && opt.dataset.blur === "true") || localStorage.getItem("placard.blur") === "1";
+        applyBlur();
+      }
       showSitting();
       if (logo) { const url = opt && opt.dataset.logo; logo.hidden = !url; if (url) $("#reference-logo").src = local(url); }
       if (st.kind === "entries") { $("#entries").hidden = false; await loadList(); $("#entries").tabIndex = -1; }
