@@ -23,3 +23,4 @@ mod privacy;
 mod scale;
 mod staff;
 mod verify;
+mod webhooks;

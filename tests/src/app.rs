@@ -45,14 +45,31 @@ impl TestApp {
         deployment: Deployment,
         wire: impl FnOnce(&TestEnv) -> (Store, Arc<dyn ObjectStore>),
     ) -> Self {
+        Self::spawn_configured(deployment, &[], wire).await
+    }
+
+    /// The app with these command-line flags added to the test's own.
+    pub async fn spawn_with_flags(deployment: Deployment, flags: &[&str]) -> Self {
+        Self::spawn_configured(deployment, flags, |env| {
+            (env.db.store.clone(), env.objects.store.clone())
+        })
+        .await
+    }
+
+    async fn spawn_configured(
+        deployment: Deployment,
+        flags: &[&str],
+        wire: impl FnOnce(&TestEnv) -> (Store, Arc<dyn ObjectStore>),
+    ) -> Self {
         let env = TestEnv::new(deployment).await;
         let clock = Clock::manual(placard_storage::now());
         // Configured as the binary is, from its own flags: the same composition root.
-        let settings = Settings::from_flags([
+        let mut args = vec![
             "--bind=127.0.0.1:0".to_owned(),
             format!("--data-dir={}", env.data_dir.display()),
-        ])
-        .expect("settings");
+        ];
+        args.extend(flags.iter().map(|f| (*f).to_owned()));
+        let settings = Settings::from_flags(args).expect("settings");
         let (store, objects) = wire(&env);
         let app = App::build(&settings, Roles::ALL, store, objects, clock.clone())
             .await
@@ -89,6 +106,15 @@ impl TestApp {
     /// left; returns how many ran.
     pub async fn run_pending_jobs(&self) -> usize {
         self.worker.run_pending_jobs().await.expect("running jobs")
+    }
+
+    /// Runs the worker as `placard serve` does, claiming on its own until the returned
+    /// token is cancelled (for tests of its concurrency, not of results: those use
+    /// `run_pending_jobs`).
+    pub fn start_worker(&self) -> tokio_util::sync::CancellationToken {
+        let stop = tokio_util::sync::CancellationToken::new();
+        tokio::spawn(self.worker.clone().run(stop.clone()));
+        stop
     }
 
     /// One pass of the scheduler's duties at the app's time (what a cron tick runs).

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod browser;
 pub mod proxy;
+pub mod receiver;
 
 pub use app::TestApp;
 

@@ -104,7 +104,8 @@ impl BackgroundJob for BuildMosaic {
 /// How often and how soon a failed job is tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
-    /// Attempts in all, the first included; after the last failure the job is dead.
+    /// Attempts in all, the first included; after the last failure the job is dead. (The
+    /// worker uses each job's own budget, `BackgroundJob::MAX_ATTEMPTS` kept in its row.)
     pub max_attempts: u32,
     /// Delay after the first failure; each later failure doubles it.
     pub base_delay: TimeDelta,

@@ -21,6 +21,7 @@ pub mod slogan;
 pub mod staff;
 pub mod text;
 pub mod token;
+pub mod webhook;
 
 pub use blur::{BlurError, BlurRect, BlurRegions, MAX_BLUR_REGIONS};
 pub use campaign::{
@@ -38,3 +39,4 @@ pub use role::Role;
 pub use slogan::{Slogan, SloganError};
 pub use staff::StaffName;
 pub use token::{SecretToken, TokenHash};
+pub use webhook::DeliverWebhook;

@@ -180,8 +180,7 @@ pub fn frame_ancestors(raw: &[String]) -> Result<Vec<String>, FieldError> {
     Ok(out)
 }
 
-/// The events a webhook may ask for.
-pub const WEBHOOK_EVENTS: [&str; 3] = ["photo.approved", "photo.rejected", "contest.announced"];
+pub use crate::webhook::EVENTS as WEBHOOK_EVENTS;
 
 /// A webhook as stored: where, the secret that signs each delivery, which events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,11 +4,12 @@
 
 use crate::settings::{Roles, Settings};
 use placard_blob::ObjectStore;
-use placard_domain::{BuildMosaic, ProcessPhoto, SweepStorage};
+use placard_domain::{BuildMosaic, DeliverWebhook, ProcessPhoto, SweepStorage};
 use placard_http::{AppState, Application, HttpMetrics, HttpSettings};
 use placard_storage::{Clock, Store};
 use placard_worker::{
-    MosaicBuilder, PhotoProcessor, StorageSweeper, Worker, WorkerMetrics, WorkerSettings,
+    MosaicBuilder, PhotoProcessor, StorageSweeper, WebhookSender, Worker, WorkerMetrics,
+    WorkerSettings,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -69,6 +70,11 @@ impl App {
                 orphan_grace: settings.worker.orphan_grace(),
                 staging_dirs: settings.staging_dirs(),
             }));
+            worker.register::<DeliverWebhook>(Arc::new(WebhookSender::new(
+                store.clone(),
+                clock.clone(),
+                settings.http.webhook_allow_private,
+            )?));
             Some(Arc::new(worker))
         } else {
             None

@@ -30,6 +30,7 @@ mod sessions;
 pub mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod webhooks;
 
 pub use clock::{now, Clock};
 pub use connect::{Backend, DatabaseUrl, DatabaseUrlError, PoolSettings};

@@ -7,6 +7,7 @@ use crate::audit::NewAuditEntry;
 use crate::staff::Staff;
 use crate::{Backend, Store, StoreError};
 use chrono::{DateTime, TimeDelta, Utc};
+use placard_domain::webhook;
 use placard_domain::{Decision, ReviewStatus};
 use uuid::Uuid;
 
@@ -289,9 +290,15 @@ impl Store {
             now,
         )
         .await?;
-        if subject == Subject::Photo && status == ReviewStatus::Approved {
-            let campaign = photo_campaign(&mut tx, id).await?;
-            tx.request_mosaic(campaign, false, now).await?;
+        if subject == Subject::Photo {
+            let event = if status == ReviewStatus::Approved {
+                let campaign = photo_campaign(&mut tx, id).await?;
+                tx.request_mosaic(campaign, false, now).await?;
+                webhook::PHOTO_APPROVED
+            } else {
+                webhook::PHOTO_REJECTED
+            };
+            tx.emit_photo_event(event, id, reason, now).await?;
         }
         tx.commit().await?;
         Ok(Decided {
@@ -418,6 +425,9 @@ impl Store {
         if let Some((campaign, status)) = in_mosaic {
             if status == ReviewStatus::Approved.as_str() {
                 tx.request_mosaic(campaign, true, now).await?;
+                // It was public: the campaign's site and CDN drop it too.
+                tx.emit_photo_event(webhook::PHOTO_ERASED, id, None, now)
+                    .await?;
             }
         }
         for sql in subject.dependents() {

@@ -9,6 +9,7 @@ mod photos;
 mod runner;
 mod scheduler;
 mod sweep;
+mod webhooks;
 
 pub use metrics::WorkerMetrics;
 pub use mosaic::MosaicBuilder;
@@ -16,3 +17,4 @@ pub use photos::PhotoProcessor;
 pub use runner::{JobError, JobHandler, Worker, WorkerSettings};
 pub use scheduler::{claim_sweep, maintenance_tick, Schedule, Scheduler};
 pub use sweep::{sweep_staging, StorageSweeper, SweepCounts};
+pub use webhooks::WebhookSender;

@@ -4,8 +4,8 @@
 use crate::WorkerMetrics;
 use chrono::TimeDelta;
 use placard_domain::jobs::AfterFailure;
-use placard_domain::{BackgroundJob, RetryPolicy};
-use placard_storage::jobs::ClaimedJob;
+use placard_domain::{BackgroundJob, DeliverWebhook, RetryPolicy};
+use placard_storage::jobs::{ClaimedJob, Lane};
 use placard_storage::{Clock, Store};
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -61,6 +61,8 @@ impl<J: BackgroundJob, H: JobHandler<J>> ErasedHandler for Typed<J, H> {
 pub struct WorkerSettings {
     /// Jobs run at once by this process.
     pub concurrency: usize,
+    /// Webhook deliveries in flight at once, besides those (they wait, not compute).
+    pub outbound_concurrency: usize,
     /// How long a claim holds without a heartbeat.
     pub lease: TimeDelta,
     /// How often a running job renews its lease (well inside `lease`).
@@ -77,6 +79,7 @@ impl Default for WorkerSettings {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Self {
             concurrency: cores.saturating_sub(1).max(1),
+            outbound_concurrency: 16,
             lease: TimeDelta::seconds(60),
             heartbeat_every: Duration::from_secs(15),
             poll_interval: Duration::from_secs(1),
@@ -95,7 +98,8 @@ pub struct Worker {
     id: String,
     /// Where "now" comes from (tests move a clock of their own).
     clock: Clock,
-    wake: Notify,
+    /// One per lane of [`Worker::run`].
+    wake: [Notify; 2],
 }
 
 /// What became of one run.
@@ -135,7 +139,7 @@ impl Worker {
             metrics,
             id,
             clock: Clock::system(),
-            wake: Notify::new(),
+            wake: [Notify::new(), Notify::new()],
         }
     }
 
@@ -162,16 +166,19 @@ impl Worker {
 
     /// Tells an idle worker to look at the queue now (used after an in-process enqueue).
     pub fn wake(&self) {
-        self.wake.notify_one();
+        for lane in &self.wake {
+            lane.notify_one();
+        }
     }
 
     /// Runs until `shutdown` is cancelled; then stops claiming, lets running jobs finish for
     /// up to `shutdown_grace`, and hands back any still running.
+    ///
+    /// Two lanes claim from the one queue: `concurrency` slots for the work this process
+    /// does itself (photos, mosaics, sweeps), and `outbound_concurrency` slots for webhook
+    /// deliveries, which mostly wait on another host. A slow or dead receiver then fills its
+    /// own lane only; photos keep being processed.
     pub async fn run(self: Arc<Self>, shutdown: CancellationToken) {
-        let slots = Arc::new(Semaphore::new(self.settings.concurrency.max(1)));
-        let hard_stop = CancellationToken::new();
-        let mut running = JoinSet::new();
-        let mut last_reap: Option<Instant> = None;
         tracing::info!(worker.id = %self.id, worker.concurrency = self.settings.concurrency, "worker started");
         // On PostgreSQL, a LISTEN connection wakes this worker the moment any process
         // commits a job; the poll below is only the fallback.
@@ -200,12 +207,46 @@ impl Worker {
                 None
             }
         };
+        let outbound = DeliverWebhook::KIND;
+        tokio::join!(
+            self.clone().lane(
+                Lane::Except(outbound),
+                self.settings.concurrency,
+                0,
+                shutdown.clone()
+            ),
+            self.clone().lane(
+                Lane::Only(outbound),
+                self.settings.outbound_concurrency,
+                1,
+                shutdown.clone()
+            ),
+        );
+        if let Some(l) = listening {
+            l.abort();
+        }
+        tracing::info!("worker stopped");
+    }
+
+    /// One lane's loop: claims jobs of `lane` while a slot of `slots` is free.
+    async fn lane(
+        self: Arc<Self>,
+        lane: Lane,
+        slots: usize,
+        wake: usize,
+        shutdown: CancellationToken,
+    ) {
+        let slots = Arc::new(Semaphore::new(slots.max(1)));
+        let hard_stop = CancellationToken::new();
+        let mut running = JoinSet::new();
+        let mut last_reap: Option<Instant> = None;
         loop {
             let permit = tokio::select! {
                 p = slots.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break },
                 () = shutdown.cancelled() => break,
             };
-            if last_reap.is_none_or(|t| t.elapsed() > Duration::from_secs(30)) {
+            let reaps = wake == 0;
+            if reaps && last_reap.is_none_or(|t| t.elapsed() > Duration::from_secs(30)) {
                 if let Err(e) = self.store.reap_expired_jobs(self.clock.now()).await {
                     tracing::warn!(error = %e, "reaping expired leases failed");
                 }
@@ -213,7 +254,7 @@ impl Worker {
             }
             match self
                 .store
-                .claim_job(&self.id, self.settings.lease, self.clock.now())
+                .claim_job_in(&self.id, self.settings.lease, self.clock.now(), lane)
                 .await
             {
                 Ok(Some(job)) => {
@@ -228,7 +269,7 @@ impl Worker {
                     drop(permit);
                     tokio::select! {
                         () = tokio::time::sleep(self.settings.poll_interval) => {}
-                        () = self.wake.notified() => {}
+                        () = self.wake[wake].notified() => {}
                         () = shutdown.cancelled() => break,
                     }
                 }
@@ -242,9 +283,6 @@ impl Worker {
                 }
             }
             while running.try_join_next().is_some() {}
-        }
-        if let Some(l) = listening {
-            l.abort();
         }
         tracing::info!(
             jobs.running = running.len(),
@@ -262,7 +300,6 @@ impl Worker {
             hard_stop.cancel();
             while running.join_next().await.is_some() {}
         }
-        tracing::info!("worker stopped");
     }
 
     /// Claims and runs due jobs one at a time until none is left; returns how many ran.
@@ -336,10 +373,13 @@ impl Worker {
             },
             Err(err) => {
                 let after = match &err {
-                    JobError::Transient(_) => self
-                        .settings
-                        .retry
-                        .after_failure(job.attempt.min(job.max_attempts)),
+                    // The job's own budget (from its type, in its row) says when it is
+                    // dead; the policy says how long to wait before the next try.
+                    JobError::Transient(_) => RetryPolicy {
+                        max_attempts: job.max_attempts,
+                        ..self.settings.retry
+                    }
+                    .after_failure(job.attempt),
                     JobError::Permanent(_) => AfterFailure::Dead,
                 };
                 let after = if job.attempt >= job.max_attempts {

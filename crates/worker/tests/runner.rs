@@ -16,6 +16,7 @@ use tokio_util::sync::CancellationToken;
 fn settings() -> WorkerSettings {
     WorkerSettings {
         concurrency: 3,
+        outbound_concurrency: 2,
         lease: TimeDelta::seconds(30),
         heartbeat_every: Duration::from_millis(200),
         poll_interval: Duration::from_millis(20),

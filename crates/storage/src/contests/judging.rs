@@ -235,6 +235,13 @@ impl Store {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
+        tx.emit(
+            crate::webhooks::Audience::EveryCampaign,
+            placard_domain::webhook::CONTEST_ANNOUNCED,
+            serde_json::json!({"contest": contest.slug, "results": results}),
+            now,
+        )
+        .await?;
         tx.append_audit(
             &NewAuditEntry {
                 actor: "scheduler",

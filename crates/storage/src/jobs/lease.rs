@@ -1,7 +1,7 @@
 //! A run's life: claimed with a lease, kept by heartbeats, ended done, failed (retried or
 //! dead) or handed back; leases that ran out on a last attempt are reaped.
 
-use super::{clip_error, count, parse_payload, ClaimRow, ClaimedJob, CLAIM_PICK};
+use super::{clip_error, count, parse_payload, ClaimRow, ClaimedJob, Lane, CLAIM_PICK};
 use crate::{Store, StoreError, Tx};
 use chrono::{DateTime, TimeDelta, Utc};
 use placard_domain::jobs::AfterFailure;
@@ -17,6 +17,22 @@ impl Store {
         lease: TimeDelta,
         now: DateTime<Utc>,
     ) -> Result<Option<ClaimedJob>, StoreError> {
+        self.claim_job_in(owner, lease, now, Lane::Any).await
+    }
+
+    /// The same, among the jobs of one [`Lane`].
+    pub async fn claim_job_in(
+        &self,
+        owner: &str,
+        lease: TimeDelta,
+        now: DateTime<Utc>,
+        lane: Lane,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        let (only, except) = match lane {
+            Lane::Any => ("", ""),
+            Lane::Only(k) => (k, ""),
+            Lane::Except(k) => ("", k),
+        };
         let sql = match self.backend() {
             crate::Backend::Postgres => format!(
                 "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = $1,
@@ -35,6 +51,8 @@ impl Store {
             .bind(owner)
             .bind(now + lease)
             .bind(now)
+            .bind(only)
+            .bind(except)
             .fetch_optional(p)
             .await)?;
         row.map(|r| {

@@ -206,10 +206,21 @@ impl JobListener {
 /// Which jobs a claim may take: due queued jobs, and running jobs whose lease ran out with
 /// attempts left (their worker died or stalled). Oldest due first.
 const CLAIM_PICK: &str = "SELECT id FROM jobs
-     WHERE (state = 'queued' AND run_at <= $3)
-        OR (state = 'running' AND lease_expires_at < $3 AND attempts < max_attempts)
+     WHERE ((state = 'queued' AND run_at <= $3)
+        OR (state = 'running' AND lease_expires_at < $3 AND attempts < max_attempts))
+       AND ($4 = '' OR kind = $4) AND ($5 = '' OR kind <> $5)
      ORDER BY run_at, id
      LIMIT 1";
+
+/// Which jobs a claim may take: a worker runs jobs that wait on other hosts (webhook
+/// deliveries) in a lane of their own, so a slow receiver never holds a slot that photo
+/// processing needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    Any,
+    Only(&'static str),
+    Except(&'static str),
+}
 
 impl Store {
     /// A listener for new jobs, on PostgreSQL; `None` on SQLite, where every writer is in the

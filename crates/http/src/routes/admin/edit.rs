@@ -41,6 +41,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 pub struct WebhookInput {
     pub url: String,
     pub secret: Option<String>,
+    /// Any of `photo.approved`, `photo.rejected`, `photo.erased`, `contest.announced`.
     pub events: Vec<String>,
 }
 
