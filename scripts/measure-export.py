@@ -24,13 +24,14 @@ import urllib.request
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROLES = "api"
 PHOTO = os.path.join(ROOT, "tests/fixtures/photos/ladybird-2560x1600.jpg")
 
 
-def start(bin_, data):
+def start(bin_, data, roles="api,worker,scheduler"):
     env = dict(os.environ, PLACARD_DATA_DIR=data, PLACARD_BIND="127.0.0.1:0", PLACARD_LOG="warn",
                PLACARD_RATE_LIMIT_PER_MINUTE="0")
-    p = subprocess.Popen([bin_, "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    p = subprocess.Popen([bin_, "serve", "--roles", roles], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = p.stdout.readline()
     assert line.startswith("listening on "), line
     return p, line.split()[-1]
@@ -110,7 +111,9 @@ def measure(bin_, size):
         db.commit()
         db.close()
 
-        p, base = start(bin_, data)
+        # The API alone: a worker or scheduler starting beside it (the startup sweep walks
+        # every object) would be measured with it.
+        p, base = start(bin_, data, ROLES)
         call("GET", base + "/api/v1/campaigns/big", None)
         before = hwm_kib(p.pid)
         t = time.time()
@@ -135,10 +138,14 @@ def measure(bin_, size):
 
 def main():
     a = argparse.ArgumentParser()
+    a.add_argument("--roles", default="api",
+                   help="roles of the measured server (default: api)")
     a.add_argument("--bin", default=os.path.join(ROOT, "target/debug/placard"))
     a.add_argument("--sizes", default="1000,10000")
     args = a.parse_args()
     for size in [int(s) for s in args.sizes.split(",")]:
+        global ROLES
+        ROLES = args.roles
         measure(args.bin, size)
 
 

@@ -8,6 +8,7 @@ use placard_e2e::{
 };
 use serde_json::{json, Value};
 use std::time::Duration;
+use thirtyfour::Key;
 
 on_both_deployments!(the_mosaic_follows_the_approved_photos_and_takes_the_logo_shape,);
 
@@ -267,7 +268,65 @@ async fn a_visitor_taps_a_square_of_the_mosaic_and_sees_its_photo() {
     b.screenshot("mosaic-390").await;
     b.viewport(LAPTOP).await;
     b.screenshot("mosaic-1280").await;
+    // By keyboard: Tab to the mosaic, the arrows move a frame (each square announced),
+    // Home and End go to a row's ends, Enter opens the framed square's photo.
+    let tab = Key::Tab.value().to_string();
+    for _ in 0..30 {
+        if b.js("return document.activeElement.id;").await == "mosaic-figure" {
+            break;
+        }
+        b.keys(&tab).await;
+    }
+    assert_eq!(
+        b.js("return document.activeElement.id;").await,
+        "mosaic-figure",
+        "the mosaic takes the focus"
+    );
+    let said = || b.text("#mosaic-pick");
+    assert!(said().await.contains("row 1, column 1"), "{}", said().await);
+    b.keys(&Key::Right.value().to_string()).await;
+    b.keys(&Key::Down.value().to_string()).await;
+    assert!(said().await.contains("row 2, column 2"), "{}", said().await);
+    b.screenshot("mosaic-keyboard-1280").await;
+    b.keys(&Key::End.value().to_string()).await;
+    let m: Value = app.public_json("/api/v1/campaigns/sdp/mosaic.json").await;
+    let cols = m["width"].as_u64().expect("w") / m["cells"][0]["w"].as_u64().expect("cw");
+    assert!(
+        said().await.contains(&format!("row 2, column {cols}:")),
+        "{} ({cols} columns)",
+        said().await
+    );
+    b.keys(&Key::Home.value().to_string()).await;
+    assert!(
+        said().await.contains("row 2, column 1:"),
+        "{}",
+        said().await
+    );
+    let cell: usize = b
+        .js("return document.querySelector('#mosaic-figure').dataset.cell;")
+        .await
+        .as_str()
+        .and_then(|c| c.parse().ok())
+        .expect("the framed cell");
+    let want = m["cells"][cell]["photo_id"]
+        .as_str()
+        .expect("photo")
+        .to_owned();
+    b.keys(&Key::Enter.value().to_string()).await;
+    b.wait_for(
+        &format!("return location.pathname === '/c/sdp/photos/{want}';"),
+        Duration::from_secs(10),
+        "the framed square's photo opened",
+    )
+    .await;
     // A click in the middle opens that square's photo, on its own page with a way back.
+    b.goto(&app.url("/c/sdp/mosaic")).await;
+    b.wait_for(
+        "return document.querySelector('#mosaic').naturalWidth > 0;",
+        Duration::from_secs(20),
+        "the mosaic",
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     b.find("#mosaic").await.click().await.expect("click");
     b.wait_for(

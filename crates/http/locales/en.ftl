@@ -129,6 +129,8 @@ mosaic-how-logo = Every approved photo is one square, placed so that together th
 mosaic-alt = A mosaic of the supporters' photos
 mosaic-none = The mosaic appears here once the first photos are approved.
 mosaic-gallery-link = The gallery, photo by photo
+mosaic-keys = With a keyboard: move to the mosaic, choose a square with the arrow keys (Home and End for the ends of a row), and open its photo with Enter.
+mosaic-label = The mosaic: the arrow keys choose a square, Enter opens its photo
 
 ## Receipts, status pages, withdrawing
 
@@ -533,6 +535,7 @@ js-read-only = Announced: the scores can no longer be changed.
 js-copied = Copied.
 js-copy-by-hand = Select the text and copy it.
 js-opening-photo = Opening the photo…
+js-mosaic-square = Square { $n } of { $total }, row { $row }, column { $col }: Enter opens its photo.
 js-shortcuts-off = Keyboard shortcuts are off: use the buttons.
 
 ## Privacy and the receipt

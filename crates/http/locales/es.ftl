@@ -123,6 +123,8 @@ mosaic-how-logo = Cada foto aprobada es un cuadrado, colocado para que juntas di
 mosaic-alt = Un mosaico con las fotos de quienes apoyan
 mosaic-none = El mosaico aparecerá aquí cuando se aprueben las primeras fotos.
 mosaic-gallery-link = La galería, foto a foto
+mosaic-keys = Con el teclado: vaya al mosaico, elija un cuadro con las flechas (Inicio y Fin para los extremos de una fila) y abra su foto con Intro.
+mosaic-label = El mosaico: las flechas eligen un cuadro, Intro abre su foto
 
 ## Recibos, páginas de estado, retirar
 
@@ -527,6 +529,7 @@ js-read-only = Anunciado: las puntuaciones ya no se pueden cambiar.
 js-copied = Copiado.
 js-copy-by-hand = Selecciona el texto y cópialo.
 js-opening-photo = Abriendo la foto…
+js-mosaic-square = Cuadro { $n } de { $total }, fila { $row }, columna { $col }: Intro abre su foto.
 js-shortcuts-off = Los atajos de teclado están desactivados: usa los botones.
 
 ## Privacidad y recibo

@@ -123,6 +123,8 @@ mosaic-how-logo = Chaque photo approuvée est un carré, placé pour qu'ensemble
 mosaic-alt = Une mosaïque des photos des soutiens
 mosaic-none = La mosaïque apparaîtra ici dès que les premières photos seront approuvées.
 mosaic-gallery-link = La galerie, photo par photo
+mosaic-keys = Au clavier : allez sur la mosaïque, choisissez une case avec les flèches (Début et Fin pour les bouts d’une ligne) et ouvrez sa photo avec Entrée.
+mosaic-label = La mosaïque : les flèches choisissent une case, Entrée ouvre sa photo
 
 ## Reçus, pages de suivi, retrait
 
@@ -527,6 +529,7 @@ js-read-only = Annoncé : les notes ne peuvent plus être changées.
 js-copied = Copié.
 js-copy-by-hand = Sélectionnez le texte et copiez-le.
 js-opening-photo = Ouverture de la photo…
+js-mosaic-square = Case { $n } sur { $total }, ligne { $row }, colonne { $col } : Entrée ouvre sa photo.
 js-shortcuts-off = Les raccourcis clavier sont désactivés : utilisez les boutons.
 
 ## Vie privée et reçu

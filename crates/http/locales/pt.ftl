@@ -123,6 +123,8 @@ mosaic-how-logo = Cada foto aprovada é um quadrado, colocado para que juntas fo
 mosaic-alt = Um mosaico com as fotos dos apoiadores
 mosaic-none = O mosaico aparece aqui assim que as primeiras fotos forem aprovadas.
 mosaic-gallery-link = A galeria, foto por foto
+mosaic-keys = Pelo teclado: vá até o mosaico, escolha um quadrado com as setas (Home e End para as pontas de uma linha) e abra a foto com Enter.
+mosaic-label = O mosaico: as setas escolhem um quadrado, Enter abre a foto
 
 ## Recibos, páginas de situação, retirar
 
@@ -527,6 +529,7 @@ js-read-only = Anunciado: as notas já não podem ser alteradas.
 js-copied = Copiado.
 js-copy-by-hand = Selecione o texto e copie.
 js-opening-photo = Abrindo a foto…
+js-mosaic-square = Quadrado { $n } de { $total }, linha { $row }, coluna { $col }: Enter abre a foto.
 js-shortcuts-off = Os atalhos de teclado estão desligados: use os botões.
 
 ## Privacidade e recibo

@@ -815,20 +815,69 @@
   }
 
   // ---- The mosaic: a tapped or clicked square opens its photo (the cell map says which).
+  // By keyboard: the mosaic takes the focus, the arrow keys move a frame from square to
+  // square (Home and End: a row's ends), Enter opens the framed square's photo, and the
+  // square is announced ("Square 12 of 1,640, row 3, column 5").
   function mosaicPage() {
-    const img = $("#mosaic");
-    if (!img) return;
-    let map = null;
-    fetch(img.dataset.map, { credentials: "omit" }).then((r) => r.ok ? r.json() : null).then((m) => { map = m; }).catch(() => {});
+    const img = $("#mosaic"), fig = $("#mosaic-figure"), said = $("#mosaic-pick");
+    if (!img || !fig) return;
+    let map = null, at = -1;
+    const frame = document.createElement("div");
+    frame.className = "mosaic-cursor";
+    frame.hidden = true;
+    fig.appendChild(frame);
+    fetch(img.dataset.map, { credentials: "omit" }).then((r) => r.ok ? r.json() : null).then((m) => {
+      map = m;
+      if (m && m.cells.length && document.activeElement === fig) show(0);
+    }).catch(() => {});
     img.style.cursor = "pointer";
+    const cellAt = (x, y) => map.cells.findIndex((c) => x >= c.x && x < c.x + c.w && y >= c.y && y < c.y + c.h);
+    const open = (i) => {
+      const cell = map && map.cells[i];
+      if (!cell) return;
+      said.textContent = t("opening-photo");
+      location.href = img.dataset.photos + encodeURIComponent(cell.photo_id);
+    };
+    const show = (i) => {
+      const c = map.cells[i];
+      at = i;
+      frame.style.left = (100 * c.x / map.width) + "%";
+      frame.style.top = (100 * c.y / map.height) + "%";
+      frame.style.width = (100 * c.w / map.width) + "%";
+      frame.style.height = (100 * c.h / map.height) + "%";
+      frame.hidden = false;
+      fig.dataset.cell = String(i);
+      said.textContent = t("mosaic-square", {
+        n: (i + 1).toLocaleString(document.documentElement.lang), total: map.cells.length.toLocaleString(document.documentElement.lang),
+        row: Math.floor(c.y / c.h) + 1, col: Math.floor(c.x / c.w) + 1,
+      });
+    };
     img.addEventListener("click", (e) => {
       if (!map) return;
       const r = img.getBoundingClientRect();
-      const x = (e.clientX - r.left) * map.width / r.width, y = (e.clientY - r.top) * map.height / r.height;
-      const cell = map.cells.find((c) => x >= c.x && x < c.x + c.w && y >= c.y && y < c.y + c.h);
-      if (!cell) return;
-      $("#mosaic-pick").textContent = t("opening-photo");
-      location.href = img.dataset.photos + encodeURIComponent(cell.photo_id);
+      open(cellAt((e.clientX - r.left) * map.width / r.width, (e.clientY - r.top) * map.height / r.height));
+    });
+    fig.addEventListener("focus", () => { if (map && map.cells.length) show(at < 0 ? 0 : at); });
+    fig.addEventListener("blur", () => { frame.hidden = true; });
+    fig.addEventListener("keydown", (e) => {
+      if (!map || !map.cells.length || e.altKey || e.ctrlKey || e.metaKey) return;
+      const c = map.cells[at < 0 ? 0 : at], mx = c.x + c.w / 2, my = c.y + c.h / 2;
+      const rowEnd = (dir) => {
+        let i = at, next;
+        while ((next = cellAt(map.cells[i].x + map.cells[i].w / 2 + dir * map.cells[i].w, my)) >= 0) i = next;
+        return i;
+      };
+      let to = -1;
+      if (e.key === "ArrowLeft") to = cellAt(mx - c.w, my);
+      else if (e.key === "ArrowRight") to = cellAt(mx + c.w, my);
+      else if (e.key === "ArrowUp") to = cellAt(mx, my - c.h);
+      else if (e.key === "ArrowDown") to = cellAt(mx, my + c.h);
+      else if (e.key === "Home") to = rowEnd(-1);
+      else if (e.key === "End") to = rowEnd(1);
+      else if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(at < 0 ? 0 : at); return; }
+      else return;
+      e.preventDefault();
+      if (to >= 0) show(to);
     });
   }
 
