@@ -96,14 +96,7 @@ async fn public_counts_say_how_many_from_where_and_how_moderation_goes(d: Deploy
     assert!(page.contains("checked by a person"));
 
     // A withdrawn photo leaves the counts.
-    let r = app
-        .http()
-        .delete(app.url(&format!("/api/v1/photos/{}", c.id)))
-        .bearer_auth(&c.receipt)
-        .send()
-        .await
-        .expect("withdraw");
-    assert_eq!(r.status(), 204);
+    app.withdraw(&c).await;
     app.advance(chrono::TimeDelta::seconds(31));
     let stats = app.read_json(None, "/api/v1/campaigns/sdp/stats").await;
     assert_eq!(stats["approved"], 2);

@@ -122,14 +122,7 @@ async fn the_mosaic_follows_the_approved_photos_and_takes_the_logo_shape(d: Depl
     assert_eq!(r.status(), 304);
 
     // A withdrawal takes the photo out at once, without waiting for the minute.
-    let r = app
-        .http()
-        .delete(app.url(&format!("/api/v1/photos/{}", ups[0].id)))
-        .bearer_auth(&ups[0].receipt)
-        .send()
-        .await
-        .expect("withdraw");
-    assert_eq!(r.status(), 204);
+    app.withdraw(&ups[0]).await;
     app.run_pending_jobs().await;
     let (_, map, _) = mosaic(&app).await;
     assert!(
@@ -193,14 +186,7 @@ async fn the_mosaic_follows_the_approved_photos_and_takes_the_logo_shape(d: Depl
 
     // Everyone withdrawn: no mosaic.
     for up in &ups[1..] {
-        let r = app
-            .http()
-            .delete(app.url(&format!("/api/v1/photos/{}", up.id)))
-            .bearer_auth(&up.receipt)
-            .send()
-            .await
-            .expect("withdraw");
-        assert_eq!(r.status(), 204);
+        app.withdraw(up).await;
     }
     app.run_pending_jobs().await;
     assert_eq!(mosaic(&app).await.0, 404);
@@ -257,13 +243,7 @@ async fn a_visitor_taps_a_square_of_the_mosaic_and_sees_its_photo() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let b = Browser::start("mosaic", PHONE).await;
-    b.goto(&app.url("/c/sdp/mosaic")).await;
-    b.wait_for(
-        "return document.querySelector('#mosaic').naturalWidth > 0;",
-        Duration::from_secs(20),
-        "the mosaic",
-    )
-    .await;
+    open_mosaic(&b, &app.url("/c/sdp/mosaic")).await;
     b.check_page("the mosaic page").await;
     b.screenshot("mosaic-390").await;
     b.viewport(LAPTOP).await;
@@ -320,13 +300,7 @@ async fn a_visitor_taps_a_square_of_the_mosaic_and_sees_its_photo() {
     )
     .await;
     // A click in the middle opens that square's photo, on its own page with a way back.
-    b.goto(&app.url("/c/sdp/mosaic")).await;
-    b.wait_for(
-        "return document.querySelector('#mosaic').naturalWidth > 0;",
-        Duration::from_secs(20),
-        "the mosaic",
-    )
-    .await;
+    open_mosaic(&b, &app.url("/c/sdp/mosaic")).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     b.find("#mosaic").await.click().await.expect("click");
     b.wait_for(
@@ -339,4 +313,15 @@ async fn a_visitor_taps_a_square_of_the_mosaic_and_sees_its_photo() {
     b.quit().await;
     assert!(app.stop().await);
     env.cleanup().await;
+}
+
+/// Opens the mosaic page and waits for its picture.
+async fn open_mosaic(b: &Browser, url: &str) {
+    b.goto(url).await;
+    b.wait_for(
+        "return document.querySelector('#mosaic').naturalWidth > 0;",
+        Duration::from_secs(20),
+        "the mosaic",
+    )
+    .await;
 }

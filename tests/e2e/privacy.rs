@@ -575,14 +575,7 @@ async fn the_audit_log_keeps_no_free_text_and_erased_photos_stop_being_served(d:
         .and_then(|v| v.parse().ok())
         .expect("max-age");
     assert!(max_age <= 600 && !cache.contains("immutable"), "{cache}");
-    let resp = app
-        .http()
-        .delete(app.url(&format!("/api/v1/photos/{}", up.id)))
-        .bearer_auth(&up.receipt)
-        .send()
-        .await
-        .expect("erase");
-    assert_eq!(resp.status(), 204);
+    app.withdraw(&up).await;
     for url in [&public, &small] {
         let resp = app.http().get(url).send().await.expect("thumb");
         assert_eq!(resp.status(), 404, "{url}");

@@ -150,14 +150,7 @@ async fn photo_events_are_signed_retried_and_end_as_dead_jobs_an_admin_retries(d
     assert_eq!(verified(&got[2], SECRET), app.now().timestamp());
 
     // A withdrawn public photo: `photo.erased`, so the campaign's site drops it.
-    let r = app
-        .http()
-        .delete(app.url(&format!("/api/v1/photos/{}", a.id)))
-        .bearer_auth(&a.receipt)
-        .send()
-        .await
-        .expect("withdraw");
-    assert_eq!(r.status(), 204);
+    app.withdraw(&a).await;
     app.run_pending_jobs().await;
     let got = hooks.received();
     assert_eq!(got.len(), 4);

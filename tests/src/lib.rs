@@ -451,6 +451,18 @@ pub trait Api {
         assert_eq!(r.status(), 200, "deciding {what} {id}");
     }
 
+    /// Withdraws a photo with its receipt, as its supporter does; expects 204.
+    async fn withdraw(&self, up: &Uploaded) {
+        let r = self
+            .http()
+            .delete(self.endpoint(&format!("/api/v1/photos/{}", up.id)))
+            .bearer_auth(&up.receipt)
+            .send()
+            .await
+            .expect("withdraw");
+        assert_eq!(r.status(), 204, "withdrawing {}", up.id);
+    }
+
     /// Approves every slogan entry of a contest awaiting review.
     async fn approve_pending_entries(&self, token: &str, slug: &str) {
         let pending = self
