@@ -247,3 +247,107 @@ async fn a_judge_on_a_phone_scores_with_the_pickers_then_pins_and_unpins_the_sho
     app.stop().await;
     env.cleanup().await;
 }
+
+/// A judge who knows two of the authors steps aside from one by mouse and from the other by
+/// keyboard: each takes two presses (the first says what will happen), the slogan leaves
+/// the list, and the server no longer counts the judge's score of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_judge_steps_aside_from_slogans_by_mouse_and_by_keyboard() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    let judge = env.create_user("judge", "jo").await;
+    app.create_contest(&admin, "slogans", 3600, 7200, serde_json::json!({}))
+        .await;
+    for s in [
+        "Support, don't punish",
+        "Health not handcuffs",
+        "Care over cages",
+    ] {
+        assert_eq!(app.enter("slogans", s).await.status(), 201);
+    }
+    app.approve_pending_entries(&moderator, "slogans").await;
+    let b = Browser::start("judging", PHONE).await;
+    sign_in(&b, &app, "/judge", &judge).await;
+    let cards =
+        |n: usize| format!("return document.querySelectorAll('#judge-items li').length === {n};");
+    b.wait_for(&cards(3), WAIT, "the blind list").await;
+    // Scored first, then the judge realises they know the author.
+    let first = b
+        .js("return document.querySelector('#judge-items li').dataset.id;")
+        .await;
+    let first = first.as_str().expect("id").to_owned();
+    b.find(&format!("#score-{first} option[value='9']"))
+        .await
+        .click()
+        .await
+        .expect("pick a score");
+    b.wait_for(
+        "return document.querySelector('#progress').textContent.startsWith('1 of 3');",
+        WAIT,
+        "the score saved",
+    )
+    .await;
+    // By mouse: the first press asks, the second steps aside.
+    let aside = format!("#aside-{first}");
+    b.find(&aside).await.click().await.expect("click");
+    assert!(
+        b.text(&aside).await.starts_with("Press again"),
+        "{}",
+        b.text(&aside).await
+    );
+    assert_eq!(
+        b.js("return document.querySelectorAll('#judge-items li').length;")
+            .await,
+        3
+    );
+    b.screenshot("step-aside-asked-390").await;
+    b.find(&aside).await.click().await.expect("click");
+    b.wait_for(&cards(2), WAIT, "the slogan left the list")
+        .await;
+    assert!(b.text("#message").await.starts_with("You stepped aside"));
+    let mine = app
+        .get_json(&judge, "/api/v1/judging/contests/slogans/entries")
+        .await;
+    assert!(
+        !mine.to_string().contains(&first),
+        "hidden by the server too"
+    );
+    let ranking = app
+        .get_json(&admin, "/api/v1/judging/contests/slogans/ranking")
+        .await;
+    let judges: Vec<u64> = ranking["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|e| e["id"] == first.as_str())
+        .filter_map(|e| e["judges"].as_u64())
+        .collect();
+    assert_eq!(judges, [0], "the score no longer counts");
+    // By keyboard: Tab from the picker to the button, Enter twice.
+    let second = b
+        .js("return document.querySelector('#judge-items li').dataset.id;")
+        .await;
+    let second = second.as_str().expect("id").to_owned();
+    b.js(&format!(
+        "document.querySelector('#score-{second}').focus(); return null;"
+    ))
+    .await;
+    b.keys(&Key::Tab.value().to_string()).await;
+    assert_eq!(
+        b.js("return document.activeElement.id;").await,
+        format!("aside-{second}").as_str()
+    );
+    b.keys(&Key::Enter.value().to_string()).await;
+    b.keys(&Key::Enter.value().to_string()).await;
+    b.wait_for(&cards(1), WAIT, "the second slogan left the list")
+        .await;
+    b.check_page("the judge page after stepping aside").await;
+    b.screenshot("step-aside-done-390").await;
+    b.viewport(LAPTOP).await;
+    b.screenshot("step-aside-done-1280").await;
+    b.quit().await;
+    assert!(app.stop().await);
+    env.cleanup().await;
+}

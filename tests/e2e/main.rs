@@ -8,6 +8,7 @@ mod browser_judging;
 mod browser_languages;
 mod browser_moderation;
 mod browser_public;
+mod conflicts;
 mod contest;
 mod delivery;
 mod embed;

@@ -561,6 +561,9 @@ js-read-only = أُعلنت النتائج: لم يعد بالإمكان تغي�
 js-copied = نُسخ.
 js-copy-by-hand = حدّد النص وانسخه.
 js-opening-photo = نفتح الصورة…
+js-step-aside = أعرف كاتبه: أتنحّى
+js-step-aside-confirm = اضغط مرة أخرى للتنحّي: لن يُحتسب تقييمك له
+js-stepped-aside = تنحّيت: لم يعد هذا الشعار في قائمتك ولا يُحتسب تقييمك له.
 js-mosaic-square = المربع { $n } من { $total }، الصف { $row }، العمود { $col }: يفتح Enter صورته.
 js-shortcuts-off = اختصارات لوحة المفاتيح معطّلة: استخدم الأزرار.
 

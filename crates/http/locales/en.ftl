@@ -535,6 +535,9 @@ js-read-only = Announced: the scores can no longer be changed.
 js-copied = Copied.
 js-copy-by-hand = Select the text and copy it.
 js-opening-photo = Opening the photo…
+js-step-aside = I know the author: step aside
+js-step-aside-confirm = Press again to step aside: your score of it will not count
+js-stepped-aside = You stepped aside: that slogan is out of your list and your score of it does not count.
 js-mosaic-square = Square { $n } of { $total }, row { $row }, column { $col }: Enter opens its photo.
 js-shortcuts-off = Keyboard shortcuts are off: use the buttons.
 

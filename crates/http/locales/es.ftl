@@ -529,6 +529,9 @@ js-read-only = Anunciado: las puntuaciones ya no se pueden cambiar.
 js-copied = Copiado.
 js-copy-by-hand = Selecciona el texto y cópialo.
 js-opening-photo = Abriendo la foto…
+js-step-aside = Conozco a quien lo escribió: me aparto
+js-step-aside-confirm = Pulse otra vez para apartarse: su puntuación no contará
+js-stepped-aside = Se apartó: ese lema ya no está en su lista y su puntuación no cuenta.
 js-mosaic-square = Cuadro { $n } de { $total }, fila { $row }, columna { $col }: Intro abre su foto.
 js-shortcuts-off = Los atajos de teclado están desactivados: usa los botones.
 

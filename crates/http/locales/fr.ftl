@@ -529,6 +529,9 @@ js-read-only = Annoncé : les notes ne peuvent plus être changées.
 js-copied = Copié.
 js-copy-by-hand = Sélectionnez le texte et copiez-le.
 js-opening-photo = Ouverture de la photo…
+js-step-aside = Je connais l’auteur : je me récuse
+js-step-aside-confirm = Appuyez encore pour vous récuser : votre note ne comptera pas
+js-stepped-aside = Vous vous êtes récusé : ce slogan n’est plus dans votre liste et votre note ne compte pas.
 js-mosaic-square = Case { $n } sur { $total }, ligne { $row }, colonne { $col } : Entrée ouvre sa photo.
 js-shortcuts-off = Les raccourcis clavier sont désactivés : utilisez les boutons.
 

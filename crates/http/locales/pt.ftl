@@ -529,6 +529,9 @@ js-read-only = Anunciado: as notas já não podem ser alteradas.
 js-copied = Copiado.
 js-copy-by-hand = Selecione o texto e copie.
 js-opening-photo = Abrindo a foto…
+js-step-aside = Conheço quem escreveu: me declaro impedido
+js-step-aside-confirm = Toque de novo para se declarar impedido: sua nota não vai contar
+js-stepped-aside = Você se declarou impedido: esse slogan saiu da sua lista e sua nota não conta.
 js-mosaic-square = Quadrado { $n } de { $total }, linha { $row }, coluna { $col }: Enter abre a foto.
 js-shortcuts-off = Os atalhos de teclado estão desligados: use os botões.
 

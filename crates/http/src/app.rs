@@ -272,6 +272,7 @@ route_table! {
     "/api/v1/entries/{id}" => { get: contests::get_entry, delete: contests::delete_entry },
     "/api/v1/judging/contests/{slug}/entries" => { get: judging::blind_entries },
     "/api/v1/judging/contests/{slug}/entries/{id}/score" => { put: judging::put_score },
+    "/api/v1/judging/contests/{slug}/entries/{id}/conflict" => { put: judging::declare_conflict },
     "/api/v1/judging/contests/{slug}/ranking" => { get: judging::ranking },
     "/api/v1/judging/contests/{slug}/shortlist" => { put: judging::pin_shortlist },
     "/media/photos/{id}/{size}" => { get: media::public_image },

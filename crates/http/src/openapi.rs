@@ -69,6 +69,7 @@ use utoipa::{Modify, OpenApi};
         routes::contests::results_manifest,
         routes::judging::blind_entries,
         routes::judging::put_score,
+        routes::judging::declare_conflict,
         routes::judging::ranking,
         routes::judging::pin_shortlist,
     ),

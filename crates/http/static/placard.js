@@ -699,7 +699,10 @@
         for (let s = 1; s <= 10; s++) sel.append(el("option", { value: String(s), textContent: String(s), selected: it.my_score === s }));
         sel.addEventListener("change", guard(() => score(i, Number(sel.value))));
         sel.addEventListener("focus", () => { st.index = i; $$("#judge-items li").forEach((l, j) => l.classList.toggle("current", j === i)); });
-        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan, dir: "auto" }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: t("score") }), sel])]);
+        // Stepping aside takes two presses: the first asks, the second does it.
+        const aside = el("button", { type: "button", className: "step-aside", id: "aside-" + it.id, textContent: t("step-aside"), hidden: st.readOnly });
+        aside.addEventListener("click", guard(() => stepAside(i, aside)));
+        const li = el("li", { tabIndex: -1 }, [el("span", { className: "slogan", textContent: it.slogan, dir: "auto" }), el("span", { className: "score" }, [el("label", { htmlFor: sel.id, textContent: t("score") }), sel]), aside]);
         li.dataset.id = it.id;
         if (i === st.index) li.classList.add("current");
         if (it.my_score != null) li.classList.add("scored");
@@ -718,6 +721,25 @@
       // Whichever way the score came (picker, digit), the counter follows it.
       progress();
       say(t("scored", { score: s }));
+    }
+    // A judge who knows the author steps aside: the slogan leaves their list and their
+    // score of it no longer counts (the server withdraws it).
+    async function stepAside(i, button) {
+      const it = st.items[i];
+      if (!it || st.readOnly) return;
+      if (button.dataset.asked !== "true") {
+        button.dataset.asked = "true";
+        button.textContent = t("step-aside-confirm");
+        say(t("step-aside-confirm"));
+        return;
+      }
+      await api("PUT", base() + "/entries/" + it.id + "/conflict");
+      st.items.splice(i, 1);
+      st.index = Math.min(st.index, Math.max(0, st.items.length - 1));
+      render();
+      const next = $("#judge-items li.current select");
+      if (next) next.focus();
+      say(t("stepped-aside"));
     }
     const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("#judge-items li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
     async function load() {

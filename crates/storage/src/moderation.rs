@@ -40,6 +40,7 @@ impl Subject {
             Subject::Entry => &[
                 "DELETE FROM shortlist_pins WHERE entry_id = $1",
                 "DELETE FROM scores WHERE entry_id = $1",
+                "DELETE FROM judge_conflicts WHERE entry_id = $1",
             ],
         }
     }

@@ -6,8 +6,8 @@ use crate::{ApiError, AppState};
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use placard_domain::ContestState;
-use placard_storage::contests::JUDGING_CLOSED;
 use placard_storage::contests::{BlindEntry, Contest, RankedEntry};
+use placard_storage::contests::{CONFLICTED, JUDGING_CLOSED};
 use placard_storage::StoreError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -97,12 +97,51 @@ pub async fn put_score(
         )
         .await
         .map_err(|e| match e {
-            StoreError::NotFound => AppError::NotFound("The entry"),
+            StoreError::NotFound => ApiError::from(AppError::NotFound("The entry")),
             // Announced between the check above and the score's transaction.
+            StoreError::InvalidState(JUDGING_CLOSED) => AppError::JudgingClosed.into(),
+            StoreError::InvalidState(CONFLICTED) => conflicted(),
+            other => AppError::Store(other).into(),
+        })?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"id": id, "score": score})))
+}
+
+fn conflicted() -> ApiError {
+    ApiError::conflict(
+        "conflicted",
+        "You stepped aside from this entry: your judgements of it do not count.",
+    )
+}
+
+/// The judge steps aside from an entry (they know its author): it is hidden from them, their
+/// score of it is withdrawn, and none of their judgements of it count. Declaring it again
+/// changes nothing. Audited as `entry.conflict`.
+#[utoipa::path(put, path = "/api/v1/judging/contests/{slug}/entries/{id}/conflict", tag = "judging",
+    params(("slug" = String, Path), ("id" = Uuid, Path)), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Declared", content_type = "application/json"),
+        (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
+        (status = 403, description = "Not a judge or admin", body = crate::error::ErrorBody),
+        (status = 404, description = "No such approved entry in this contest", body = crate::error::ErrorBody),
+        (status = 409, description = "`judging_closed`", body = crate::error::ErrorBody)))]
+pub async fn declare_conflict(
+    auth: Authed<Judge>,
+    state: web::Data<AppState>,
+    path: web::Path<(String, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (slug, id) = path.into_inner();
+    let contest = find_contest(&state, &slug).await?;
+    ensure_open(&contest, state.clock.now())?;
+    state
+        .store
+        .declare_conflict(contest.id, id, &auth.staff, state.clock.now())
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => AppError::NotFound("The entry"),
             StoreError::InvalidState(JUDGING_CLOSED) => AppError::JudgingClosed,
             other => AppError::Store(other),
         })?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({"id": id, "score": score})))
+    Ok(HttpResponse::Ok().json(serde_json::json!({"id": id, "conflict": true})))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -18,16 +18,19 @@ impl Store {
         contest_id: Uuid,
         judge: Uuid,
     ) -> Result<Vec<BlindEntry>, StoreError> {
-        let rows: Vec<(Uuid, String, Option<i32>)> = with_pool!(self, |p| sqlx::query_as(
+        let rows: Vec<(Uuid, String, Option<i32>)> = with_pool!(self, |p| {
+            sqlx::query_as(
             "SELECT e.id, e.slogan, s.score FROM slogan_entries e
              LEFT JOIN scores s ON s.entry_id = e.id AND s.judge_id = $2
              WHERE e.contest_id = $1 AND e.status = 'approved'
+               AND NOT EXISTS (SELECT 1 FROM judge_conflicts k WHERE k.entry_id = e.id AND k.judge_id = $2)
              ORDER BY e.submitted_at, e.id"
         )
         .bind(contest_id)
         .bind(judge)
         .fetch_all(p)
-        .await)?;
+        .await
+        })?;
         Ok(rows
             .into_iter()
             .map(|(id, slogan, my_score)| BlindEntry {
@@ -66,6 +69,9 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
+        if has_conflict(&mut tx, entry, judge).await? {
+            return Err(StoreError::InvalidState(CONFLICTED));
+        }
         with_tx!(&mut tx, |c| {
             sqlx::query(
             "INSERT INTO scores (entry_id, judge_id, score, scored_at) VALUES ($1, $2, $3, $4)
@@ -81,6 +87,68 @@ impl Store {
         })?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// A judge steps aside from an approved entry of the contest (they know its author):
+    /// it is hidden from them from now on, their score of it is deleted, and the ranking
+    /// counts no judgement of theirs of it. Declaring it again changes nothing. Audited with
+    /// the judge's name, in the same transaction.
+    pub async fn declare_conflict(
+        &self,
+        contest_id: Uuid,
+        entry: Uuid,
+        judge: &crate::staff::Staff,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        // Under the contest's lock, as a score: nothing changes after the announcement.
+        if lock_contest(&mut tx, contest_id, false).await?.is_some() {
+            return Err(StoreError::InvalidState(JUDGING_CLOSED));
+        }
+        let (n,): (i64,) = with_tx!(&mut tx, |c| {
+            sqlx::query_as(
+            "SELECT COUNT(*) FROM slogan_entries WHERE id = $1 AND contest_id = $2 AND status = 'approved'"
+        )
+        .bind(entry)
+        .bind(contest_id)
+        .fetch_one(c)
+        .await
+        })?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if has_conflict(&mut tx, entry, judge.id).await? {
+            return Ok(());
+        }
+        with_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO judge_conflicts (entry_id, judge_id, declared_at) VALUES ($1, $2, $3)"
+        )
+        .bind(entry)
+        .bind(judge.id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        let withdrawn = with_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM scores WHERE entry_id = $1 AND judge_id = $2"
+        )
+        .bind(entry)
+        .bind(judge.id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        tx.append_audit(
+            &NewAuditEntry {
+                actor: &judge.name,
+                action: "entry.conflict",
+                subject_type: "entry",
+                subject_id: &entry.to_string(),
+                details: serde_json::json!({ "score_withdrawn": withdrawn > 0 }),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// Pins the shortlist (replacing any earlier pin), audited in the same transaction.
@@ -367,6 +435,20 @@ async fn lock_contest(
 /// Why a score is refused once the contest is announced (the API's `judging_closed`).
 pub const JUDGING_CLOSED: &str = "judging closed at the announcement";
 
+/// Why a score is refused from a judge who stepped aside from the entry (`conflicted`).
+pub const CONFLICTED: &str = "the judge declared a conflict with this entry";
+
+async fn has_conflict(tx: &mut Tx, entry: Uuid, judge: Uuid) -> Result<bool, StoreError> {
+    let (n,): (i64,) = with_tx!(&mut *tx, |c| sqlx::query_as(
+        "SELECT COUNT(*) FROM judge_conflicts WHERE entry_id = $1 AND judge_id = $2"
+    )
+    .bind(entry)
+    .bind(judge)
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
+}
+
 async fn ranking_inputs(
     tx: &mut Tx,
     contest_id: Uuid,
@@ -388,7 +470,10 @@ async fn ranking_inputs(
     let scores: Vec<(Uuid, Uuid, i32)> = with_tx!(&mut *tx, |p| sqlx::query_as(
         "SELECT s.entry_id, s.judge_id, s.score FROM scores s
          JOIN slogan_entries e ON e.id = s.entry_id
-         WHERE e.contest_id = $1 AND e.status = 'approved' ORDER BY s.entry_id, s.judge_id"
+         WHERE e.contest_id = $1 AND e.status = 'approved'
+           AND NOT EXISTS (SELECT 1 FROM judge_conflicts k
+                           WHERE k.entry_id = s.entry_id AND k.judge_id = s.judge_id)
+         ORDER BY s.entry_id, s.judge_id"
     )
     .bind(contest_id)
     .fetch_all(p)

@@ -5,7 +5,7 @@
 
 mod judging;
 
-pub use judging::JUDGING_CLOSED;
+pub use judging::{CONFLICTED, JUDGING_CLOSED};
 
 use crate::{Cursor, Store, StoreError};
 use chrono::{DateTime, Utc};
