@@ -507,6 +507,11 @@ const MATRIX: &[(&str, &str, Access)] = &[
         Access::Judge,
     ),
     (
+        "PUT",
+        "/api/v1/judging/contests/{slug}/entries/{id}/conflict",
+        Access::Judge,
+    ),
+    (
         "GET",
         "/api/v1/judging/contests/{slug}/ranking",
         Access::Judge,
