@@ -51,24 +51,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        // Checked under the contest row's lock, which the announcement takes for update: a
-        // score either commits before the ranking is read (and counts) or sees the contest
-        // announced (and is refused), never in between.
-        if lock_contest(&mut tx, contest_id, false).await?.is_some() {
-            return Err(StoreError::InvalidState(JUDGING_CLOSED));
-        }
-        let (n,): (i64,) = with_tx!(&mut tx, |c| {
-            sqlx::query_as(
-            "SELECT COUNT(*) FROM slogan_entries WHERE id = $1 AND contest_id = $2 AND status = 'approved'"
-        )
-        .bind(entry)
-        .bind(contest_id)
-        .fetch_one(c)
-        .await
-        })?;
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
+        judgeable(&mut tx, contest_id, entry).await?;
         if has_conflict(&mut tx, entry, judge).await? {
             return Err(StoreError::InvalidState(CONFLICTED));
         }
@@ -101,22 +84,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        // Under the contest's lock, as a score: nothing changes after the announcement.
-        if lock_contest(&mut tx, contest_id, false).await?.is_some() {
-            return Err(StoreError::InvalidState(JUDGING_CLOSED));
-        }
-        let (n,): (i64,) = with_tx!(&mut tx, |c| {
-            sqlx::query_as(
-            "SELECT COUNT(*) FROM slogan_entries WHERE id = $1 AND contest_id = $2 AND status = 'approved'"
-        )
-        .bind(entry)
-        .bind(contest_id)
-        .fetch_one(c)
-        .await
-        })?;
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
+        judgeable(&mut tx, contest_id, entry).await?;
         if has_conflict(&mut tx, entry, judge.id).await? {
             return Ok(());
         }
@@ -437,6 +405,29 @@ pub const JUDGING_CLOSED: &str = "judging closed at the announcement";
 
 /// Why a score is refused from a judge who stepped aside from the entry (`conflicted`).
 pub const CONFLICTED: &str = "the judge declared a conflict with this entry";
+
+/// Whether a judgement of `entry` may be recorded now: the contest not announced and the
+/// entry an approved one of it. Checked under the contest row's lock, which the
+/// announcement takes for update: a judgement either commits before the ranking is read
+/// (and counts) or sees the contest announced (and is refused), never in between.
+async fn judgeable(tx: &mut Tx, contest_id: Uuid, entry: Uuid) -> Result<(), StoreError> {
+    if lock_contest(tx, contest_id, false).await?.is_some() {
+        return Err(StoreError::InvalidState(JUDGING_CLOSED));
+    }
+    let (n,): (i64,) = with_tx!(&mut *tx, |c| {
+        sqlx::query_as(
+            "SELECT COUNT(*) FROM slogan_entries WHERE id = $1 AND contest_id = $2 AND status = 'approved'",
+        )
+        .bind(entry)
+        .bind(contest_id)
+        .fetch_one(c)
+        .await
+    })?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
 
 async fn has_conflict(tx: &mut Tx, entry: Uuid, judge: Uuid) -> Result<bool, StoreError> {
     let (n,): (i64,) = with_tx!(&mut *tx, |c| sqlx::query_as(
