@@ -12,6 +12,40 @@ pub struct NewContest {
     pub entries_close_at: DateTime<Utc>,
     pub announce_at: DateTime<Utc>,
     pub shortlist_size: u32,
+    pub judging_mode: JudgingMode,
+    /// Judgements each entry should have before the announcement: scores (scores mode) or
+    /// comparisons it took part in (pairwise); the judges' report flags entries below it.
+    pub min_judgements: u32,
+}
+
+/// How judges judge a contest: a 1–10 score per entry, or which of two slogans is better.
+/// Fixed once judging has begun, since the two kinds of judgement do not mix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JudgingMode {
+    #[default]
+    Scores,
+    Pairwise,
+}
+
+impl JudgingMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JudgingMode::Scores => "scores",
+            JudgingMode::Pairwise => "pairwise",
+        }
+    }
+}
+
+impl std::str::FromStr for JudgingMode {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "scores" => Ok(JudgingMode::Scores),
+            "pairwise" => Ok(JudgingMode::Pairwise),
+            other => Err(format!("unknown judging mode {other:?}")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,6 +58,28 @@ pub enum ContestError {
 
 impl NewContest {
     pub const DEFAULT_SHORTLIST: u32 = 10;
+    pub const DEFAULT_MIN_JUDGEMENTS: u32 = 3;
+
+    /// The contest judged in `mode` (default: scores) with `min_judgements` (default 3,
+    /// 1–100), each `None` keeping what the contest has.
+    pub fn with_judging(
+        mut self,
+        mode: Option<&str>,
+        min_judgements: Option<u32>,
+    ) -> Result<Self, ContestError> {
+        if let Some(mode) = mode {
+            self.judging_mode = mode
+                .parse()
+                .map_err(|_| field_error("judging_mode", "\"scores\" or \"pairwise\""))?;
+        }
+        if let Some(min) = min_judgements {
+            if !(1..=100).contains(&min) {
+                return Err(field_error("min_judgements", "between 1 and 100").into());
+            }
+            self.min_judgements = min;
+        }
+        Ok(self)
+    }
 
     pub fn parse(
         slug: &str,
@@ -58,6 +114,8 @@ impl NewContest {
             entries_close_at,
             announce_at,
             shortlist_size,
+            judging_mode: JudgingMode::default(),
+            min_judgements: Self::DEFAULT_MIN_JUDGEMENTS,
         })
     }
 }
@@ -107,6 +165,24 @@ impl ContestState {
 mod tests {
     use super::*;
     use chrono::TimeDelta;
+
+    #[test]
+    fn judging_mode_and_minimum_are_checked() {
+        let t = Utc::now();
+        let c = NewContest::parse("kk", "K", None, None, t, t, None).expect("ok");
+        assert_eq!((c.judging_mode, c.min_judgements), (JudgingMode::Scores, 3));
+        let p = c
+            .clone()
+            .with_judging(Some("pairwise"), Some(5))
+            .expect("ok");
+        assert_eq!(
+            (p.judging_mode, p.min_judgements),
+            (JudgingMode::Pairwise, 5)
+        );
+        assert!(c.clone().with_judging(Some("coin"), None).is_err());
+        assert!(c.clone().with_judging(None, Some(0)).is_err());
+        assert!(c.with_judging(None, Some(101)).is_err());
+    }
 
     #[test]
     fn timelines_must_be_in_order() {

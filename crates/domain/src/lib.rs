@@ -4,6 +4,7 @@
 //! the HTTP layer, the worker and the storage backends.
 #![forbid(unsafe_code)]
 
+pub mod agreement;
 pub mod blur;
 pub mod campaign;
 pub mod care;
@@ -12,6 +13,7 @@ pub mod country;
 pub mod jobs;
 pub mod moderation;
 pub mod object_key;
+pub mod pairwise;
 pub mod photo;
 pub mod ranking;
 pub mod results;
@@ -29,7 +31,7 @@ pub use campaign::{
     STANDARD_PHOTO_CONSENT,
 };
 pub use care::ModeratorCare;
-pub use contest::{ContestError, ContestState, NewContest};
+pub use contest::{ContestError, ContestState, JudgingMode, NewContest};
 pub use country::Country;
 pub use jobs::{BackgroundJob, BuildMosaic, JobState, ProcessPhoto, RetryPolicy, SweepStorage};
 pub use moderation::{Decision, DecisionError, RejectionReason, ReviewStatus};

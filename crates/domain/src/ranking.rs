@@ -25,9 +25,15 @@ pub struct Ranked<E> {
     /// 1-based.
     pub rank: usize,
     pub entry: E,
-    /// The mean calibrated score, `None` when nobody scored it.
+    /// The mean calibrated score (pairwise: the fitted log-strength), `None` when nobody
+    /// judged it.
     pub score: Option<f64>,
+    /// Pairwise only: the score's 95 % interval, `(low, high)`.
+    pub interval: Option<(f64, f64)>,
+    /// Distinct judges who judged it.
     pub judges: usize,
+    /// Scores of it, or comparisons it was in (pairwise).
+    pub judgements: usize,
 }
 
 /// Ranks `entries` (given in submission order, earliest first) by their calibrated scores.
@@ -65,16 +71,34 @@ where
             acc.1 += 1;
         }
     }
-    let mut rows: Vec<(usize, E, Option<f64>, usize)> = entries
-        .iter()
-        .enumerate()
-        .map(|(order, e)| match sums.get(e) {
-            Some((sum, n)) => (order, *e, Some(sum / *n as f64), *n),
-            None => (order, *e, None, 0),
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        let by_score = match (a.2, b.2) {
+    order_ranked(
+        entries
+            .iter()
+            .map(|e| {
+                let (score, judges) = match sums.get(e) {
+                    Some((sum, n)) => (Some(sum / *n as f64), *n),
+                    None => (None, 0),
+                };
+                Ranked {
+                    rank: 0,
+                    entry: *e,
+                    score,
+                    interval: None,
+                    judges,
+                    judgements: judges,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Sorts rows given in submission order (earliest first) best first and numbers them:
+/// by score (scores closer than 1e-9 are equal; no score ranks last), then more judgements,
+/// then the earlier entry. Both methods (scores and pairwise) rank through here.
+pub(crate) fn order_ranked<E>(rows: Vec<Ranked<E>>) -> Vec<Ranked<E>> {
+    let mut rows: Vec<(usize, Ranked<E>)> = rows.into_iter().enumerate().collect();
+    rows.sort_by(|(ia, a), (ib, b)| {
+        let by_score = match (a.score, b.score) {
             (Some(x), Some(y)) if (x - y).abs() > 1e-9 => {
                 y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal)
             }
@@ -82,16 +106,13 @@ where
             (None, Some(_)) => std::cmp::Ordering::Greater,
             _ => std::cmp::Ordering::Equal,
         };
-        by_score.then(b.3.cmp(&a.3)).then(a.0.cmp(&b.0))
+        by_score
+            .then(b.judgements.cmp(&a.judgements))
+            .then(ia.cmp(ib))
     });
     rows.into_iter()
         .enumerate()
-        .map(|(i, (_, entry, score, judges))| Ranked {
-            rank: i + 1,
-            entry,
-            score,
-            judges,
-        })
+        .map(|(i, (_, r))| Ranked { rank: i + 1, ..r })
         .collect()
 }
 

@@ -8,6 +8,7 @@
 //! announcement and `placard verify-results` run this same function, so a result that does
 //! not follow from its manifest, or a manifest changed after the fact, is caught.
 
+use crate::pairwise::{fit, Comparison};
 use crate::ranking::{rank, Ranked, Score};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,8 @@ use uuid::Uuid;
 pub const MANIFEST_VERSION: u32 = 1;
 /// Scores 1–10, per-judge z-scores, their mean per entry (docs/RANKING.md).
 pub const SCORES_METHOD: &str = "scores/z-mean";
+/// Pairwise comparisons, a Bradley–Terry fit with judge reliability (docs/RANKING.md).
+pub const PAIRWISE_METHOD: &str = "pairwise/bradley-terry-mle";
 /// Scores closer than this are a tie.
 pub const TIE_EPSILON: f64 = 1e-9;
 
@@ -30,8 +33,21 @@ pub struct Manifest {
     pub shortlist: ShortlistRule,
     /// Approved entries at the announcement, earliest first (the last tie-break).
     pub entries: Vec<ManifestEntry>,
-    /// Sorted by entry id, then judge pseudonym.
+    /// Scores (scores mode), sorted by entry id, then judge pseudonym.
     pub judgements: Vec<Judgement>,
+    /// Comparisons (pairwise mode), sorted by winner, loser, judge; absent in scores mode,
+    /// so a scores manifest reads (and hashes) as it did before pairwise judging existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<ManifestComparison>,
+}
+
+/// A judge preferred `winner` to `loser`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestComparison {
+    pub winner: Uuid,
+    pub loser: Uuid,
+    pub judge: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,6 +67,38 @@ pub struct Method {
     pub tie_epsilon: f64,
     /// The tie-breaks after the score, in order.
     pub ties: Vec<String>,
+    /// The fit's constants (pairwise only). Checked against this code's on verification:
+    /// a manifest fitted with other constants would not give the same ranking here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<FitParameters>,
+}
+
+/// The constants of the pairwise fit (`placard_domain::pairwise::fit`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitParameters {
+    pub prior_wins: f64,
+    pub reliability_prior: [f64; 2],
+    pub tolerance: f64,
+    pub max_iterations: u32,
+    pub max_rounds: u32,
+    pub interval_z: f64,
+}
+
+impl FitParameters {
+    pub fn current() -> Self {
+        Self {
+            prior_wins: fit::PRIOR,
+            reliability_prior: [
+                crate::pairwise::crowd_bt::ALPHA_PRIOR,
+                crate::pairwise::crowd_bt::BETA_PRIOR,
+            ],
+            tolerance: fit::TOLERANCE,
+            max_iterations: fit::MAX_ITERATIONS,
+            max_rounds: fit::MAX_ROUNDS,
+            interval_z: fit::INTERVAL_Z,
+        }
+    }
 }
 
 impl Method {
@@ -60,6 +108,17 @@ impl Method {
             reference: "docs/RANKING.md in Placard's source (GET /source)".to_owned(),
             tie_epsilon: TIE_EPSILON,
             ties: vec!["more judges".to_owned(), "earlier entry".to_owned()],
+            parameters: None,
+        }
+    }
+
+    pub fn pairwise() -> Self {
+        Self {
+            name: PAIRWISE_METHOD.to_owned(),
+            reference: "docs/RANKING.md in Placard's source (GET /source)".to_owned(),
+            tie_epsilon: TIE_EPSILON,
+            ties: vec!["more comparisons".to_owned(), "earlier entry".to_owned()],
+            parameters: Some(FitParameters::current()),
         }
     }
 }
@@ -156,10 +215,46 @@ impl Manifest {
         if self.version != MANIFEST_VERSION {
             return Err(ManifestError::Version(self.version));
         }
-        if self.method.name != SCORES_METHOD {
-            return Err(ManifestError::Method(self.method.name.clone()));
-        }
         let ids: Vec<Uuid> = self.entries.iter().map(|e| e.id).collect();
+        let known = |id: &Uuid| ids.contains(id);
+        if let Some(p) = self.shortlist.pinned.iter().find(|p| !known(p)) {
+            return Err(ManifestError::UnknownEntry(*p));
+        }
+        let ranking = match self.method.name.as_str() {
+            SCORES_METHOD if self.method == Method::scores() && self.comparisons.is_empty() => {
+                self.scores_ranking(&ids)?
+            }
+            PAIRWISE_METHOD if self.method == Method::pairwise() && self.judgements.is_empty() => {
+                self.pairwise_ranking(&ids)?
+            }
+            _ => return Err(ManifestError::Method(self.method.name.clone())),
+        };
+        let shortlist = self.shortlist.pick(&ranking);
+        Ok(Outcome {
+            winner: ranking.first().map(|r| r.entry),
+            ranking,
+            shortlist,
+        })
+    }
+
+    fn pairwise_ranking(&self, ids: &[Uuid]) -> Result<Vec<Ranked<Uuid>>, ManifestError> {
+        let mut comparisons = Vec::with_capacity(self.comparisons.len());
+        for c in &self.comparisons {
+            for id in [c.winner, c.loser] {
+                if !ids.contains(&id) {
+                    return Err(ManifestError::UnknownEntry(id));
+                }
+            }
+            comparisons.push(Comparison {
+                winner: c.winner,
+                loser: c.loser,
+                judge: c.judge.as_str(),
+            });
+        }
+        Ok(fit::fit(ids, &comparisons).ranking)
+    }
+
+    fn scores_ranking(&self, ids: &[Uuid]) -> Result<Vec<Ranked<Uuid>>, ManifestError> {
         let known = |id: &Uuid| ids.contains(id);
         let mut scores = Vec::with_capacity(self.judgements.len());
         for j in &self.judgements {
@@ -175,16 +270,7 @@ impl Manifest {
                 score: f64::from(j.score),
             });
         }
-        if let Some(p) = self.shortlist.pinned.iter().find(|p| !known(p)) {
-            return Err(ManifestError::UnknownEntry(*p));
-        }
-        let ranking = rank(&ids, &scores);
-        let shortlist = self.shortlist.pick(&ranking);
-        Ok(Outcome {
-            winner: ranking.first().map(|r| r.entry),
-            ranking,
-            shortlist,
-        })
+        Ok(rank(ids, &scores))
     }
 }
 
@@ -230,6 +316,7 @@ mod tests {
                 j(ids[2], &a, 6),
                 j(ids[2], &b, 7),
             ],
+            comparisons: Vec::new(),
         };
         (m, ids)
     }
@@ -271,6 +358,45 @@ mod tests {
             tampered.outcome().expect("outcome"),
             m.outcome().expect("outcome")
         );
+    }
+
+    #[test]
+    fn a_pairwise_manifest_ranks_by_the_fit_and_a_changed_comparison_changes_it() {
+        let (mut m, ids) = manifest(Vec::new());
+        m.method = Method::pairwise();
+        m.judgements.clear();
+        let c = |w: usize, l: usize, judge: &str| ManifestComparison {
+            winner: ids[w],
+            loser: ids[l],
+            judge: judge.to_owned(),
+        };
+        m.comparisons = vec![c(1, 0, "judge-a"), c(1, 2, "judge-a"), c(0, 2, "judge-b")];
+        let o = m.outcome().expect("outcome");
+        let order: Vec<Uuid> = o.ranking.iter().map(|r| r.entry).collect();
+        assert_eq!(order, vec![ids[1], ids[0], ids[2]]);
+        assert!(o.ranking.iter().all(|r| r.interval.is_some()));
+        let text = m.to_canonical();
+        assert!(text.contains("\"comparisons\"") && text.contains("\"parameters\""));
+        let back: Manifest = serde_json::from_str(&text).expect("parse");
+        assert_eq!(back, m);
+        let mut tampered = m.clone();
+        tampered.comparisons[0] = c(0, 1, "judge-a");
+        assert_ne!(tampered.outcome().expect("outcome"), o);
+        let mut other_constants = m.clone();
+        if let Some(p) = other_constants.method.parameters.as_mut() {
+            p.prior_wins = 2.0;
+        }
+        assert!(matches!(
+            other_constants.outcome(),
+            Err(ManifestError::Method(_))
+        ));
+    }
+
+    #[test]
+    fn a_scores_manifest_has_no_pairwise_fields() {
+        let (m, _) = manifest(Vec::new());
+        let text = m.to_canonical();
+        assert!(!text.contains("comparisons") && !text.contains("parameters"));
     }
 
     #[test]
