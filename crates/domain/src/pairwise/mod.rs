@@ -113,7 +113,13 @@ where
                 }
             }
         }
-        best.map(|(_, a, b)| if done.len() % 2 == 0 { (a, b) } else { (b, a) })
+        best.map(|(_, a, b)| {
+            if done.len().is_multiple_of(2) {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        })
     }
 }
 

@@ -6,9 +6,10 @@ use crate::audit::NewAuditEntry;
 use crate::{Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use placard_domain::results::{
-    pseudonym, sha256_hex, Judgement, Manifest, ManifestContest, ManifestEntry, Method, Outcome,
-    ShortlistRule, MANIFEST_VERSION,
+    pseudonym, sha256_hex, Judgement, Manifest, ManifestComparison, ManifestContest, ManifestEntry,
+    Method, Outcome, ShortlistRule, MANIFEST_VERSION,
 };
+use placard_domain::JudgingMode;
 use uuid::Uuid;
 
 impl Store {
@@ -51,7 +52,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        judgeable(&mut tx, contest_id, entry).await?;
+        if judgeable(&mut tx, contest_id, entry).await? != JudgingMode::Scores {
+            return Err(StoreError::InvalidState(WRONG_JUDGING_MODE));
+        }
         if has_conflict(&mut tx, entry, judge).await? {
             return Err(StoreError::InvalidState(CONFLICTED));
         }
@@ -97,21 +100,25 @@ impl Store {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-        let withdrawn = with_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM scores WHERE entry_id = $1 AND judge_id = $2"
-        )
-        .bind(entry)
-        .bind(judge.id)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
+        let mut withdrawn = 0;
+        for sql in [
+            "DELETE FROM scores WHERE entry_id = $1 AND judge_id = $2",
+            "DELETE FROM comparisons WHERE (first_id = $1 OR second_id = $1) AND judge_id = $2",
+        ] {
+            withdrawn += with_tx!(&mut tx, |c| sqlx::query(sql)
+                .bind(entry)
+                .bind(judge.id)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
+        }
         tx.append_audit(
             &NewAuditEntry {
                 actor: &judge.name,
                 action: "entry.conflict",
                 subject_type: "entry",
                 subject_id: &entry.to_string(),
-                details: serde_json::json!({ "score_withdrawn": withdrawn > 0 }),
+                details: serde_json::json!({ "judgements_withdrawn": withdrawn }),
             },
             now,
         )
@@ -171,11 +178,11 @@ impl Store {
     pub async fn ranking(&self, contest: &Contest) -> Result<Ranking, StoreError> {
         // One transaction, so the entries, scores and pins read belong together.
         let mut tx = self.begin().await?;
-        let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
+        let inputs = ranking_inputs(&mut tx, contest.id).await?;
         tx.commit().await?;
         Ok(Ranking {
-            entries: ranked(contest, &entries, &scores, &pins)?,
-            pinned: !pins.is_empty(),
+            entries: ranked(contest, &inputs)?,
+            pinned: !inputs.pins.is_empty(),
         })
     }
 
@@ -215,13 +222,14 @@ impl Store {
         // Lock the contest, then read the ranking in the same transaction: what is frozen is
         // exactly what was committed before the lock (a score racing the announcement waits
         // for it, then finds the contest announced).
-        if lock_contest(&mut tx, contest.id, true).await?.is_some() {
+        if lock_contest(&mut tx, contest.id, true).await?.0.is_some() {
             return Ok(false);
         }
-        let (entries, scores, pins) = ranking_inputs(&mut tx, contest.id).await?;
+        let inputs = ranking_inputs(&mut tx, contest.id).await?;
+        let entries = &inputs.entries;
         // The manifest is what is frozen; the results are what follows from it, computed by
         // the same function `placard verify-results` runs on the published manifest.
-        let manifest = manifest_of(contest, &entries, &scores, &pins, now);
+        let manifest = manifest_of(contest, &inputs, now);
         let manifest_text = manifest.to_canonical();
         let outcome = outcome_of(&manifest)?;
         let entry = |id: Uuid| entries.iter().find(|e| e.0 == id);
@@ -284,7 +292,7 @@ impl Store {
                 action: "contest.announce",
                 subject_type: "contest",
                 subject_id: &contest.id.to_string(),
-                details: serde_json::json!({ "sha256": digest, "entries": entries.len(), "scores": scores.len() }),
+                details: serde_json::json!({ "sha256": digest, "entries": entries.len(), "scores": inputs.scores.len(), "comparisons": inputs.comparisons.len() }),
             },
             now,
         )
@@ -297,23 +305,39 @@ impl Store {
 /// The judging as a manifest (`placard_domain::results`): what the announcement freezes
 /// and publishes, and what the judges' live ranking is computed from, so the two never
 /// disagree.
-fn manifest_of(
+pub(super) fn manifest_of(
     contest: &Contest,
-    entries: &[(Uuid, String, Option<String>)],
-    scores: &[(Uuid, Uuid, i32)],
-    pins: &[Uuid],
+    inputs: &Inputs,
     announced_at: DateTime<Utc>,
 ) -> Manifest {
-    let mut judgements: Vec<Judgement> = scores
-        .iter()
-        .map(|(entry, judge, score)| Judgement {
-            entry: *entry,
-            judge: pseudonym(contest.id, *judge),
-            // Scores are checked as 1–10 when given; anything else fails `outcome`.
-            score: u8::try_from(*score).unwrap_or(0),
-        })
-        .collect();
-    judgements.sort_by(|a, b| (a.entry, &a.judge).cmp(&(b.entry, &b.judge)));
+    let pairwise = contest.mode() == JudgingMode::Pairwise;
+    let mut judgements: Vec<Judgement> = Vec::new();
+    let mut comparisons: Vec<ManifestComparison> = Vec::new();
+    if pairwise {
+        comparisons = inputs
+            .comparisons
+            .iter()
+            .map(|(winner, loser, judge)| ManifestComparison {
+                winner: *winner,
+                loser: *loser,
+                judge: pseudonym(contest.id, *judge),
+            })
+            .collect();
+        comparisons
+            .sort_by(|a, b| (a.winner, a.loser, &a.judge).cmp(&(b.winner, b.loser, &b.judge)));
+    } else {
+        judgements = inputs
+            .scores
+            .iter()
+            .map(|(entry, judge, score)| Judgement {
+                entry: *entry,
+                judge: pseudonym(contest.id, *judge),
+                // Scores are checked as 1–10 when given; anything else fails `outcome`.
+                score: u8::try_from(*score).unwrap_or(0),
+            })
+            .collect();
+        judgements.sort_by(|a, b| (a.entry, &a.judge).cmp(&(b.entry, &b.judge)));
+    }
     Manifest {
         version: MANIFEST_VERSION,
         contest: ManifestContest {
@@ -321,12 +345,17 @@ fn manifest_of(
             slug: contest.slug.clone(),
             announced_at,
         },
-        method: Method::scores(),
+        method: if pairwise {
+            Method::pairwise()
+        } else {
+            Method::scores()
+        },
         shortlist: ShortlistRule {
             size: usize::try_from(contest.shortlist_size).unwrap_or(10),
-            pinned: pins.to_vec(),
+            pinned: inputs.pins.clone(),
         },
-        entries: entries
+        entries: inputs
+            .entries
             .iter()
             .map(|(id, slogan, _)| ManifestEntry {
                 id: *id,
@@ -334,6 +363,7 @@ fn manifest_of(
             })
             .collect(),
         judgements,
+        comparisons,
     }
 }
 
@@ -343,17 +373,11 @@ fn outcome_of(manifest: &Manifest) -> Result<Outcome, StoreError> {
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-fn ranked(
-    contest: &Contest,
-    entries: &[(Uuid, String, Option<String>)],
-    scores: &[(Uuid, Uuid, i32)],
-    pins: &[Uuid],
-) -> Result<Vec<RankedEntry>, StoreError> {
+fn ranked(contest: &Contest, inputs: &Inputs) -> Result<Vec<RankedEntry>, StoreError> {
+    let entries = &inputs.entries;
     let manifest = manifest_of(
         contest,
-        entries,
-        scores,
-        pins,
+        inputs,
         contest.announced_at.unwrap_or(contest.announce_at),
     );
     let outcome = outcome_of(&manifest)?;
@@ -373,35 +397,62 @@ fn ranked(
                 slogan,
                 author_name,
                 score: r.score,
+                interval: r.interval.map(|(low, high)| [low, high]),
                 judges: r.judges,
             }
         })
         .collect())
 }
 
-/// The PostgreSQL `FOR UPDATE` (announcing) or `FOR SHARE` (scoring) lock on a contest's row,
-/// returning its `announced_at`. On SQLite the transaction's `BEGIN IMMEDIATE` already holds
-/// the one write lock.
-async fn lock_contest(
+/// The PostgreSQL `FOR UPDATE` (announcing, editing) or `FOR SHARE` (judging) lock on a
+/// contest's row, returning its `announced_at`, judging mode and `entries_close_at`. On
+/// SQLite the transaction's `BEGIN IMMEDIATE` already holds the one write lock.
+pub(super) async fn lock_contest(
     tx: &mut Tx,
     contest_id: Uuid,
     for_update: bool,
-) -> Result<Option<DateTime<Utc>>, StoreError> {
+) -> Result<(Option<DateTime<Utc>>, JudgingMode, DateTime<Utc>), StoreError> {
     let lock = match (&*tx, for_update) {
         (Tx::Postgres(_), true) => " FOR UPDATE",
         (Tx::Postgres(_), false) => " FOR SHARE",
         (Tx::Sqlite(_), _) => "",
     };
-    let sql = format!("SELECT announced_at FROM contests WHERE id = $1{lock}");
-    let (announced_at,): (Option<DateTime<Utc>>,) = with_tx!(&mut *tx, |c| sqlx::query_as(&sql)
-        .bind(contest_id)
-        .fetch_one(c)
-        .await)?;
-    Ok(announced_at)
+    let sql = format!(
+        "SELECT announced_at, judging_mode, entries_close_at FROM contests WHERE id = $1{lock}"
+    );
+    let (announced_at, mode, closes): (Option<DateTime<Utc>>, String, DateTime<Utc>) =
+        with_tx!(&mut *tx, |c| sqlx::query_as(&sql)
+            .bind(contest_id)
+            .fetch_one(c)
+            .await)?;
+    Ok((announced_at, mode.parse().unwrap_or_default(), closes))
+}
+
+/// The contest's judging mode, locked for update, and whether judging has begun: entries
+/// have closed, or a judgement of either kind is recorded.
+pub(super) async fn judging_begun(
+    tx: &mut Tx,
+    contest_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(JudgingMode, bool), StoreError> {
+    let (_, mode, closes) = lock_contest(tx, contest_id, true).await?;
+    let (n,): (i64,) = with_tx!(&mut *tx, |c| sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM scores s JOIN slogan_entries e ON e.id = s.entry_id
+                 WHERE e.contest_id = $1)
+              + (SELECT COUNT(*) FROM comparisons WHERE contest_id = $1)"
+    )
+    .bind(contest_id)
+    .fetch_one(c)
+    .await)?;
+    Ok((mode, now >= closes || n > 0))
 }
 
 /// Why a score is refused once the contest is announced (the API's `judging_closed`).
 pub const JUDGING_CLOSED: &str = "judging closed at the announcement";
+
+/// Why a judgement of the other kind is refused (`wrong_judging_mode`): a score in a
+/// pairwise contest, a comparison in a scores one.
+pub const WRONG_JUDGING_MODE: &str = "the contest is judged the other way";
 
 /// Why a score is refused from a judge who stepped aside from the entry (`conflicted`).
 pub const CONFLICTED: &str = "the judge declared a conflict with this entry";
@@ -409,9 +460,15 @@ pub const CONFLICTED: &str = "the judge declared a conflict with this entry";
 /// Whether a judgement of `entry` may be recorded now: the contest not announced and the
 /// entry an approved one of it. Checked under the contest row's lock, which the
 /// announcement takes for update: a judgement either commits before the ranking is read
-/// (and counts) or sees the contest announced (and is refused), never in between.
-async fn judgeable(tx: &mut Tx, contest_id: Uuid, entry: Uuid) -> Result<(), StoreError> {
-    if lock_contest(tx, contest_id, false).await?.is_some() {
+/// (and counts) or sees the contest announced (and is refused), never in between. Returns
+/// the contest's judging mode, for the caller to check its kind of judgement against.
+pub(super) async fn judgeable(
+    tx: &mut Tx,
+    contest_id: Uuid,
+    entry: Uuid,
+) -> Result<JudgingMode, StoreError> {
+    let (announced_at, mode, _) = lock_contest(tx, contest_id, false).await?;
+    if announced_at.is_some() {
         return Err(StoreError::InvalidState(JUDGING_CLOSED));
     }
     let (n,): (i64,) = with_tx!(&mut *tx, |c| {
@@ -426,10 +483,14 @@ async fn judgeable(tx: &mut Tx, contest_id: Uuid, entry: Uuid) -> Result<(), Sto
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(())
+    Ok(mode)
 }
 
-async fn has_conflict(tx: &mut Tx, entry: Uuid, judge: Uuid) -> Result<bool, StoreError> {
+pub(super) async fn has_conflict(
+    tx: &mut Tx,
+    entry: Uuid,
+    judge: Uuid,
+) -> Result<bool, StoreError> {
     let (n,): (i64,) = with_tx!(&mut *tx, |c| sqlx::query_as(
         "SELECT COUNT(*) FROM judge_conflicts WHERE entry_id = $1 AND judge_id = $2"
     )
@@ -440,17 +501,20 @@ async fn has_conflict(tx: &mut Tx, entry: Uuid, judge: Uuid) -> Result<bool, Sto
     Ok(n > 0)
 }
 
-async fn ranking_inputs(
-    tx: &mut Tx,
-    contest_id: Uuid,
-) -> Result<
-    (
-        Vec<(Uuid, String, Option<String>)>,
-        Vec<(Uuid, Uuid, i32)>,
-        Vec<Uuid>,
-    ),
-    StoreError,
-> {
+/// What a ranking is computed from, read in one transaction so it belongs together.
+pub(super) struct Inputs {
+    /// `(id, slogan, author_name)` of the approved entries, earliest first.
+    pub entries: Vec<(Uuid, String, Option<String>)>,
+    /// `(entry, judge, score)`.
+    pub scores: Vec<(Uuid, Uuid, i32)>,
+    /// `(winner, loser, judge)`, in the order they were made.
+    pub comparisons: Vec<(Uuid, Uuid, Uuid)>,
+    pub pins: Vec<Uuid>,
+}
+
+/// The entries, and the judgements that count: of approved entries, not by a judge who
+/// stepped aside from (one of) them.
+pub(super) async fn ranking_inputs(tx: &mut Tx, contest_id: Uuid) -> Result<Inputs, StoreError> {
     let entries: Vec<(Uuid, String, Option<String>)> = with_tx!(&mut *tx, |p| sqlx::query_as(
         "SELECT id, slogan, author_name FROM slogan_entries
          WHERE contest_id = $1 AND status = 'approved' ORDER BY submitted_at, id"
@@ -469,11 +533,32 @@ async fn ranking_inputs(
     .bind(contest_id)
     .fetch_all(p)
     .await)?;
+    let comparisons: Vec<(Uuid, Uuid, Uuid)> = with_tx!(&mut *tx, |p| {
+        sqlx::query_as(
+        "SELECT c.winner_id, CASE WHEN c.winner_id = c.first_id THEN c.second_id ELSE c.first_id END,
+                c.judge_id
+         FROM comparisons c
+         JOIN slogan_entries a ON a.id = c.first_id AND a.status = 'approved'
+         JOIN slogan_entries b ON b.id = c.second_id AND b.status = 'approved'
+         WHERE c.contest_id = $1
+           AND NOT EXISTS (SELECT 1 FROM judge_conflicts k
+                           WHERE k.entry_id IN (c.first_id, c.second_id) AND k.judge_id = c.judge_id)
+         ORDER BY c.compared_at, c.judge_id, c.first_id, c.second_id"
+    )
+    .bind(contest_id)
+    .fetch_all(p)
+    .await
+    })?;
     let pins: Vec<(Uuid,)> = with_tx!(&mut *tx, |p| sqlx::query_as(
         "SELECT entry_id FROM shortlist_pins WHERE contest_id = $1 ORDER BY position"
     )
     .bind(contest_id)
     .fetch_all(p)
     .await)?;
-    Ok((entries, scores, pins.into_iter().map(|(id,)| id).collect()))
+    Ok(Inputs {
+        entries,
+        scores,
+        comparisons,
+        pins: pins.into_iter().map(|(id,)| id).collect(),
+    })
 }

@@ -4,12 +4,16 @@
 //! announcement); this module the contests and their entries.
 
 mod judging;
+mod pairwise;
+mod report;
 
-pub use judging::{CONFLICTED, JUDGING_CLOSED};
+pub use judging::{CONFLICTED, JUDGING_CLOSED, WRONG_JUDGING_MODE};
+pub use pairwise::{Pair, PairEntry, SAME_ENTRY};
+pub use report::{Coverage, JudgeRow, JudgesReport, UnderJudged};
 
 use crate::{Cursor, Store, StoreError};
 use chrono::{DateTime, Utc};
-use placard_domain::{NewContest, ReviewStatus, Slogan, TokenHash};
+use placard_domain::{JudgingMode, NewContest, ReviewStatus, Slogan, TokenHash};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -28,10 +32,24 @@ pub struct Contest {
     pub created_at: DateTime<Utc>,
     /// Bumped by every edit (optimistic concurrency, as for campaigns).
     pub version: i64,
+    /// `scores` or `pairwise` ([`Contest::mode`]).
+    pub judging_mode: String,
+    pub min_judgements: i32,
+}
+
+impl Contest {
+    /// The judging mode (the column's CHECK admits only the two).
+    pub fn mode(&self) -> JudgingMode {
+        self.judging_mode.parse().unwrap_or_default()
+    }
 }
 
 pub(crate) const CONTEST_COLUMNS: &str =
-    "id, slug, title, description, opens_at, entries_close_at, announce_at, shortlist_size, announced_at, results, created_at, version";
+    "id, slug, title, description, opens_at, entries_close_at, announce_at, shortlist_size, announced_at, results, created_at, version, judging_mode, min_judgements";
+
+/// Why a change of judging mode is refused: judgements of the other kind exist, or entries
+/// have closed (the API's `judging_begun`).
+pub const JUDGING_BEGUN: &str = "judging has begun: the judging mode is fixed";
 
 /// The reason an edit of an announced contest is refused.
 pub const ALREADY_ANNOUNCED: &str = "the contest has been announced";
@@ -119,6 +137,9 @@ pub struct RankedEntry {
     #[serde(skip)]
     pub author_name: Option<String>,
     pub score: Option<f64>,
+    /// Pairwise: the score's 95 % interval `[low, high]`; absent in scores mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<[f64; 2]>,
     pub judges: usize,
     pub shortlisted: bool,
 }
@@ -147,8 +168,8 @@ impl Store {
     ) -> Result<Contest, StoreError> {
         let sql = format!(
             "INSERT INTO contests (id, slug, title, description, opens_at, entries_close_at, announce_at,
-                                   shortlist_size, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {CONTEST_COLUMNS}"
+                                   shortlist_size, created_at, judging_mode, min_judgements)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {CONTEST_COLUMNS}"
         );
         Ok(with_pool!(self, |p| sqlx::query_as(&sql)
             .bind(Uuid::now_v7())
@@ -160,13 +181,16 @@ impl Store {
             .bind(new.announce_at)
             .bind(i32::try_from(new.shortlist_size).unwrap_or(10))
             .bind(now)
+            .bind(new.judging_mode.as_str())
+            .bind(i32::try_from(new.min_judgements).unwrap_or(3))
             .fetch_one(p)
             .await)?)
     }
 
     /// Applies an edit (the contest as it is to be, already checked) to the contest at
     /// `version`, unless it has been announced ([`ALREADY_ANNOUNCED`]) or edited since
-    /// ([`crate::campaigns::STALE`]); audited with the names of the fields changed.
+    /// ([`crate::campaigns::STALE`]), or it changes the judging mode after judging has
+    /// begun ([`JUDGING_BEGUN`]); audited with the names of the fields changed.
     #[allow(clippy::too_many_arguments)]
     pub async fn edit_contest(
         &self,
@@ -180,10 +204,15 @@ impl Store {
         let sql = format!(
             "UPDATE contests SET title = $1, description = $2, opens_at = $3,
                  entries_close_at = $4, announce_at = $5, shortlist_size = $6,
-                 version = version + 1
+                 judging_mode = $9, min_judgements = $10, version = version + 1
              WHERE id = $7 AND version = $8 AND announced_at IS NULL RETURNING {CONTEST_COLUMNS}"
         );
         let mut tx = self.begin().await?;
+        // Under the contest's lock, so no judgement slips in between the check and the edit.
+        let (mode, begun) = judging::judging_begun(&mut tx, id, now).await?;
+        if mode != edit.judging_mode && begun {
+            return Err(StoreError::InvalidState(JUDGING_BEGUN));
+        }
         let updated: Option<Contest> = with_tx!(&mut tx, |c| sqlx::query_as(&sql)
             .bind(&edit.title)
             .bind(edit.description.as_deref())
@@ -193,6 +222,8 @@ impl Store {
             .bind(i32::try_from(edit.shortlist_size).unwrap_or(10))
             .bind(id)
             .bind(version)
+            .bind(edit.judging_mode.as_str())
+            .bind(i32::try_from(edit.min_judgements).unwrap_or(3))
             .fetch_optional(c)
             .await)?;
         let Some(updated) = updated else {
