@@ -19,6 +19,7 @@ mod moderation;
 mod mosaic;
 mod outages;
 mod pages;
+mod pairwise;
 mod photos;
 mod privacy;
 mod scale;

@@ -516,6 +516,22 @@ const MATRIX: &[(&str, &str, Access)] = &[
         "/api/v1/judging/contests/{slug}/ranking",
         Access::Judge,
     ),
+    ("GET", "/api/v1/judging/contests/{slug}/pair", Access::Judge),
+    (
+        "POST",
+        "/api/v1/judging/contests/{slug}/pair",
+        Access::Judge,
+    ),
+    (
+        "POST",
+        "/api/v1/judging/contests/{slug}/pair/skip",
+        Access::Judge,
+    ),
+    (
+        "GET",
+        "/api/v1/judging/contests/{slug}/judges",
+        Access::Admin,
+    ),
     (
         "PUT",
         "/api/v1/judging/contests/{slug}/shortlist",

@@ -567,3 +567,43 @@ privacy-withdraw = You can withdraw your photo at any time with the link on your
 privacy-at-risk = If being recognised could put you at risk: cover your face (draw a box over it), avoid places, tattoos or clothes that can be recognised, and leave your name empty.
 privacy-operator-notice = The campaign's own privacy notice
 withdrawn-home = Go to the front page
+
+## Pairwise judging and the judges' report
+judge-pair-heading = Which slogan is better?
+judge-pair-keys = Keys: ← picks the slogan on the left, → the one on the right, S skips the pair.
+judge-pair-skip = Skip: I cannot choose
+judge-step-aside = I know the author: step aside
+contest-judging-mode-label = How judges judge
+contest-judging-mode-scores = Scores: each judge scores each slogan from 1 to 10
+contest-judging-mode-pairwise = Pairwise: judges pick the better of two slogans
+contest-judging-mode-hint = Fixed once entries close or a judge has judged.
+contest-min-judgements-label = Judgements each slogan should have
+judges-title = Judges' report
+judges-judges = Judges
+judges-none = No judges yet.
+judges-col-judge = Judge
+judges-col-scored = Scored
+judges-col-compared = Comparisons
+judges-col-leniency = Leniency
+judges-col-reliability = Reliability
+judges-col-agreement = Agreement
+judges-explain-scores = Leniency: how much higher than the other judges this judge scores the same slogans, in steps of the usual spread (0: like the others). Agreement: how closely their order follows the others' ranking, from −1 (reversed) to 1 (the same).
+judges-explain-pairwise = Reliability: how often this judge's choices fit the ranking (0.5: no better than tossing a coin). Agreement: how often they chose as the other judges' ranking would, from −1 (always against) to 1 (always with).
+judges-under = Slogans with fewer than { $min } judgements
+judges-all-covered = Every slogan has enough judgements.
+judges-judgements = { $n ->
+    [one] { $n } judgement
+   *[other] { $n } judgements
+}
+judges-covered = Every slogan has enough judgements.
+judges-on-pace = On pace: { $needed } judgements still needed, { $per_hour } an hour, { $hours } hours left.
+judges-behind = Behind: { $needed } judgements still needed but only { $per_hour } an hour with { $hours } hours left. Ask the judges to do more, or add judges.
+judges-announced = The contest is announced: judging is over.
+js-compared-progress = { $n } compared in this sitting
+js-pairs-done = You have compared every pair you can. Thank you.
+js-preferred = Recorded: “{ $slogan }” is the better one.
+js-pair-skipped = Skipped: that pair will not come back.
+js-step-aside-confirm-pair = Press again to step aside: your comparisons with it will not count
+js-stepped-aside-pair = You stepped aside: that slogan will not be shown to you again, and your comparisons with it do not count.
+js-score-interval = { $score } (95 %: { $low } to { $high })
+js-pairwise-method = How comparisons become a ranking: a Bradley–Terry fit over every judge's choices gives each slogan a score and a 95 % interval; a judge whose choices often go against the rest counts for less.

@@ -561,3 +561,43 @@ privacy-withdraw = Puedes retirar tu foto cuando quieras con el enlace de tu rec
 privacy-at-risk = Si que te reconozcan puede ponerte en riesgo: tápate la cara (dibuja un recuadro encima), evita lugares, tatuajes o ropa reconocibles y deja el nombre vacío.
 privacy-operator-notice = El aviso de privacidad de la campaña
 withdrawn-home = Ir a la portada
+
+## Juicio por pares e informe del jurado
+judge-pair-heading = ¿Qué lema es mejor?
+judge-pair-keys = Teclas: ← elige el lema de la izquierda, → el de la derecha, S salta el par.
+judge-pair-skip = Saltar: no puedo elegir
+judge-step-aside = Conozco al autor: me aparto
+contest-judging-mode-label = Cómo juzga el jurado
+contest-judging-mode-scores = Puntuaciones: cada jurado puntúa cada lema del 1 al 10
+contest-judging-mode-pairwise = Por pares: el jurado elige el mejor de dos lemas
+contest-judging-mode-hint = Queda fijo cuando se cierran las participaciones o alguien del jurado ya ha juzgado.
+contest-min-judgements-label = Juicios que debería tener cada lema
+judges-title = Informe del jurado
+judges-judges = Jurado
+judges-none = Todavía no hay jurado.
+judges-col-judge = Jurado
+judges-col-scored = Puntuados
+judges-col-compared = Comparaciones
+judges-col-leniency = Generosidad
+judges-col-reliability = Fiabilidad
+judges-col-agreement = Acuerdo
+judges-explain-scores = Generosidad: cuánto más alto que los demás puntúa esta persona los mismos lemas, en pasos de la dispersión habitual (0: como los demás). Acuerdo: cuánto sigue su orden la clasificación de los demás, de −1 (al revés) a 1 (igual).
+judges-explain-pairwise = Fiabilidad: con qué frecuencia sus elecciones encajan con la clasificación (0,5: como lanzar una moneda). Acuerdo: con qué frecuencia eligió como lo haría la clasificación de los demás, de −1 (siempre en contra) a 1 (siempre a favor).
+judges-under = Lemas con menos de { $min } juicios
+judges-all-covered = Todos los lemas tienen suficientes juicios.
+judges-judgements = { $n ->
+    [one] { $n } juicio
+   *[other] { $n } juicios
+}
+judges-covered = Todos los lemas tienen suficientes juicios.
+judges-on-pace = A buen ritmo: faltan { $needed } juicios, { $per_hour } por hora, quedan { $hours } horas.
+judges-behind = Con retraso: faltan { $needed } juicios pero solo van { $per_hour } por hora y quedan { $hours } horas. Pida más al jurado o sume personas.
+judges-announced = El concurso está anunciado: el juicio ha terminado.
+js-compared-progress = { $n } comparados en esta sesión
+js-pairs-done = Ha comparado todos los pares que puede. Gracias.
+js-preferred = Registrado: «{ $slogan }» es el mejor.
+js-pair-skipped = Saltado: ese par no volverá.
+js-step-aside-confirm-pair = Pulse otra vez para apartarse: sus comparaciones con ese lema no contarán
+js-stepped-aside-pair = Se apartó: ese lema no se le mostrará más y sus comparaciones con él no cuentan.
+js-score-interval = { $score } (95 %: de { $low } a { $high })
+js-pairwise-method = Cómo las comparaciones se vuelven clasificación: un ajuste de Bradley–Terry sobre todas las elecciones da a cada lema una puntuación y un intervalo del 95 %; quien elige a menudo contra el resto cuenta menos.

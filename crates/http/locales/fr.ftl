@@ -561,3 +561,43 @@ privacy-withdraw = Vous pouvez retirer votre photo à tout moment avec le lien d
 privacy-at-risk = Si être reconnu peut vous mettre en danger : cachez votre visage (tracez un cadre dessus), évitez les lieux, tatouages ou vêtements reconnaissables, et laissez le nom vide.
 privacy-operator-notice = La politique de confidentialité de la campagne
 withdrawn-home = Aller à l'accueil
+
+## Jugement par paires et rapport du jury
+judge-pair-heading = Quel slogan est le meilleur ?
+judge-pair-keys = Touches : ← choisit le slogan de gauche, → celui de droite, S passe la paire.
+judge-pair-skip = Passer : je ne peux pas choisir
+judge-step-aside = Je connais l’auteur : je me récuse
+contest-judging-mode-label = Comment le jury juge
+contest-judging-mode-scores = Notes : chaque juré note chaque slogan de 1 à 10
+contest-judging-mode-pairwise = Par paires : le jury choisit le meilleur de deux slogans
+contest-judging-mode-hint = Figé dès la clôture des participations ou le premier jugement.
+contest-min-judgements-label = Jugements que chaque slogan devrait recevoir
+judges-title = Rapport du jury
+judges-judges = Jurés
+judges-none = Pas encore de jurés.
+judges-col-judge = Juré
+judges-col-scored = Notés
+judges-col-compared = Comparaisons
+judges-col-leniency = Indulgence
+judges-col-reliability = Fiabilité
+judges-col-agreement = Accord
+judges-explain-scores = Indulgence : de combien ce juré note plus haut que les autres les mêmes slogans, en pas de la dispersion habituelle (0 : comme les autres). Accord : à quel point son ordre suit le classement des autres, de −1 (inversé) à 1 (identique).
+judges-explain-pairwise = Fiabilité : à quelle fréquence ses choix cadrent avec le classement (0,5 : pas mieux qu’à pile ou face). Accord : à quelle fréquence il a choisi comme le classement des autres, de −1 (toujours contre) à 1 (toujours avec).
+judges-under = Slogans ayant moins de { $min } jugements
+judges-all-covered = Chaque slogan a assez de jugements.
+judges-judgements = { $n ->
+    [one] { $n } jugement
+   *[other] { $n } jugements
+}
+judges-covered = Chaque slogan a assez de jugements.
+judges-on-pace = Dans les temps : encore { $needed } jugements, { $per_hour } par heure, { $hours } heures restantes.
+judges-behind = En retard : encore { $needed } jugements mais seulement { $per_hour } par heure avec { $hours } heures restantes. Relancez le jury ou ajoutez des jurés.
+judges-announced = Le concours est annoncé : le jugement est terminé.
+js-compared-progress = { $n } comparés pendant cette séance
+js-pairs-done = Vous avez comparé toutes les paires possibles. Merci.
+js-preferred = Enregistré : « { $slogan } » est le meilleur.
+js-pair-skipped = Passée : cette paire ne reviendra pas.
+js-step-aside-confirm-pair = Appuyez encore pour vous récuser : vos comparaisons avec ce slogan ne compteront pas
+js-stepped-aside-pair = Vous vous êtes récusé : ce slogan ne vous sera plus montré et vos comparaisons avec lui ne comptent pas.
+js-score-interval = { $score } (95 % : de { $low } à { $high })
+js-pairwise-method = Des comparaisons au classement : un ajustement de Bradley–Terry sur tous les choix donne à chaque slogan une note et un intervalle à 95 % ; un juré qui choisit souvent contre les autres compte moins.

@@ -561,3 +561,43 @@ privacy-withdraw = Você pode retirar sua foto a qualquer momento com o link do 
 privacy-at-risk = Se ser reconhecido puder pôr você em risco: cubra o rosto (desenhe um quadro por cima), evite lugares, tatuagens ou roupas reconhecíveis e deixe o nome em branco.
 privacy-operator-notice = O aviso de privacidade da campanha
 withdrawn-home = Ir para a página inicial
+
+## Julgamento por pares e relatório do júri
+judge-pair-heading = Qual slogan é melhor?
+judge-pair-keys = Teclas: ← escolhe o slogan da esquerda, → o da direita, S pula o par.
+judge-pair-skip = Pular: não consigo escolher
+judge-step-aside = Conheço o autor: me declaro impedido
+contest-judging-mode-label = Como o júri julga
+contest-judging-mode-scores = Notas: cada jurado dá a cada slogan uma nota de 1 a 10
+contest-judging-mode-pairwise = Por pares: o júri escolhe o melhor de dois slogans
+contest-judging-mode-hint = Fica fixo quando as inscrições fecham ou alguém do júri já julgou.
+contest-min-judgements-label = Julgamentos que cada slogan deveria ter
+judges-title = Relatório do júri
+judges-judges = Jurados
+judges-none = Ainda não há jurados.
+judges-col-judge = Jurado
+judges-col-scored = Com nota
+judges-col-compared = Comparações
+judges-col-leniency = Generosidade
+judges-col-reliability = Confiabilidade
+judges-col-agreement = Concordância
+judges-explain-scores = Generosidade: quanto mais alto que os outros este jurado pontua os mesmos slogans, em passos da dispersão habitual (0: como os outros). Concordância: quanto a ordem dele segue a classificação dos outros, de −1 (invertida) a 1 (igual).
+judges-explain-pairwise = Confiabilidade: com que frequência as escolhas dele se encaixam na classificação (0,5: como cara ou coroa). Concordância: com que frequência escolheu como a classificação dos outros, de −1 (sempre contra) a 1 (sempre a favor).
+judges-under = Slogans com menos de { $min } julgamentos
+judges-all-covered = Todos os slogans têm julgamentos suficientes.
+judges-judgements = { $n ->
+    [one] { $n } julgamento
+   *[other] { $n } julgamentos
+}
+judges-covered = Todos os slogans têm julgamentos suficientes.
+judges-on-pace = No ritmo: faltam { $needed } julgamentos, { $per_hour } por hora, restam { $hours } horas.
+judges-behind = Atrasado: faltam { $needed } julgamentos, mas só { $per_hour } por hora e restam { $hours } horas. Peça mais ao júri ou acrescente jurados.
+judges-announced = O concurso foi anunciado: o julgamento terminou.
+js-compared-progress = { $n } comparados nesta sessão
+js-pairs-done = Você comparou todos os pares possíveis. Obrigado.
+js-preferred = Registrado: “{ $slogan }” é o melhor.
+js-pair-skipped = Pulado: esse par não volta.
+js-step-aside-confirm-pair = Pressione de novo para se declarar impedido: suas comparações com ele não vão contar
+js-stepped-aside-pair = Você se declarou impedido: esse slogan não será mais mostrado a você e suas comparações com ele não contam.
+js-score-interval = { $score } (95 %: de { $low } a { $high })
+js-pairwise-method = Como as comparações viram classificação: um ajuste de Bradley–Terry sobre todas as escolhas dá a cada slogan uma nota e um intervalo de 95 %; um jurado que escolhe muitas vezes contra os outros conta menos.

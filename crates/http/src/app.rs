@@ -3,8 +3,8 @@
 use crate::media_urls::MediaSigner;
 use crate::middleware;
 use crate::routes::{
-    admin, campaigns, contests, delivery, health, judging, media, moderation, mosaic, photos,
-    source,
+    admin, campaigns, contests, delivery, health, judging, media, moderation, mosaic, pairwise,
+    photos, source,
 };
 use crate::{openapi, ApiError, HttpMetrics, HttpSettings};
 use actix_web::dev::{Server, ServerHandle};
@@ -273,6 +273,9 @@ route_table! {
     "/api/v1/judging/contests/{slug}/entries" => { get: judging::blind_entries },
     "/api/v1/judging/contests/{slug}/entries/{id}/score" => { put: judging::put_score },
     "/api/v1/judging/contests/{slug}/entries/{id}/conflict" => { put: judging::declare_conflict },
+    "/api/v1/judging/contests/{slug}/pair" => { get: pairwise::next_pair, post: pairwise::post_verdict },
+    "/api/v1/judging/contests/{slug}/pair/skip" => { post: pairwise::skip_pair },
+    "/api/v1/judging/contests/{slug}/judges" => { get: pairwise::judges_report },
     "/api/v1/judging/contests/{slug}/ranking" => { get: judging::ranking },
     "/api/v1/judging/contests/{slug}/shortlist" => { put: judging::pin_shortlist },
     "/media/photos/{id}/{size}" => { get: media::public_image },

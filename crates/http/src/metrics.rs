@@ -22,6 +22,11 @@ pub struct HttpMetrics {
     pub time_to_decision: prometheus::Histogram,
     /// Photos awaiting review per campaign, refreshed at every scrape.
     pub review_queue: IntGaugeVec,
+    /// Per contest being judged: approved entries under `min_judgements`, judgements
+    /// still needed, and whether the pace reaches coverage by `announce_at` (1) or not (0).
+    pub judging_under_judged: IntGaugeVec,
+    pub judging_needed: IntGaugeVec,
+    pub judging_on_pace: IntGaugeVec,
     /// Age of the oldest photo awaiting review per campaign, in seconds.
     pub oldest_pending_seconds: IntGaugeVec,
 }
@@ -89,6 +94,27 @@ impl HttpMetrics {
             ),
             &["campaign"],
         )?;
+        let judging_under_judged = IntGaugeVec::new(
+            Opts::new(
+                "placard_judging_under_judged",
+                "Approved entries of a contest with fewer judgements than its min_judgements",
+            ),
+            &["contest"],
+        )?;
+        let judging_needed = IntGaugeVec::new(
+            Opts::new(
+                "placard_judging_needed",
+                "Judgements still needed for every entry of a contest to reach min_judgements",
+            ),
+            &["contest"],
+        )?;
+        let judging_on_pace = IntGaugeVec::new(
+            Opts::new(
+                "placard_judging_on_pace",
+                "1 if the last day's judging pace reaches coverage before announce_at, else 0",
+            ),
+            &["contest"],
+        )?;
         // Always 1; its labels say which build answers (for dashboards across a rollout).
         let build_info = IntGaugeVec::new(
             Opts::new(
@@ -105,6 +131,9 @@ impl HttpMetrics {
         registry.register(Box::new(time_to_decision.clone()))?;
         registry.register(Box::new(review_queue.clone()))?;
         registry.register(Box::new(oldest_pending_seconds.clone()))?;
+        registry.register(Box::new(judging_under_judged.clone()))?;
+        registry.register(Box::new(judging_needed.clone()))?;
+        registry.register(Box::new(judging_on_pace.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_duration.clone()))?;
         registry.register(Box::new(uploads.clone()))?;
@@ -121,6 +150,9 @@ impl HttpMetrics {
             time_to_decision,
             review_queue,
             oldest_pending_seconds,
+            judging_under_judged,
+            judging_needed,
+            judging_on_pace,
         })
     }
 

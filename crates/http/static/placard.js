@@ -677,16 +677,16 @@
   function judgePage() {
     const app = $("#app");
     if (!app) return;
-    const st = { slug: null, items: [], index: 0, readOnly: false };
+    const st = { slug: null, items: [], index: 0, readOnly: false, pairwise: false, pair: null, compared: 0, pairsDone: false };
     const chair = $("#ranking-section").dataset.chair === "true";
     const guard = (f) => (...args) => f(...args).catch(failed);
     const shortcuts = shortcutsSwitch();
     const two = (() => { try { return new Intl.NumberFormat(lang === "ar" ? "ar-u-nu-latn" : lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" }); } catch (_) { return null; } })();
     const base = () => "/api/v1/judging/contests/" + encodeURIComponent(st.slug);
-    const done = () => st.items.length > 0 && st.items.every((i) => i.my_score != null);
+    const done = () => st.pairwise ? st.pairsDone : st.items.length > 0 && st.items.every((i) => i.my_score != null);
     const progress = () => {
       const n = st.items.filter((i) => i.my_score != null).length;
-      $("#progress").textContent = t("scored-progress", { n, all: st.items.length });
+      $("#progress").textContent = st.pairwise ? t("compared-progress", { n: st.compared }) : t("scored-progress", { n, all: st.items.length });
       const open = chair || st.readOnly || done();
       $("#load-ranking").disabled = !open;
       $("#ranking-wait").hidden = open && !chair;
@@ -741,6 +741,71 @@
       if (next) next.focus();
       say(t("stepped-aside"));
     }
+    // ---- Pairwise: two slogans side by side; the better one is pressed (or ← / → for the
+    // one on that side of the screen, whatever the writing direction), S skips the pair.
+    const sides = () => [$("#pair-a"), $("#pair-b")];
+    function showPair() {
+      const p = st.pair;
+      $("#pair").hidden = !p;
+      $("#pair-skip").hidden = !p || st.readOnly;
+      if (!p) return;
+      sides().forEach((b, i) => {
+        const it = i === 0 ? p.a : p.b;
+        $(".slogan", b).textContent = it.slogan;
+        b.dataset.id = it.id;
+        b.disabled = st.readOnly;
+      });
+      $$(".pair .step-aside").forEach((b) => { b.dataset.asked = ""; b.textContent = t("step-aside"); b.hidden = st.readOnly; });
+    }
+    async function nextPair() {
+      st.pair = await api("GET", base() + "/pair");
+      st.pairsDone = !st.pair;
+      showPair();
+      progress();
+      if (!st.pair) say(st.readOnly ? t("read-only") : t("pairs-done"));
+    }
+    async function choose(button) {
+      const p = st.pair;
+      if (!p || st.readOnly) return;
+      const winner = button.dataset.id;
+      const loser = winner === p.a.id ? p.b.id : p.a.id;
+      const slogan = winner === p.a.id ? p.a.slogan : p.b.slogan;
+      await api("POST", base() + "/pair", { winner, loser });
+      st.compared += 1;
+      say(t("preferred", { slogan }));
+      await nextPair();
+    }
+    async function skipPair() {
+      const p = st.pair;
+      if (!p || st.readOnly) return;
+      await api("POST", base() + "/pair/skip", { a: p.a.id, b: p.b.id });
+      say(t("pair-skipped"));
+      await nextPair();
+    }
+    async function stepAsidePair(which, button) {
+      const p = st.pair;
+      if (!p || st.readOnly) return;
+      if (button.dataset.asked !== "true") {
+        button.dataset.asked = "true";
+        button.textContent = t("step-aside-confirm-pair");
+        say(t("step-aside-confirm-pair"));
+        return;
+      }
+      await api("PUT", base() + "/entries/" + (which === "a" ? p.a.id : p.b.id) + "/conflict");
+      say(t("stepped-aside-pair"));
+      await nextPair();
+    }
+    /** The pair's button on the screen's left (`left`) or right, as laid out. */
+    function sideOnScreen(left) {
+      const [a, b] = sides();
+      const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
+      if (Math.abs(ra.left - rb.left) < 1) return left ? a : b; // stacked: the first is "left"
+      return (ra.left < rb.left) === left ? a : b;
+    }
+    sides().forEach((b) => b.addEventListener("click", guard(() => choose(b))));
+    $("#pair-skip").addEventListener("click", guard(skipPair));
+    $("#aside-a").addEventListener("click", guard(() => stepAsidePair("a", $("#aside-a"))));
+    $("#aside-b").addEventListener("click", guard(() => stepAsidePair("b", $("#aside-b"))));
     const move = (by) => { if (!st.items.length) return; st.index = Math.max(0, Math.min(st.items.length - 1, st.index + by)); render(); const cur = $("#judge-items li.current"); if (cur) cur.scrollIntoView({ block: "nearest" }); };
     async function load() {
       const opt = $("#contest").selectedOptions[0];
@@ -750,6 +815,16 @@
       $("#contest-state").textContent = opt.dataset.stateLine || "";
       document.body.classList.toggle("read-only", st.readOnly);
       $("#ranking").hidden = true; $("#shortlist-state").hidden = true; $("#shortlist-actions").hidden = true;
+      st.pairwise = opt.dataset.mode === "pairwise";
+      $("#pair-section").hidden = !st.pairwise;
+      $("#judge-items").hidden = st.pairwise;
+      $("#scores-hint").hidden = st.pairwise;
+      $("#calibration").textContent = st.pairwise ? t("pairwise-method") : $("#calibration").dataset.scores;
+      if (st.pairwise) {
+        st.items = []; st.compared = 0; $("#judge-items").replaceChildren();
+        await nextPair();
+        return;
+      }
       st.items = (await api("GET", base() + "/entries")).items;
       st.index = 0; render();
       say(st.readOnly ? t("read-only") : st.items.length ? "" : t("no-slogans"));
@@ -759,7 +834,8 @@
       const list = $("#ranking"); list.replaceChildren();
       for (const r of view.items) {
         const box = el("input", { type: "checkbox", id: "pin-" + r.id, checked: r.shortlisted, value: r.id, disabled: st.readOnly, ariaLabel: t("shortlist-aria", { slogan: r.slogan }) });
-        const shown = r.score == null ? "—" : two ? two.format(r.score) : Number(r.score).toFixed(2);
+        const fmt = (x) => two ? two.format(x) : Number(x).toFixed(2);
+        const shown = r.score == null ? "—" : r.interval ? t("score-interval", { score: fmt(r.score), low: fmt(r.interval[0]), high: fmt(r.interval[1]) }) : fmt(r.score);
         const li = el("li", {}, [
           el("span", { className: "rank", textContent: numbers ? numbers.format(r.rank) : String(r.rank) }),
           el("span", { className: "slogan", textContent: r.slogan, dir: "auto" }),
@@ -796,6 +872,11 @@
     document.addEventListener("keydown", guard(async (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || !shortcuts()) return;
       const k = e.key.toLowerCase();
+      if (st.pairwise) {
+        if (e.key === "ArrowLeft" || e.key === "ArrowRight") { e.preventDefault(); await choose(sideOnScreen(e.key === "ArrowLeft")); }
+        else if (k === "s") { e.preventDefault(); await skipPair(); }
+        return;
+      }
       if (k === "j") { e.preventDefault(); move(1); }
       else if (k === "k") { e.preventDefault(); move(-1); }
       else if (/^[0-9]$/.test(k)) {

@@ -63,6 +63,7 @@ pub fn register(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/admin/campaigns/{slug}/logo").post(admin::campaign_logo_form))
         .service(web::resource("/admin/contests/new").get(admin::new_contest_page))
         .service(web::resource("/admin/contests").post(admin::create_contest_form))
+        .service(web::resource("/admin/contests/{slug}/judges").get(admin::judges_report_page))
         .service(
             web::resource("/admin/contests/{slug}")
                 .get(admin::edit_contest_page)

@@ -306,6 +306,8 @@ struct JudgedContest {
     state_line: String,
     /// Announced: the scores are final and the screen shows them read-only.
     read_only: bool,
+    /// Judged by comparing two slogans at a time, not by scores.
+    pairwise: bool,
 }
 
 impl JudgedContest {
@@ -339,6 +341,7 @@ impl JudgedContest {
             ),
         };
         Self {
+            pairwise: c.mode() == placard_domain::JudgingMode::Pairwise,
             slug: c.slug,
             title: c.title,
             state_line,

@@ -26,6 +26,10 @@ pub struct CreateContest {
     pub announce_at: DateTime<Utc>,
     /// Default 10.
     pub shortlist_size: Option<u32>,
+    /// `scores` (default) or `pairwise`; fixed once judging has begun.
+    pub judging_mode: Option<String>,
+    /// Judgements each entry should have before the announcement (default 3, 1–100).
+    pub min_judgements: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -38,6 +42,9 @@ pub struct ContestView {
     pub entries_close_at: DateTime<Utc>,
     pub announce_at: DateTime<Utc>,
     pub shortlist_size: i32,
+    /// `scores` or `pairwise`.
+    pub judging_mode: String,
+    pub min_judgements: i32,
     /// `upcoming`, `open`, `judging` or `announced`.
     pub state: &'static str,
     pub announced_at: Option<DateTime<Utc>>,
@@ -56,6 +63,8 @@ impl ContestView {
             entries_close_at: c.entries_close_at,
             announce_at: c.announce_at,
             shortlist_size: c.shortlist_size,
+            judging_mode: c.judging_mode,
+            min_judgements: c.min_judgements,
             announced_at: c.announced_at,
         }
     }
@@ -91,6 +100,7 @@ pub(crate) async fn create(state: &AppState, b: CreateContest) -> Result<Contest
         b.announce_at,
         b.shortlist_size,
     )
+    .and_then(|n| n.with_judging(b.judging_mode.as_deref(), b.min_judgements))
     .map_err(|e| match e {
         ContestError::InvalidTimeline => ApiError::unprocessable("invalid_timeline", e.to_string()),
         ContestError::Field(f) => ApiError::bad_request("invalid_field", f.to_string()),

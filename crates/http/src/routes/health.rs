@@ -112,4 +112,45 @@ async fn database_gauges(state: &AppState) {
         }
         Err(e) => tracing::warn!(error = %e, "metrics: review backlog unavailable"),
     }
+    judging_gauges(state).await;
+}
+
+/// Coverage of every contest still being judged (not announced, `announce_at` ahead), so
+/// that an alert can fire while there is time to act (`placard_judging_on_pace == 0`).
+async fn judging_gauges(state: &AppState) {
+    let now = state.clock.now();
+    let contests = match state.store.contests().await {
+        Ok(c) => c,
+        Err(e) => return tracing::warn!(error = %e, "metrics: contests unavailable"),
+    };
+    let m = &state.metrics;
+    for c in contests {
+        if c.announced_at.is_some() || c.announce_at <= now {
+            // Over: its series go, so a finished contest cannot keep an alert firing.
+            for g in [
+                &m.judging_under_judged,
+                &m.judging_needed,
+                &m.judging_on_pace,
+            ] {
+                let _ = g.remove_label_values(&[&c.slug]);
+            }
+            continue;
+        }
+        match state.store.judging_coverage(&c, now).await {
+            Ok((under, cov)) => {
+                m.judging_under_judged
+                    .with_label_values(&[&c.slug])
+                    .set(i64::try_from(under).unwrap_or(i64::MAX));
+                m.judging_needed
+                    .with_label_values(&[&c.slug])
+                    .set(i64::try_from(cov.needed).unwrap_or(i64::MAX));
+                m.judging_on_pace
+                    .with_label_values(&[&c.slug])
+                    .set(i64::from(cov.on_pace.unwrap_or(true)));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, contest = %c.id, "metrics: judging coverage unavailable")
+            }
+        }
+    }
 }

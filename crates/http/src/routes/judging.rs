@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use placard_domain::ContestState;
 use placard_storage::contests::{BlindEntry, Contest, RankedEntry};
-use placard_storage::contests::{CONFLICTED, JUDGING_CLOSED};
+use placard_storage::contests::{CONFLICTED, JUDGING_CLOSED, WRONG_JUDGING_MODE};
 use placard_storage::StoreError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -21,7 +21,7 @@ pub struct BlindList {
 }
 
 /// Judging closes at `announce_at` (or at the announcement, whichever comes first).
-fn ensure_open(contest: &Contest, now: DateTime<Utc>) -> Result<(), ApiError> {
+pub(crate) fn ensure_open(contest: &Contest, now: DateTime<Utc>) -> Result<(), ApiError> {
     if state_of(contest, now) == ContestState::Announced {
         return Err(ApiError::conflict(
             "judging_closed",
@@ -64,7 +64,7 @@ pub struct ScoreBody {
         (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
         (status = 403, description = "Not a judge or admin", body = crate::error::ErrorBody),
         (status = 404, description = "No such approved entry in this contest", body = crate::error::ErrorBody),
-        (status = 409, description = "`judging_closed`", body = crate::error::ErrorBody),
+        (status = 409, description = "`judging_closed`, `conflicted`, or `wrong_judging_mode` (a pairwise contest)", body = crate::error::ErrorBody),
         (status = 422, description = "`invalid_score`", body = crate::error::ErrorBody)))]
 pub async fn put_score(
     auth: Authed<Judge>,
@@ -101,15 +101,24 @@ pub async fn put_score(
             // Announced between the check above and the score's transaction.
             StoreError::InvalidState(JUDGING_CLOSED) => AppError::JudgingClosed.into(),
             StoreError::InvalidState(CONFLICTED) => conflicted(),
+            StoreError::InvalidState(WRONG_JUDGING_MODE) => wrong_mode(),
             other => AppError::Store(other).into(),
         })?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"id": id, "score": score})))
 }
 
-fn conflicted() -> ApiError {
+pub(crate) fn conflicted() -> ApiError {
     ApiError::conflict(
         "conflicted",
         "You stepped aside from this entry: your judgements of it do not count.",
+    )
+}
+
+/// A score in a pairwise contest, or a comparison in a scores one.
+pub(crate) fn wrong_mode() -> ApiError {
+    ApiError::conflict(
+        "wrong_judging_mode",
+        "This contest is judged the other way (see its judging_mode).",
     )
 }
 
@@ -146,7 +155,8 @@ pub async fn declare_conflict(
 
 #[derive(Serialize, ToSchema)]
 pub struct RankingView {
-    /// `{"rank","id","slogan","score","judges","shortlisted"}`, best first.
+    /// `{"rank","id","slogan","score","judges","shortlisted"}`, best first; in a pairwise
+    /// contest also `interval` (`[low, high]`, 95 %).
     #[schema(value_type = Vec<Object>)]
     pub items: Vec<RankedEntry>,
     pub shortlist: ShortlistState,

@@ -7,5 +7,6 @@ pub mod judging;
 pub mod media;
 pub mod moderation;
 pub mod mosaic;
+pub mod pairwise;
 pub mod photos;
 pub mod source;

@@ -538,6 +538,8 @@ struct ContestValues {
     entries_close_at: String,
     announce_at: String,
     shortlist_size: String,
+    judging_mode: String,
+    min_judgements: String,
 }
 
 struct ContestEditing {
@@ -559,7 +561,7 @@ struct ContestForm<'a> {
     saved: bool,
 }
 
-const CONTEST_FIELDS: [&str; 7] = [
+const CONTEST_FIELDS: [&str; 9] = [
     "slug",
     "title",
     "description",
@@ -567,6 +569,8 @@ const CONTEST_FIELDS: [&str; 7] = [
     "entries_close_at",
     "announce_at",
     "shortlist_size",
+    "judging_mode",
+    "min_judgements",
 ];
 
 impl ContestValues {
@@ -580,6 +584,8 @@ impl ContestValues {
             entries_close_at: get("entries_close_at"),
             announce_at: get("announce_at"),
             shortlist_size: get("shortlist_size"),
+            judging_mode: get("judging_mode"),
+            min_judgements: get("min_judgements"),
         }
     }
     fn of(c: &placard_storage::contests::Contest) -> Self {
@@ -591,6 +597,8 @@ impl ContestValues {
             entries_close_at: input_time(Some(c.entries_close_at)),
             announce_at: input_time(Some(c.announce_at)),
             shortlist_size: c.shortlist_size.to_string(),
+            judging_mode: c.judging_mode.clone(),
+            min_judgements: c.min_judgements.to_string(),
         }
     }
 }
@@ -630,6 +638,24 @@ fn contest_timeline(f: &FormData) -> Result<Timeline, (&'static str, String)> {
     ))
 }
 
+/// The judging fields of a contest form: the mode as sent (checked by the domain) and the
+/// minimum of judgements per entry.
+/// The judging fields as sent: the mode and the minimum of judgements per entry.
+type Judging = (Option<String>, Option<u32>);
+
+fn contest_judging(f: &FormData) -> Result<Judging, (&'static str, String)> {
+    let min = match f.text("min_judgements") {
+        None => None,
+        Some(s) => Some(s.trim().parse().map_err(|_| {
+            (
+                "min_judgements",
+                "min_judgements: a whole number from 1 to 100.".to_owned(),
+            )
+        })?),
+    };
+    Ok((f.text("judging_mode"), min))
+}
+
 /// `GET /admin/contests/new`.
 pub async fn new_contest_page(
     state: web::Data<AppState>,
@@ -654,6 +680,8 @@ pub async fn new_contest_page(
                 entries_close_at: String::new(),
                 announce_at: String::new(),
                 shortlist_size: "10".into(),
+                judging_mode: "scores".into(),
+                min_judgements: "3".into(),
             },
             error: FormError(None),
             saved: false,
@@ -701,19 +729,22 @@ pub async fn create_contest_form(
         Ok(op) => op,
         Err(page) => return Ok(page),
     };
-    let result = match contest_timeline(&f) {
+    let result = match contest_timeline(&f).and_then(|t| Ok((t, contest_judging(&f)?))) {
         Err((field, m)) => Err(ApiError::bad_request("invalid_field", m).placed(field)),
-        Ok((_, None, _, _)) => Err(ApiError::bad_request(
+        Ok(((_, None, _, _), _)) => Err(ApiError::bad_request(
             "invalid_field",
             "entries_close_at: is required.",
         )
         .placed("entries_close_at")),
-        Ok((_, _, None, _)) => Err(ApiError::bad_request(
+        Ok(((_, _, None, _), _)) => Err(ApiError::bad_request(
             "invalid_field",
             "announce_at: is required.",
         )
         .placed("announce_at")),
-        Ok((opens_at, Some(entries_close_at), Some(announce_at), shortlist_size)) => {
+        Ok((
+            (opens_at, Some(entries_close_at), Some(announce_at), shortlist_size),
+            (judging_mode, min_judgements),
+        )) => {
             contest_routes::create(
                 &state,
                 CreateContest {
@@ -724,6 +755,8 @@ pub async fn create_contest_form(
                     entries_close_at,
                     announce_at,
                     shortlist_size,
+                    judging_mode,
+                    min_judgements,
                 },
             )
             .await
@@ -778,9 +811,12 @@ pub async fn edit_contest_form(
     let c = crate::application::find_contest(&state, &slug).await?;
     let info = contest_editing(&state, &c);
     let version = f.get("version").and_then(|v| v.parse().ok());
-    let result = match contest_timeline(&f) {
+    let result = match contest_timeline(&f).and_then(|t| Ok((t, contest_judging(&f)?))) {
         Err((field, m)) => Err(ApiError::bad_request("invalid_field", m).placed(field)),
-        Ok((opens_at, entries_close_at, announce_at, shortlist_size)) => {
+        Ok((
+            (opens_at, entries_close_at, announce_at, shortlist_size),
+            (judging_mode, min_judgements),
+        )) => {
             let patch = ContestPatch {
                 title: Some(f.get("title").unwrap_or_default().to_owned()),
                 description: Some(f.text("description")),
@@ -788,6 +824,8 @@ pub async fn edit_contest_form(
                 entries_close_at,
                 announce_at,
                 shortlist_size,
+                judging_mode,
+                min_judgements,
             };
             edit_contest(&state, &op.name, c, version, patch).await
         }

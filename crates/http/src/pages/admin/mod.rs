@@ -8,9 +8,11 @@
 //! jobs; this module the dashboard and what every admin page shares.
 
 mod campaigns;
+mod judges;
 mod people;
 
 pub use campaigns::*;
+pub use judges::*;
 pub use people::*;
 
 use super::staff::signed_in;

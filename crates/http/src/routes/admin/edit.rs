@@ -21,7 +21,7 @@ use placard_domain::campaign::{field_error, optional_text, FieldError};
 use placard_domain::settings::{self, TranslatedTexts, Webhook};
 use placard_domain::{care, ContestError, ModeratorCare, NewContest, Retention};
 use placard_storage::campaigns::{Campaign, CampaignEdit, STALE};
-use placard_storage::contests::ALREADY_ANNOUNCED;
+use placard_storage::contests::{ALREADY_ANNOUNCED, JUDGING_BEGUN};
 use placard_storage::StoreError;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -458,6 +458,10 @@ pub struct ContestPatch {
     pub entries_close_at: Option<DateTime<Utc>>,
     pub announce_at: Option<DateTime<Utc>>,
     pub shortlist_size: Option<u32>,
+    /// `scores` or `pairwise`: refused (409 `judging_begun`) once entries have closed or a
+    /// judgement is recorded.
+    pub judging_mode: Option<String>,
+    pub min_judgements: Option<u32>,
 }
 
 /// A contest as its operators see it: the public view and its version.
@@ -503,7 +507,7 @@ pub async fn get_contest(
         (status = 401, description = "No or unknown token", body = crate::error::ErrorBody),
         (status = 403, description = "Not an admin", body = crate::error::ErrorBody),
         (status = 404, description = "No such contest", body = crate::error::ErrorBody),
-        (status = 409, description = "`already_announced`", body = crate::error::ErrorBody),
+        (status = 409, description = "`already_announced`, or `judging_begun` (the judging mode cannot change)", body = crate::error::ErrorBody),
         (status = 412, description = "`precondition_failed`: changed by someone else since", body = crate::error::ErrorBody),
         (status = 422, description = "`invalid_timeline`", body = crate::error::ErrorBody)))]
 pub async fn patch_contest(
@@ -562,6 +566,21 @@ pub(crate) async fn edit_contest(
                 .unwrap_or_else(|| u32::try_from(current.shortlist_size).unwrap_or(10)),
         ),
     )
+    .and_then(|n| {
+        n.with_judging(
+            Some(
+                patch
+                    .judging_mode
+                    .as_deref()
+                    .unwrap_or(&current.judging_mode),
+            ),
+            Some(
+                patch
+                    .min_judgements
+                    .unwrap_or_else(|| u32::try_from(current.min_judgements).unwrap_or(3)),
+            ),
+        )
+    })
     .map_err(|e| match e {
         ContestError::Field(f) => invalid(f),
         ContestError::InvalidTimeline => ApiError::unprocessable("invalid_timeline", e.to_string()),
@@ -578,6 +597,14 @@ pub(crate) async fn edit_contest(
         (
             "shortlist_size",
             i64::from(edit.shortlist_size) != i64::from(current.shortlist_size),
+        ),
+        (
+            "judging_mode",
+            edit.judging_mode.as_str() != current.judging_mode,
+        ),
+        (
+            "min_judgements",
+            i64::from(edit.min_judgements) != i64::from(current.min_judgements),
         ),
     ]
     .into_iter()
@@ -600,6 +627,10 @@ pub(crate) async fn edit_contest(
     {
         Err(StoreError::InvalidState(STALE)) => Err(stale()),
         Err(StoreError::InvalidState(ALREADY_ANNOUNCED)) => Err(already_announced()),
+        Err(StoreError::InvalidState(JUDGING_BEGUN)) => Err(ApiError::conflict(
+            "judging_begun",
+            "Judging has begun: the judging mode can no longer change.",
+        )),
         other => Ok(other?),
     }
 }
