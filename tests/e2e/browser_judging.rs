@@ -351,3 +351,151 @@ async fn a_judge_steps_aside_from_slogans_by_mouse_and_by_keyboard() {
     assert!(app.stop().await);
     env.cleanup().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_judge_compares_pairs_by_mouse_and_keys_and_the_admin_reads_the_report() {
+    let env = TestEnv::new(Deployment::Embedded).await;
+    let app = env.start("api").await;
+    let admin = env.create_user("admin", "root").await;
+    let moderator = env.create_user("moderator", "mo").await;
+    let judge = env.create_user("judge", "jo").await;
+    app.create_contest(
+        &admin,
+        "pairs",
+        3600,
+        7200,
+        serde_json::json!({"title": "Name the campaign", "judging_mode": "pairwise", "min_judgements": 2}),
+    )
+    .await;
+    for s in [
+        "Support, don't punish",
+        "Health not handcuffs",
+        "Treatment, not prison: a slogan long enough to wrap on a phone screen without breaking words",
+    ] {
+        assert_eq!(app.enter("pairs", s).await.status(), 201);
+    }
+    app.approve_pending_entries(&moderator, "pairs").await;
+    let b = Browser::start("judging", PHONE).await;
+    sign_in(&b, &app, "/judge", &judge).await;
+    let shown = "const p = document.querySelector('#pair'); return !document.querySelector('#pair-section').hidden && !p.hidden && !!document.querySelector('#pair-a').dataset.id;";
+    b.wait_for(shown, WAIT, "the first pair").await;
+    assert!(
+        b.js("return document.querySelector('#judge-items').hidden;")
+            .await
+            .as_bool()
+            .unwrap_or(false),
+        "no score pickers in a pairwise contest"
+    );
+    b.check_page("the pairwise judge page").await;
+    b.screenshot("pairwise-phone-pair").await;
+    let pair_of = || async {
+        let a = b
+            .js("return document.querySelector('#pair-a').dataset.id;")
+            .await;
+        let c = b
+            .js("return document.querySelector('#pair-b').dataset.id;")
+            .await;
+        (
+            a.as_str().unwrap_or_default().to_owned(),
+            c.as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    let compared = |n: usize| {
+        format!(
+            "return document.querySelector('#progress').textContent.startsWith('{n} compared');"
+        )
+    };
+    // By mouse: the left slogan is the better one.
+    let (a1, b1) = pair_of().await;
+    b.find("#pair-a").await.click().await.expect("click");
+    b.wait_for(&compared(1), WAIT, "the first verdict").await;
+    assert!(b.text("#message").await.starts_with("Recorded"));
+    // By keyboard, at 1280 px where the two stand side by side: → picks the right one.
+    b.viewport(LAPTOP).await;
+    b.wait_for(shown, WAIT, "the second pair").await;
+    let (a2, b2) = pair_of().await;
+    assert_ne!(
+        (a1.clone(), b1.clone()),
+        (a2.clone(), b2.clone()),
+        "a new pair"
+    );
+    b.screenshot("pairwise-desktop-pair").await;
+    b.unfocus().await;
+    b.keys(&Key::Right.value().to_string()).await;
+    b.wait_for(&compared(2), WAIT, "the keyboard verdict").await;
+    // S skips the last pair; then nothing is left.
+    b.wait_for(shown, WAIT, "the third pair").await;
+    b.keys("s").await;
+    b.wait_for(
+        "return document.querySelector('#pair').hidden && document.querySelector('#message').textContent.startsWith('You have compared every pair');",
+        WAIT,
+        "the end of the pairs",
+    )
+    .await;
+    b.screenshot("pairwise-desktop-done").await;
+    let report = app
+        .get_json(&admin, "/api/v1/judging/contests/pairs/judges")
+        .await;
+    let jo = report["judges"]
+        .as_array()
+        .expect("judges")
+        .iter()
+        .find(|j| j["judge"] == "jo")
+        .cloned()
+        .expect("jo in the report");
+    assert_eq!(jo["judged"], 2, "{report}");
+    let manifest_like = app
+        .get_json(&admin, "/api/v1/judging/contests/pairs/ranking")
+        .await;
+    let winners: Vec<&str> = manifest_like["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    assert_eq!(winners.len(), 3);
+    assert!(
+        winners[0] == a1 || winners[0] == b2,
+        "a slogan that won is first: {manifest_like}"
+    );
+    b.quit().await;
+
+    // The admin's report page: every judge with their figures, the slogans short of two
+    // comparisons, and the pace.
+    let b = Browser::start("judges-report", PHONE).await;
+    // Signing in on the report's own address lands on it.
+    b.goto(&app.url("/admin/contests/pairs/judges")).await;
+    b.find("#token")
+        .await
+        .send_keys(&admin)
+        .await
+        .expect("type");
+    b.keys(&Key::Enter.value().to_string()).await;
+    b.wait_for(
+        "return !!document.querySelector('#judges') && !!document.querySelector('#pace');",
+        WAIT,
+        "the report",
+    )
+    .await;
+    let row = b.text("#judges tbody tr").await;
+    assert!(row.contains("jo") && row.contains('2'), "{row}");
+    assert!(b.text("#pace").await.len() > 10);
+    b.check_page("the judges' report").await;
+    b.screenshot("judges-report-390").await;
+    b.viewport(LAPTOP).await;
+    b.screenshot("judges-report-1280").await;
+    // From the contest's page, the report is one link away (keyboard: focus and Enter).
+    b.goto(&app.url("/admin/contests/pairs")).await;
+    b.js("document.querySelector('#judges-report').focus(); return null;")
+        .await;
+    b.keys(&Key::Enter.value().to_string()).await;
+    b.wait_for(
+        "return location.pathname === '/admin/contests/pairs/judges';",
+        WAIT,
+        "the report by keyboard",
+    )
+    .await;
+    b.quit().await;
+    assert!(app.stop().await);
+    env.cleanup().await;
+}
