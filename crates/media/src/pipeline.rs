@@ -117,14 +117,7 @@ pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed
     let header = inspect(bytes, limits)?;
     let full_size = !edits.pixelate.is_empty();
     let edge = (!full_size).then_some(LARGE_EDGE);
-    let decoded = match header.format {
-        Format::Jpeg => match decode_jpeg(bytes, limits, edge, deadline)? {
-            Some(d) => d,
-            None => decode_generic(bytes, header.format, limits)?,
-        },
-        Format::Png => decode_png(bytes, limits)?,
-        _ => decode_generic(bytes, header.format, limits)?,
-    };
+    let decoded = decode(bytes, header.format, limits, edge, deadline)?;
     deadline.check()?;
     let orientation = match edits.orientation {
         Some(o) => Orientation::from_exif(o).unwrap_or(Orientation::NoTransforms),
@@ -165,10 +158,7 @@ pub fn process(bytes: &[u8], limits: &Limits, edits: &Edits) -> Result<Processed
 pub fn decode_rgb(bytes: &[u8], limits: &Limits) -> Result<(Vec<u8>, u32, u32), ProcessError> {
     let deadline = Deadline::of(limits);
     let header = inspect(bytes, limits)?;
-    let d = match header.format {
-        Format::Png => decode_png(bytes, limits)?,
-        f => decode_generic(bytes, f, limits)?,
-    };
+    let d = decode(bytes, header.format, limits, None, deadline)?;
     deadline.check()?;
     Ok((d.rgb, d.width, d.height))
 }
@@ -206,6 +196,28 @@ pub fn pixelate(rgb: &mut [u8], width: u32, height: u32, regions: &[Region]) {
                 }
             }
         }
+    }
+}
+
+/// Decodes by format, each by its fastest route: JPEG and WebP scaled while they decode to
+/// the smallest size that still covers a long edge of `edge` (`None`: full size), PNG at
+/// full size (its format cannot be decoded smaller). What a fast route does not take (a CMYK
+/// JPEG, an animated WebP) goes through the `image` crate.
+fn decode(
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+    edge: Option<u32>,
+    deadline: Deadline,
+) -> Result<Decoded, ProcessError> {
+    let fast = match format {
+        Format::Jpeg => decode_jpeg(bytes, limits, edge, deadline)?,
+        Format::Webp => decode_webp(bytes, edge)?,
+        Format::Png => Some(decode_png(bytes, limits)?),
+    };
+    match fast {
+        Some(d) => Ok(d),
+        None => decode_generic(bytes, format, limits),
     }
 }
 
@@ -284,6 +296,42 @@ fn decode_jpeg(
             "decoded size does not match the header".into(),
         ));
     }
+    Ok(Some(Decoded {
+        rgb,
+        width,
+        height,
+        orientation,
+    }))
+}
+
+/// A still WebP through libwebp (`placard-webp`), rescaled to the large derivative's size as
+/// it decodes (area averaging, as `vipsthumbnail` does with the same library), so the photo
+/// never exists at full size: a 16.8 MP WebP costs about half of what the `image` crate's
+/// full-size decode did, in a tenth of the memory (docs/PERFORMANCE.md). Its time is bound
+/// by the header's size (checked by `inspect`), not by tricks in the bitstream, so unlike
+/// the JPEG decoder it needs no deadline inside. `None` for an animated WebP, which takes
+/// the general path (its first frame).
+fn decode_webp(bytes: &[u8], edge: Option<u32>) -> Result<Option<Decoded>, ProcessError> {
+    let decode_err = |e: placard_webp::Error| ProcessError::Decode(e.to_string());
+    let features = placard_webp::features(bytes).map_err(decode_err)?;
+    if features.has_animation {
+        return Ok(None);
+    }
+    let (width, height) = match edge {
+        Some(edge) => fitted(features.width, features.height, edge),
+        None => (features.width, features.height),
+    };
+    let pixels =
+        placard_webp::decode(bytes, width, height, features.has_alpha).map_err(decode_err)?;
+    let mut rgb = pixels.data;
+    if pixels.channels == 4 {
+        to_rgb_in_place(&mut rgb, 4);
+    }
+    // The EXIF chunk, through the `image` crate's container parser (no pixels decoded).
+    let orientation = image::codecs::webp::WebPDecoder::new(Cursor::new(bytes))
+        .ok()
+        .and_then(|mut d| d.orientation().ok())
+        .unwrap_or(Orientation::NoTransforms);
     Ok(Some(Decoded {
         rgb,
         width,
@@ -406,7 +454,7 @@ mod in_place_tests {
     }
 }
 
-/// WebP (and a JPEG the fast path does not take) through the `image` crate, with its allocation limits set; alpha is
+/// An animated WebP (its first frame) and a JPEG the fast path does not take, through the `image` crate, with its allocation limits set; alpha is
 /// flattened onto white (JPEG has none), 16-bit and grey become 8-bit RGB.
 fn decode_generic(bytes: &[u8], format: Format, limits: &Limits) -> Result<Decoded, ProcessError> {
     let decode_err = |e: image::ImageError| ProcessError::Decode(e.to_string());
@@ -533,6 +581,64 @@ mod tests {
         for (x, y) in [(0, 0), (99, 50), (300, 150), (399, 199)] {
             assert_eq!(at(&rgb, x, y), at(&before, x, y));
         }
+    }
+
+    /// The libwebp route (scaled while decoding, area averaging) against the route it
+    /// replaced (the `image` crate at full size, then Lanczos3): the same sizes, the same
+    /// picture to within a few levels, a perceptual hash a bit or two apart, so near
+    /// duplicates are found as before.
+    #[test]
+    fn webp_through_libwebp_looks_as_it_did_through_the_image_crate() {
+        let bytes = include_bytes!("../../../tests/fixtures/photos/wood-4096.webp");
+        let limits = Limits::default();
+        let new = process(bytes, &limits, &Edits::default()).expect("processed");
+        let old = decode_generic(bytes, Format::Webp, &limits).expect("decoded");
+        let (large, w, h) = fit(old.rgb, old.width, old.height, LARGE_EDGE).expect("large");
+        let (small, sw, sh) = fit(large, w, h, SMALL_EDGE).expect("small");
+        assert_eq!((new.large.width, new.large.height), (w, h));
+        assert_eq!((new.small.width, new.small.height), (sw, sh));
+        let distance = hash::hamming_distance(new.phash, hash::perceptual_hash(&small, sw, sh));
+        assert!(distance <= 2, "perceptual hashes {distance} bits apart");
+        let decoded = image::load_from_memory(&new.small.jpeg)
+            .expect("jpeg")
+            .into_rgb8();
+        let diff: u64 = decoded
+            .as_raw()
+            .iter()
+            .zip(&small)
+            .map(|(a, b)| u64::from(a.abs_diff(*b)))
+            .sum();
+        let mean = diff as f64 / small.len() as f64;
+        assert!(mean < 4.0, "mean difference {mean} levels");
+    }
+
+    /// A WebP with transparency (a sticker, a screenshot) is flattened onto white, as PNGs are.
+    #[test]
+    fn a_transparent_webp_is_flattened_onto_white() {
+        // 320 px: the smallest side `inspect` accepts is 200.
+        let (w, h) = (320u32, 320u32);
+        let rgba: Vec<u8> = (0..w * h)
+            .flat_map(|i| {
+                if i < w * h / 2 {
+                    [0, 0, 0, 0]
+                } else {
+                    [200, 10, 10, 255]
+                }
+            })
+            .collect();
+        let mut webp = Vec::new();
+        image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+            .encode(&rgba, w, h, image::ExtendedColorType::Rgba8)
+            .expect("encoded");
+        let p = process(&webp, &Limits::default(), &Edits::default()).expect("processed");
+        let small = image::load_from_memory(&p.small.jpeg)
+            .expect("jpeg")
+            .into_rgb8();
+        let (sw, sh) = small.dimensions();
+        let top = small.get_pixel(sw / 2, sh / 8).0;
+        let bottom = small.get_pixel(sw / 2, sh * 7 / 8).0;
+        assert!(top.iter().all(|&c| c > 245), "top {top:?}");
+        assert!(bottom[0] > 180 && bottom[1] < 40, "bottom {bottom:?}");
     }
 
     #[test]
