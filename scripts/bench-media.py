@@ -6,12 +6,21 @@ For every fixture photo, both run as whole processes, alternately, RUNS times ea
 each one's peak RSS. Placard's job does more than vips here: both derivatives (1280 and 320),
 blurhash and perceptual hash (the SHA-256 is taken at upload), against vips's single 1280 thumbnail.
 
-Progressive JPEGs cost a decoder the most (every refinement scan is read whatever the output
-scale), and only one fixture is one: the sequential fixture JPEGs are also timed as
-progressive copies made by `jpegtran -progressive` (lossless: the same coefficients, so the
-same picture), rows marked "(progressive copy)".
+Every format and variant a phone or a messaging app hands out is timed, from the fixtures
+and from copies made of them here:
+- "(progressive copy)": the sequential fixture JPEGs rewritten by `jpegtran -progressive`
+  (lossless: the same coefficients, so the same picture). Progressive JPEGs cost a decoder
+  the most (every refinement scan is read whatever the output scale).
+- "(lossless WebP copy)", "(WebP with alpha)": the PNG fixture saved by vips as a lossless
+  WebP, and the same with an alpha channel (a transparent band), as screenshots and
+  stickers are.
+- "(PNG with alpha)": the PNG fixture with that alpha channel.
 
-    scripts/bench-media.py [RUNS] [--markdown]
+    scripts/bench-media.py [RUNS] [--before PATH]
+
+`--before PATH` adds an earlier build of `process_one` (copy it aside before changing the
+code) to the same alternating runs, so that old and new figures come from one run.
+The last line gives the figure to size a worker by: the largest peak RSS of one job.
 
 Builds `process_one` in release mode and installs libvips-tools (and libjpeg-turbo-progs, for
 jpegtran) when missing.
@@ -53,8 +62,38 @@ def is_progressive(path):
     return False
 
 
+def variants(out):
+    """Copies of the fixtures in the formats no fixture has, made with vips (named, path)."""
+    png = os.path.join(PHOTOS, "goldfish-3640x2400.png")
+    made = []
+    lossless = os.path.join(out, "goldfish-lossless.webp")
+    subprocess.run(["vips", "copy", png, lossless + "[lossless]"], check=True)
+    made.append(("goldfish-3640x2400.png (lossless WebP copy)", lossless))
+    # An alpha channel that is used: opaque but for a transparent band across the top tenth.
+    alpha_png = os.path.join(out, "goldfish-alpha.png")
+    v = lambda name: os.path.join(out, name + ".v")
+    subprocess.run(["vips", "black", v("zero"), "3640", "2400"], check=True)
+    subprocess.run(["vips", "linear", v("zero"), v("full"), "1", "255", "--uchar"], check=True)
+    subprocess.run(["vips", "black", v("band"), "3640", "240"], check=True)
+    subprocess.run(["vips", "insert", v("full"), v("band"), v("alpha"), "0", "0"], check=True)
+    # The fixture is RGBA already, all opaque: its colour bands get the new alpha.
+    subprocess.run(["vips", "extract_band", png, v("rgb"), "0", "--n", "3"], check=True)
+    subprocess.run(["vips", "bandjoin", f"{v('rgb')} {v('alpha')}", alpha_png], check=True)
+    made.append(("goldfish-3640x2400.png (PNG with alpha)", alpha_png))
+    alpha_webp = os.path.join(out, "goldfish-alpha.webp")
+    subprocess.run(["vips", "copy", alpha_png, alpha_webp + "[Q=80]"], check=True)
+    made.append(("goldfish-3640x2400.png (WebP with alpha)", alpha_webp))
+    return made
+
+
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    argv = sys.argv[1:]
+    before = None
+    if "--before" in argv:
+        i = argv.index("--before")
+        before = os.path.abspath(argv[i + 1])
+        del argv[i:i + 2]
+    args = [a for a in argv if not a.startswith("--")]
     runs = int(args[0]) if args else 10
     for tool, package in (("vipsthumbnail", "libvips-tools"), ("jpegtran", "libjpeg-turbo-progs")):
         if shutil.which(tool) is None:
@@ -71,25 +110,45 @@ def main():
             copy = os.path.join(out, "progressive-" + name)
             subprocess.run(["jpegtran", "-copy", "all", "-progressive", "-outfile", copy, path], check=True)
             photos.append((name + " (progressive copy)", copy))
+    photos += variants(out)
+    contenders = [("placard", [placard]), ("vips", ["vipsthumbnail", "-s", "1280"])]
+    if before:
+        contenders.append(("before", [before]))
+
+    def command(who, path):
+        if who == "vips":
+            return contenders[1][1] + [path, "-o", os.path.join(out, "v.jpg[Q=82]")]
+        return dict(contenders)[who] + [path, os.path.join(out, "p.jpg")]
+
     for name, path in sorted(photos):
-        ours, vips, ours_rss, vips_rss = [], [], 0, 0
-        run([placard, path, os.path.join(out, "p.jpg")])  # warm the page cache
+        times = {who: [] for who, _ in contenders}
+        peaks = {who: 0 for who, _ in contenders}
+        run(command("placard", path))  # warm the page cache
         for _ in range(runs):
-            t, rss = run([placard, path, os.path.join(out, "p.jpg")])
-            ours.append(t)
-            ours_rss = max(ours_rss, rss)
-            t, rss = run(["vipsthumbnail", "-s", "1280", path, "-o", os.path.join(out, "v.jpg[Q=82]")])
-            vips.append(t)
-            vips_rss = max(vips_rss, rss)
-        o, v = statistics.median(ours) * 1000, statistics.median(vips) * 1000
-        rows.append((name, o, v, o / v, ours_rss / 1024, vips_rss / 1024))
+            for who, _ in contenders:
+                t, rss = run(command(who, path))
+                times[who].append(t)
+                peaks[who] = max(peaks[who], rss)
+        ms = {who: statistics.median(t) * 1000 for who, t in times.items()}
+        rows.append((name, ms, {who: p / 1024 for who, p in peaks.items()}))
     shutil.rmtree(out, ignore_errors=True)
-    print(f"| photo | Placard job (ms) | vipsthumbnail -s 1280 (ms) | ratio | Placard peak RSS (MiB) | vips peak RSS (MiB) |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, o, v, r, orss, vrss in rows:
-        print(f"| {name} | {o:.0f} | {v:.0f} | {r:.2f} | {orss:.0f} | {vrss:.0f} |")
-    print(f"\n{runs} runs each, medians; {os.cpu_count()} cores; `vipsthumbnail --version`: "
+    head = "| photo | Placard job (ms) | vipsthumbnail -s 1280 (ms) | ratio | Placard peak RSS (MiB) | vips peak RSS (MiB) |"
+    rule = "|---|---:|---:|---:|---:|---:|"
+    if before:
+        head += " before (ms) | before ratio | before peak RSS (MiB) |"
+        rule += "---:|---:|---:|"
+    print(head)
+    print(rule)
+    for name, ms, rss in rows:
+        line = (f"| {name} | {ms['placard']:.0f} | {ms['vips']:.0f} | {ms['placard'] / ms['vips']:.2f} "
+                f"| {rss['placard']:.0f} | {rss['vips']:.0f} |")
+        if before:
+            line += f" {ms['before']:.0f} | {ms['before'] / ms['vips']:.2f} | {rss['before']:.0f} |"
+        print(line)
+    print(f"\n{runs} runs each, alternating, medians; {os.cpu_count()} cores; `vipsthumbnail --version`: "
           + subprocess.run(["vipsthumbnail", "--version"], capture_output=True, text=True).stdout.strip())
+    print(f"Size a worker by: {max(r['placard'] for _, _, r in rows):.0f} MiB per concurrent job "
+          "(the largest peak RSS of one whole job above, process included).")
 
 
 if __name__ == "__main__":
