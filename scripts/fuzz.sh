@@ -35,10 +35,10 @@ seed() { # TARGET FILE...
     [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 200000 ] && cp -n "$f" "$dir/" || true
   done
 }
-images=(crates/media/tests/data/*.jpg tests/fixtures/bad/* tests/fixtures/photos/gradient-rotated6-meta-640x400.png)
+images=(crates/media/tests/data/*.jpg crates/media/tests/data/*.webp tests/fixtures/bad/* tests/fixtures/photos/gradient-rotated6-meta-640x400.png)
 seed inspect "${images[@]}"
 seed strip "${images[@]}"
-seed pipeline crates/media/tests/data/*.jpg tests/fixtures/bad/tiny-100x80.png tests/fixtures/bad/truncated-half.jpg
+seed pipeline crates/media/tests/data/*.jpg crates/media/tests/data/*.webp tests/fixtures/bad/tiny-100x80.png tests/fixtures/bad/truncated-half.jpg
 mkdir -p target/fuzz-corpus/exif target/fuzz-corpus/text target/fuzz-corpus/form
 python3 - <<'PY'
 import pathlib, struct

@@ -28,3 +28,13 @@ pair ladybird ladybird-2560x1600.jpg 520x328+640+400
 pair dragonfly dragonfly-4224x3168.jpg 600x400+1800+1200
 pair portrait friends-portrait-2056x3088.jpg 333x251+700+900
 pair grey ladybird-2560x1600.jpg 264x200+1200+600 -grayscale
+
+# Small WebPs, fuzz seeds for the libwebp route (scripts/fuzz.sh): lossy, and lossless with an
+# alpha channel. Made with vips (libvips-tools), unlike the JPEG pairs above.
+rm -f ./*.webp
+vips thumbnail "$photos/ladybird-2560x1600.jpg" "ladybird-small.webp[Q=75,strip]" 400
+# The fixture's alpha is all opaque (the encoder would drop it): its colours, 63% opaque.
+vips thumbnail "$photos/goldfish-3640x2400.png" /tmp/goldfish-small.v 300
+vips extract_band /tmp/goldfish-small.v /tmp/goldfish-small-rgb.v 0 --n 3
+vips bandjoin_const /tmp/goldfish-small-rgb.v "goldfish-small-alpha.webp[lossless,strip]" 160
+rm -f /tmp/goldfish-small.v /tmp/goldfish-small-rgb.v
