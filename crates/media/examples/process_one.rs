@@ -2,7 +2,8 @@
 //! `scripts/bench-media.py` can time it as a whole process, exactly as it times
 //! `vipsthumbnail`. A third argument `x,y,w,h` (fractions of the upright photo) pixelates
 //! that rectangle, as a supporter's `blur` does: the whole photo is then decoded and the
-//! pixelated original re-encoded too (its size is printed).
+//! pixelated original re-encoded too (its size is printed). It prints both derivatives'
+//! sizes.
 
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
@@ -34,6 +35,16 @@ fn main() -> std::process::ExitCode {
     match placard_media::process(&bytes, &placard_media::Limits::default(), &edits) {
         Ok(p) => match std::fs::write(&output, &p.large.jpeg) {
             Ok(()) => {
+                // What each photo adds to the object store (docs/SCALE.md sizes from these).
+                println!(
+                    "large: {}x{}, {} bytes; small: {}x{}, {} bytes",
+                    p.large.width,
+                    p.large.height,
+                    p.large.jpeg.len(),
+                    p.small.width,
+                    p.small.height,
+                    p.small.jpeg.len()
+                );
                 if let Some(o) = &p.original {
                     println!(
                         "pixelated original: {}x{}, {} bytes",

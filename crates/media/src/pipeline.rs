@@ -306,10 +306,10 @@ fn decode_jpeg(
 
 /// A still WebP through libwebp (`placard-webp`), rescaled to the large derivative's size as
 /// it decodes (area averaging, as `vipsthumbnail` does with the same library), so the photo
-/// never exists at full size: a 16.8 MP WebP costs about half of what the `image` crate's
-/// full-size decode did, in a tenth of the memory (docs/PERFORMANCE.md). Its time is bound
-/// by the header's size (checked by `inspect`), not by tricks in the bitstream, so unlike
-/// the JPEG decoder it needs no deadline inside. `None` for an animated WebP, which takes
+/// never exists at full size: a 16.8 MP WebP's whole job takes a fifth of the time and of
+/// the memory it took through the `image` crate's full-size decode (docs/PERFORMANCE.md).
+/// Its time is bound by the header's size (checked by `inspect`), not by tricks in the
+/// bitstream, so unlike the JPEG decoder it needs no deadline inside. `None` for an animated WebP, which takes
 /// the general path (its first frame).
 fn decode_webp(bytes: &[u8], edge: Option<u32>) -> Result<Option<Decoded>, ProcessError> {
     let decode_err = |e: placard_webp::Error| ProcessError::Decode(e.to_string());
