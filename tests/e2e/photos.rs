@@ -18,6 +18,7 @@ on_both_deployments!(
     duplicates_are_flagged_not_rejected,
     a_killed_worker_loses_nothing_and_duplicates_nothing,
     an_upload_arriving_while_the_api_stops_is_completed_and_stored,
+    the_queue_age_says_how_long_the_oldest_photo_has_waited,
 );
 
 const PROCESSING: Duration = Duration::from_secs(120);
@@ -98,6 +99,41 @@ async fn every_fixture_photo_reaches_review_upright_bounded_and_clean(d: Deploym
             }
         }
     }
+    assert!(app.stop().await);
+}
+
+async fn queue_age(app: &TestApp) -> String {
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    text.lines()
+        .find(|l| l.starts_with("placard_queue_oldest_seconds "))
+        .unwrap_or_else(|| panic!("/metrics lacks placard_queue_oldest_seconds:\n{text}"))
+        .to_owned()
+}
+
+/// `placard_queue_oldest_seconds` is how long the oldest photo has waited for a worker (what
+/// the alert of docs/SCALE.md watches), counted from its upload, not from the youngest
+/// one's, and 0 once the workers have caught up.
+async fn the_queue_age_says_how_long_the_oldest_photo_has_waited(d: Deployment) {
+    let app = TestApp::spawn(d).await;
+    admin_and_campaign(&app.env, &app, "sdp").await;
+    assert_eq!(queue_age(&app).await, "placard_queue_oldest_seconds 0");
+    app.upload_fixture("sdp", "ladybird-2560x1600.jpg", &[])
+        .await;
+    app.advance(chrono::TimeDelta::seconds(90));
+    app.upload_fixture("sdp", "aitzgorri-rotated8-gps.jpg", &[])
+        .await;
+    app.advance(chrono::TimeDelta::seconds(5));
+    assert_eq!(queue_age(&app).await, "placard_queue_oldest_seconds 95");
+    app.run_pending_jobs().await;
+    assert_eq!(queue_age(&app).await, "placard_queue_oldest_seconds 0");
     assert!(app.stop().await);
 }
 

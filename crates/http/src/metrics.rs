@@ -16,6 +16,10 @@ pub struct HttpMetrics {
     pub jobs: IntGaugeVec,
     /// Jobs waiting to run (queued), refreshed at every scrape.
     pub queue_depth: IntGauge,
+    /// How long the oldest job that is due has waited for a worker, in seconds (0 when none
+    /// waits): the queue's age, what a supporter waiting for their thumbnail feels, and the
+    /// figure to alert on before a deadline rush outruns the workers (docs/SCALE.md).
+    pub queue_oldest_seconds: IntGauge,
     /// Moderation decisions: `approved` or the rejection reason.
     pub decisions: IntCounterVec,
     /// From upload to decision, in seconds.
@@ -56,6 +60,10 @@ impl HttpMetrics {
         )?;
         let jobs = IntGaugeVec::new(Opts::new("placard_jobs", "Jobs by state"), &["state"])?;
         let queue_depth = IntGauge::new("placard_queue_depth", "Jobs queued and waiting to run")?;
+        let queue_oldest_seconds = IntGauge::new(
+            "placard_queue_oldest_seconds",
+            "How long the oldest due job has waited for a worker, in seconds",
+        )?;
         let decisions = IntCounterVec::new(
             Opts::new(
                 "placard_moderation_decisions_total",
@@ -139,6 +147,7 @@ impl HttpMetrics {
         registry.register(Box::new(uploads.clone()))?;
         registry.register(Box::new(jobs.clone()))?;
         registry.register(Box::new(queue_depth.clone()))?;
+        registry.register(Box::new(queue_oldest_seconds.clone()))?;
         Ok(Self {
             registry: registry.clone(),
             requests,
@@ -146,6 +155,7 @@ impl HttpMetrics {
             uploads,
             jobs,
             queue_depth,
+            queue_oldest_seconds,
             decisions,
             time_to_decision,
             review_queue,

@@ -93,6 +93,14 @@ async fn database_gauges(state: &AppState) {
         }
         Err(e) => tracing::warn!(error = %e, "metrics: job counts unavailable"),
     }
+    let now = state.clock.now();
+    match state.store.oldest_due_job(now).await {
+        Ok(oldest) => {
+            let age = oldest.map_or(0, |t| (now - t).num_seconds().max(0));
+            state.metrics.queue_oldest_seconds.set(age);
+        }
+        Err(e) => tracing::warn!(error = %e, "metrics: queue age unavailable"),
+    }
     match state.store.review_backlog().await {
         Ok(rows) => {
             let now = state.clock.now();

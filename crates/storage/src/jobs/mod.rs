@@ -327,6 +327,22 @@ impl Store {
         self.job(id).await
     }
 
+    /// When the oldest job that is due (queued, `run_at` passed) became due: how long the
+    /// queue keeps work waiting. A job backing off after a failure counts only from when its
+    /// retry is due, so a failing job does not look like a slow queue.
+    pub async fn oldest_due_job(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let (oldest,): (Option<DateTime<Utc>>,) = with_pool!(self, |p| sqlx::query_as(
+            "SELECT MIN(run_at) FROM jobs WHERE state = 'queued' AND run_at <= $1"
+        )
+        .bind(now)
+        .fetch_one(p)
+        .await)?;
+        Ok(oldest)
+    }
+
     /// How many jobs are in each state (every state present, zero included).
     pub async fn job_counts(&self) -> Result<Vec<(JobState, i64)>, StoreError> {
         let rows: Vec<(String, i64)> = with_pool!(self, |p| sqlx::query_as(
