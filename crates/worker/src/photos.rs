@@ -140,15 +140,14 @@ impl JobHandler<ProcessPhoto> for PhotoProcessor {
             height: done.large.height,
         };
         written.extend([small.key.clone(), large.key.clone()]);
-        // Both at once: on S3 each PUT is a round trip the worker would otherwise wait out
-        // in turn (a supporter waits for their thumbnail through every one of them).
-        tokio::try_join!(
-            self.objects
-                .put_bytes(&small.key, done.small.jpeg.into(), "image/jpeg"),
-            self.objects
-                .put_bytes(&large.key, done.large.jpeg.into(), "image/jpeg"),
-        )
-        .map_err(transient)?;
+        self.objects
+            .put_bytes(&small.key, done.small.jpeg.into(), "image/jpeg")
+            .await
+            .map_err(transient)?;
+        self.objects
+            .put_bytes(&large.key, done.large.jpeg.into(), "image/jpeg")
+            .await
+            .map_err(transient)?;
 
         // Exact duplicates are known from the upload's digest; near duplicates are settled
         // inside the transaction, against the photos finished before this one.
