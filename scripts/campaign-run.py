@@ -3,7 +3,7 @@
 on the embedded default or on PostgreSQL + Garage, reporting wall time, photos per second,
 each process's peak RSS, the database size and the stored bytes.
 
-    scripts/campaign-run.py embedded|scale [PHOTOS=10000] [WORKERS=2] [varied|alike]
+    scripts/campaign-run.py embedded|scale [PHOTOS=10000] [WORKERS=2] [varied|alike] [JOBS=1]
 
 `varied` (the default) crops each photo at random from one of six fixture photographs (and
 mirrors half of them), so they differ as a campaign's photos do and few are near duplicates;
@@ -12,7 +12,9 @@ near duplicate of it (the data set of the first runs in docs/PERFORMANCE.md).
 
 `scale` needs scripts/test-services.sh to have run (it reads .test-services/env) and uses a
 fresh PostgreSQL database and a fresh prefix in the test bucket, both removed afterwards.
-One API process and WORKERS worker processes (one job at a time each), release build.
+One API process and WORKERS worker processes (JOBS at a time each, their
+PLACARD_WORKER_CONCURRENCY: more than one lets a job decode while another waits on the
+database or S3), release build.
 Bounded: PHOTOS uploads, then it stops everything it started.
 """
 import concurrent.futures
@@ -94,6 +96,7 @@ def main():
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
     kind = sys.argv[4] if len(sys.argv) > 4 else "varied"
     assert kind in ("varied", "alike"), kind
+    jobs = sys.argv[5] if len(sys.argv) > 5 else "1"
     try:
         import PIL  # noqa: F401
     except ImportError:
@@ -102,7 +105,7 @@ def main():
     binary = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "placard")
     work = tempfile.mkdtemp(prefix="placard-campaign-")
     env = dict(os.environ, PLACARD_DATA_DIR=work, PLACARD_BIND="127.0.0.1:0", PLACARD_LOG="warn",
-               PLACARD_RATE_LIMIT_PER_MINUTE="0", PLACARD_WORKER_CONCURRENCY="1")
+               PLACARD_RATE_LIMIT_PER_MINUTE="0", PLACARD_WORKER_CONCURRENCY=jobs)
     admin_url = db_name = None
     if mode == "scale":
         services = dict(l.split("=", 1) for l in open(os.path.join(ROOT, ".test-services", "env")).read().split())
@@ -202,7 +205,7 @@ def main():
                                           "SELECT pg_database_size(current_database())"],
                                          capture_output=True, text=True, check=True).stdout)
             stored = None
-        print(f"{mode}: {n} {kind} photos ({total_bytes[0] / n / 1e6:.2f} MB, 1632x1224 each), 1 API + {workers} workers, "
+        print(f"{mode}: {n} {kind} photos ({total_bytes[0] / n / 1e6:.2f} MB, 1632x1224 each), 1 API + {workers} workers of {jobs} jobs, "
               f"{os.cpu_count()} cores")
         print(f"uploads done after {uploaded:.1f} s; all processed after {elapsed:.1f} s = {n / elapsed:.1f} photos/s")
         print(f"flagged: {flagged('duplicate')} duplicates, {flagged('near_duplicate')} near duplicates")
