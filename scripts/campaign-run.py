@@ -123,7 +123,9 @@ def main():
     try:
         token = subprocess.run([binary, "user", "create", "--role", "admin", "--name", "a"], env=env,
                                capture_output=True, text=True, check=True).stdout.split()[-1]
-        api = subprocess.Popen([binary, "serve", "--roles", "api"], env=env, stdout=subprocess.PIPE, text=True)
+        # The scheduler role too: it exports the database-derived gauges the loop below reads
+        # (placard_review_queue_depth), as a deployment's scheduler does.
+        api = subprocess.Popen([binary, "serve", "--roles", "api,scheduler"], env=env, stdout=subprocess.PIPE, text=True)
         procs.append(("api", api))
         host, port = api.stdout.readline().strip().removeprefix("listening on http://").split(":")
         port = int(port)
