@@ -3,7 +3,7 @@
 
 use placard_domain::jobs::AfterFailure;
 use placard_e2e::{
-    error_code, on_both_deployments, placard_bin, Deployment, Server, TestApp, TestEnv,
+    error_code, on_both_deployments, placard_bin, Api, Deployment, Server, TestApp, TestEnv,
 };
 use placard_storage::jobs::NewJob;
 use placard_storage::now;
@@ -594,15 +594,7 @@ async fn metrics_can_have_their_own_address_and_token_and_count_jobs_once() {
 
     // An API-only process exports its own request counters, not the database's figures.
     let api = Server::start(&env, "api", &[]).await;
-    let text = api
-        .client
-        .get(api.url("/metrics"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
+    let text = api.metrics().await;
     assert!(text.contains("placard_build_info"), "{text}");
     assert!(
         !text.contains("placard_jobs{"),

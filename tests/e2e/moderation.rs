@@ -336,15 +336,7 @@ async fn decisions_reach_the_gallery_the_supporter_and_the_audit_log(d: Deployme
         .expect("json");
     assert_eq!(by_bo["items"][0]["action"], "photo.reopen");
     assert!(by_bo["next_cursor"].is_string());
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let metrics = app.metrics().await;
     for series in [
         "placard_moderation_decisions_total{outcome=\"no_logo\"} 1",
         "placard_review_queue_depth{campaign=\"sdp\"} 1",

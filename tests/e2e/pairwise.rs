@@ -313,15 +313,7 @@ async fn the_judges_report_shows_leniency_agreement_and_coverage(d: Deployment) 
     assert_eq!(under, vec![(ids[2].as_str(), 3), (ids[3].as_str(), 3)]);
     assert_eq!(report["coverage"]["needed"], 2);
     assert_eq!(report["coverage"]["on_pace"], true);
-    let metrics = app
-        .http()
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains("placard_judging_under_judged{contest=\"scored\"} 2")
             && metrics.contains("placard_judging_needed{contest=\"scored\"} 2")

@@ -103,15 +103,7 @@ async fn every_fixture_photo_reaches_review_upright_bounded_and_clean(d: Deploym
 }
 
 async fn queue_age(app: &TestApp) -> String {
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let text = app.metrics().await;
     text.lines()
         .find(|l| l.starts_with("placard_queue_oldest_seconds "))
         .unwrap_or_else(|| panic!("/metrics lacks placard_queue_oldest_seconds:\n{text}"))
@@ -181,15 +173,7 @@ async fn every_bad_file_gets_its_code_and_leaves_nothing_behind(d: Deployment) {
         );
     }
     nothing_left(env, "bad files").await;
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains("placard_uploads_total{outcome=\"image_too_large\"} 2"),
         "{metrics}"

@@ -326,6 +326,18 @@ pub trait Api {
         format!("{}{path}", self.base())
     }
 
+    /// The `/metrics` text, asked for on the app's own port without a token.
+    async fn metrics(&self) -> String {
+        self.http()
+            .get(self.endpoint("/metrics"))
+            .send()
+            .await
+            .expect("metrics")
+            .text()
+            .await
+            .expect("metrics text")
+    }
+
     /// Creates a campaign as `admin`; `extra` adds fields such as `closes_at`.
     async fn create_campaign(
         &self,
