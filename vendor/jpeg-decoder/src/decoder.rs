@@ -703,17 +703,16 @@ impl<R: Read> Decoder<R> {
                 worker.start(row_data)?;
 
                 // Send the rows over to the worker and collect the result
-                let coefficients_per_mcu_row = usize::from(component.block_size.width)
-                    * usize::from(component.vertical_sampling_factor)
-                    * 64;
+                let blocks_per_mcu_row = usize::from(component.block_size.width)
+                    * usize::from(component.vertical_sampling_factor);
 
                 let coefficients = &self.coefficients[i];
                 let mut tasks = (0..frame.mcu_size.height).map(|mcu_y| {
-                    let row_coefficients = expand_blocks(
+                    let row_coefficients = compact_rows(
                         coefficients,
                         component.dct_scale,
-                        usize::from(mcu_y) * coefficients_per_mcu_row / 64,
-                        coefficients_per_mcu_row / 64,
+                        usize::from(mcu_y) * blocks_per_mcu_row,
+                        blocks_per_mcu_row,
                     );
                     (i, row_coefficients)
                 });
@@ -906,11 +905,16 @@ impl<R: Read> Decoder<R> {
         let is_interleaved = components.len() > 1;
         let mut dummy_block = [0i16; 64];
         let mut dummy_nonzero = 0u64;
-        // Where each zig-zag index is stored: the whole block in natural order for sequential
-        // scans (decoded one MCU row at a time), the compact progressive layout otherwise.
+        // Where each zig-zag index is stored: the compact layout (only what the inverse DCT at
+        // this scale reads) for sequential scans, decoded one MCU row at a time, as for
+        // progressive ones. The components this scan does not finish are decoded into a
+        // dummy block and thrown away.
         let slots: Vec<CoefficientSlots> = components
             .iter()
-            .map(|c| CoefficientSlots::new(if is_progressive { c.dct_scale } else { 8 }))
+            .enumerate()
+            .map(|(i, c)| {
+                CoefficientSlots::new(if is_progressive || finished[i] { c.dct_scale } else { 8 })
+            })
             .collect();
         let mut huffman = HuffmanDecoder::new();
         let mut dc_predictors = [0i16; MAX_COMPONENTS];
@@ -923,7 +927,7 @@ impl<R: Read> Decoder<R> {
             for (i, component) in components.iter().enumerate().filter(|&(i, _)| finished[i]) {
                 let coefficients_per_mcu_row = component.block_size.width as usize
                     * component.vertical_sampling_factor as usize
-                    * 64;
+                    * slots[i].kept;
                 mcu_row_coefficients[i] = vec![0i16; coefficients_per_mcu_row];
             }
         }
@@ -1037,9 +1041,10 @@ impl<R: Read> Decoder<R> {
                                 let block_y = (mcu_batch_current_row * mcu_vertical_samples[i]
                                     + v_pos) as usize;
                                 let block_x = (mcu_x * mcu_horizontal_samples[i] + h_pos) as usize;
+                                let kept = slots[i].kept;
                                 let block_offset =
-                                    (block_y * component.block_size.width as usize + block_x) * 64;
-                                &mut mcu_row_coefficients[i][block_offset..block_offset + 64]
+                                    (block_y * component.block_size.width as usize + block_x) * kept;
+                                &mut mcu_row_coefficients[i][block_offset..block_offset + kept]
                             } else {
                                 &mut dummy_block[..64]
                             };
@@ -1089,9 +1094,8 @@ impl<R: Read> Decoder<R> {
                         continue;
                     }
 
-                    let coefficients_per_mcu_row = component.block_size.width as usize
-                        * component.vertical_sampling_factor as usize
-                        * 64;
+                    let blocks = component.block_size.width as usize
+                        * component.vertical_sampling_factor as usize;
 
                     let row_coefficients = if is_progressive {
                         // Because non-interleaved streams will have multiple MCU rows concatenated together,
@@ -1103,8 +1107,7 @@ impl<R: Read> Decoder<R> {
                             mcu_y / component.vertical_sampling_factor as u16
                         };
 
-                        let blocks = coefficients_per_mcu_row / 64;
-                        expand_blocks(
+                        compact_rows(
                             &self.coefficients[scan.component_indices[i]],
                             component.dct_scale,
                             worker_mcu_y as usize * blocks,
@@ -1113,7 +1116,7 @@ impl<R: Read> Decoder<R> {
                     } else {
                         mem::replace(
                             &mut mcu_row_coefficients[i],
-                            vec![0i16; coefficients_per_mcu_row],
+                            vec![0i16; blocks * slots[i].kept],
                         )
                     };
 
@@ -1360,21 +1363,11 @@ impl CoefficientSlots {
     }
 }
 
-/// `count` blocks from `first` of a component's compact progressive storage, laid out as the
-/// inverse DCT reads them: 64 per block in natural order, zeros where nothing is kept.
-fn expand_blocks(compact: &[i16], dct_scale: usize, first: usize, count: usize) -> Vec<i16> {
+/// `count` blocks from `first` of a component's compact progressive storage, as the workers
+/// take them (`dct_scale`² coefficients per block, `idct::dequantize_and_idct_compact_block`).
+fn compact_rows(compact: &[i16], dct_scale: usize, first: usize, count: usize) -> Vec<i16> {
     let kept = dct_scale * dct_scale;
-    let compact = &compact[first * kept..(first + count) * kept];
-    if dct_scale == 8 {
-        return compact.to_vec();
-    }
-    let mut blocks = vec![0i16; count * 64];
-    for (block, compact) in blocks.chunks_exact_mut(64).zip(compact.chunks_exact(kept)) {
-        for (row, values) in compact.chunks_exact(dct_scale).enumerate() {
-            block[row * 8..row * 8 + dct_scale].copy_from_slice(values);
-        }
-    }
-    blocks
+    compact[first * kept..(first + count) * kept].to_vec()
 }
 
 /// Writes the coefficient at zig-zag index `index` and keeps the block's non-zero mask true.

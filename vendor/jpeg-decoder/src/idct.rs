@@ -202,34 +202,39 @@ fn test_choose_idct_size() {
     );
 }
 
-pub(crate) fn dequantize_and_idct_block(
+/// The inverse DCT of one block stored compactly (Placard's change): only the top-left
+/// `scale`×`scale` coefficients, in row order, which are all that the inverse DCT at that
+/// scale reads (all 64 in natural order at full size). The decoder keeps and sends blocks so
+/// at every scale: at 1/4 scale it moves and zeroes a sixteenth of the coefficients it used
+/// to, and each reduced inverse DCT reads its coefficients from one short array.
+pub(crate) fn dequantize_and_idct_compact_block(
     scale: usize,
-    coefficients: &[i16; 64],
+    coefficients: &[i16],
     quantization_table: &[u16; 64],
     output_linestride: usize,
     output: &mut [u8],
 ) {
     match scale {
         8 => dequantize_and_idct_block_8x8(
-            coefficients,
+            coefficients.try_into().unwrap(),
             quantization_table,
             output_linestride,
             output,
         ),
         4 => dequantize_and_idct_block_4x4(
-            coefficients,
+            coefficients.try_into().unwrap(),
             quantization_table,
             output_linestride,
             output,
         ),
         2 => dequantize_and_idct_block_2x2(
-            coefficients,
+            coefficients.try_into().unwrap(),
             quantization_table,
             output_linestride,
             output,
         ),
         1 => dequantize_and_idct_block_1x1(
-            coefficients,
+            coefficients.try_into().unwrap(),
             quantization_table,
             output_linestride,
             output,
@@ -454,12 +459,23 @@ fn dequantize(c: i16, q: u16) -> Wrapping<i32> {
 // 4x4 and 2x2 IDCT based on Rakesh Dugad and Narendra Ahuja: "A Fast Scheme for Image Size Change in the Compressed Domain" (2001).
 // http://sylvana.net/jpegcrop/jidctred/
 fn dequantize_and_idct_block_4x4(
-    coefficients: &[i16; 64],
+    coefficients: &[i16; 16],
     quantization_table: &[u16; 64],
     output_linestride: usize,
     output: &mut [u8],
 ) {
-    debug_assert_eq!(coefficients.len(), 64);
+    if coefficients[1..].iter().all(|&c| c == 0) {
+        // Many blocks of a photo's smooth areas carry their DC coefficient only, and the
+        // inverse DCT of such a block is one value: exactly what the passes below compute
+        // for it, without their 32 multiplications (Placard's change).
+        let s0 = Wrapping(coefficients[0] as i32 * quantization_table[0] as i32);
+        let x0 = (s0 << 2) << 12;
+        let value = stbi_clamp((x0 + Wrapping(1 << 16) + Wrapping(128 << 17)) >> 17);
+        for row in 0..4 {
+            output[row * output_linestride..][..4].fill(value);
+        }
+        return;
+    }
     let mut temp = [Wrapping(0i32); 4 * 4];
 
     const CONST_BITS: usize = 12;
@@ -468,10 +484,10 @@ fn dequantize_and_idct_block_4x4(
 
     // columns
     for i in 0..4 {
-        let s0 = Wrapping(coefficients[i + 8 * 0] as i32 * quantization_table[i + 8 * 0] as i32);
-        let s1 = Wrapping(coefficients[i + 8 * 1] as i32 * quantization_table[i + 8 * 1] as i32);
-        let s2 = Wrapping(coefficients[i + 8 * 2] as i32 * quantization_table[i + 8 * 2] as i32);
-        let s3 = Wrapping(coefficients[i + 8 * 3] as i32 * quantization_table[i + 8 * 3] as i32);
+        let s0 = Wrapping(coefficients[i + 4 * 0] as i32 * quantization_table[i + 8 * 0] as i32);
+        let s1 = Wrapping(coefficients[i + 4 * 1] as i32 * quantization_table[i + 8 * 1] as i32);
+        let s2 = Wrapping(coefficients[i + 4 * 2] as i32 * quantization_table[i + 8 * 2] as i32);
+        let s3 = Wrapping(coefficients[i + 4 * 3] as i32 * quantization_table[i + 8 * 3] as i32);
 
         let x0 = (s0 + s2) << PASS1_BITS;
         let x2 = (s0 - s2) << PASS1_BITS;
@@ -517,25 +533,33 @@ fn dequantize_and_idct_block_4x4(
 }
 
 fn dequantize_and_idct_block_2x2(
-    coefficients: &[i16; 64],
+    coefficients: &[i16; 4],
     quantization_table: &[u16; 64],
     output_linestride: usize,
     output: &mut [u8],
 ) {
-    debug_assert_eq!(coefficients.len(), 64);
-
     const SCALE_BITS: usize = 3;
 
+    if coefficients[1..].iter().all(|&c| c == 0) {
+        // A block with its DC coefficient only is one value, as in the 4x4 case (Placard's
+        // change): exactly what the sums below give for it.
+        let s00 = Wrapping(coefficients[0] as i32 * quantization_table[0] as i32);
+        let value = stbi_clamp((s00 + Wrapping(1 << (SCALE_BITS - 1)) + Wrapping(128 << SCALE_BITS)) >> SCALE_BITS);
+        output[..2].fill(value);
+        output[output_linestride..][..2].fill(value);
+        return;
+    }
+
     // Column 0
-    let s00 = Wrapping(coefficients[8 * 0] as i32 * quantization_table[8 * 0] as i32);
-    let s10 = Wrapping(coefficients[8 * 1] as i32 * quantization_table[8 * 1] as i32);
+    let s00 = Wrapping(coefficients[0] as i32 * quantization_table[8 * 0] as i32);
+    let s10 = Wrapping(coefficients[2] as i32 * quantization_table[8 * 1] as i32);
 
     let x0 = s00 + s10;
     let x2 = s00 - s10;
 
     // Column 1
-    let s01 = Wrapping(coefficients[8 * 0 + 1] as i32 * quantization_table[8 * 0 + 1] as i32);
-    let s11 = Wrapping(coefficients[8 * 1 + 1] as i32 * quantization_table[8 * 1 + 1] as i32);
+    let s01 = Wrapping(coefficients[1] as i32 * quantization_table[8 * 0 + 1] as i32);
+    let s11 = Wrapping(coefficients[3] as i32 * quantization_table[8 * 1 + 1] as i32);
 
     let x1 = s01 + s11;
     let x3 = s01 - s11;
@@ -553,12 +577,11 @@ fn dequantize_and_idct_block_2x2(
 }
 
 fn dequantize_and_idct_block_1x1(
-    coefficients: &[i16; 64],
+    coefficients: &[i16; 1],
     quantization_table: &[u16; 64],
     _output_linestride: usize,
     output: &mut [u8],
 ) {
-    debug_assert_eq!(coefficients.len(), 64);
 
     let s0 = (Wrapping(coefficients[0] as i32 * quantization_table[0] as i32) + Wrapping(128 * 8)) / Wrapping(8);
     output[0] = stbi_clamp(s0);
@@ -654,4 +677,44 @@ fn test_dequantize_and_idct_block_8x8_saturated() {
         255, 255, 0, 255, 0, 255, 0, 0
     ];
     assert_eq!(&output[..], &expected[..]);
+}
+
+/// Placard's change: the DC-only shortcut of the 4x4 inverse DCT gives what its two passes
+/// give, for every DC value and quantiser, overflowing products included (the passes are run
+/// on the same block with a zero AC coefficient that is not zero for the shortcut's test:
+/// an AC coefficient whose quantiser is 0).
+#[test]
+fn test_dc_only_2x2_block_matches_the_2x2_idct() {
+    let mut quantization_table = [1u16; 64];
+    quantization_table[1] = 0;
+    for &q in &[1u16, 2, 7, 16, 99, 255, 1000, u16::MAX] {
+        quantization_table[0] = q;
+        for dc in (i16::MIN..=i16::MAX).step_by(7).chain([i16::MIN, -1, 0, 1, i16::MAX]) {
+            let dc_only = [dc, 0, 0, 0];
+            let passes = [dc, 1, 0, 0];
+            let (mut fast, mut full) = ([0u8; 4], [0u8; 4]);
+            dequantize_and_idct_block_2x2(&dc_only, &quantization_table, 2, &mut fast);
+            dequantize_and_idct_block_2x2(&passes, &quantization_table, 2, &mut full);
+            assert_eq!(fast, full, "dc {dc}, q {q}");
+        }
+    }
+}
+
+#[test]
+fn test_dc_only_4x4_block_matches_the_4x4_idct() {
+    let mut quantization_table = [1u16; 64];
+    quantization_table[1] = 0;
+    for &q in &[1u16, 2, 7, 16, 99, 255, 1000, u16::MAX] {
+        quantization_table[0] = q;
+        for dc in (i16::MIN..=i16::MAX).step_by(7).chain([i16::MIN, -1, 0, 1, i16::MAX]) {
+            let mut dc_only = [0i16; 16];
+            dc_only[0] = dc;
+            let mut passes = dc_only;
+            passes[1] = 1;
+            let (mut fast, mut full) = ([0u8; 16], [0u8; 16]);
+            dequantize_and_idct_block_4x4(&dc_only, &quantization_table, 4, &mut fast);
+            dequantize_and_idct_block_4x4(&passes, &quantization_table, 4, &mut full);
+            assert_eq!(fast, full, "dc {dc}, q {q}");
+        }
+    }
 }

@@ -3,7 +3,7 @@ use alloc::vec::Vec;
 use core::mem;
 use crate::decoder::MAX_COMPONENTS;
 use crate::error::Result;
-use crate::idct::dequantize_and_idct_block;
+use crate::idct::dequantize_and_idct_compact_block;
 use crate::alloc::sync::Arc;
 use crate::parser::Component;
 use super::{RowData, Worker};
@@ -44,16 +44,19 @@ impl ImmediateWorker {
         let block_count = component.block_size.width as usize * component.vertical_sampling_factor as usize;
         let line_stride = component.block_size.width as usize * component.dct_scale;
 
-        assert_eq!(data.len(), block_count * 64);
+        // Each block holds only the coefficients the inverse DCT at this scale reads
+        // (Placard's change: `idct::dequantize_and_idct_compact_block`).
+        let kept = component.dct_scale * component.dct_scale;
+        assert_eq!(data.len(), block_count * kept);
 
         for i in 0..block_count {
             let x = (i % component.block_size.width as usize) * component.dct_scale;
             let y = (i / component.block_size.width as usize) * component.dct_scale;
 
-            let coefficients = data[i * 64..(i + 1) * 64].try_into().unwrap();
+            let coefficients = &data[i * kept..(i + 1) * kept];
             let output = &mut self.results[index][self.offsets[index] + y * line_stride + x..];
 
-            dequantize_and_idct_block(component.dct_scale, coefficients, quantization_table, line_stride, output);
+            dequantize_and_idct_compact_block(component.dct_scale, coefficients, quantization_table, line_stride, output);
         }
 
         self.offsets[index] += block_count * component.dct_scale * component.dct_scale;

@@ -3,7 +3,7 @@ use rayon::slice::ParallelSliceMut;
 
 use crate::decoder::{choose_color_convert_func, ColorTransform};
 use crate::error::Result;
-use crate::idct::dequantize_and_idct_block;
+use crate::idct::dequantize_and_idct_compact_block;
 use crate::parser::Component;
 use crate::upsampler::Upsampler;
 use crate::{decoder::MAX_COMPONENTS, parser::Dimensions};
@@ -82,17 +82,18 @@ impl ImmediateWorker {
             dct_scale,
         } = metadata;
 
-        assert_eq!(data.len(), block_count * 64);
+        let kept = dct_scale * dct_scale;
+        assert_eq!(data.len(), block_count * kept);
 
         let mut output_buffer = [0; 64];
         for i in 0..block_count {
             let x = (i % block_width) * dct_scale;
             let y = (i / block_width) * dct_scale;
 
-            let coefficients: &[i16; 64] = &data[i * 64..(i + 1) * 64].try_into().unwrap();
+            let coefficients = &data[i * kept..(i + 1) * kept];
 
             // Write to a temporary intermediate buffer, a 8x8 'image'.
-            dequantize_and_idct_block(
+            dequantize_and_idct_compact_block(
                 dct_scale,
                 coefficients,
                 &quantization_table,
