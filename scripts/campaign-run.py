@@ -3,7 +3,7 @@
 on the embedded default or on PostgreSQL + Garage, reporting wall time, photos per second,
 each process's peak RSS, the database size and the stored bytes.
 
-    scripts/campaign-run.py embedded|scale [PHOTOS=10000] [WORKERS=2] [varied|alike] [JOBS=1]
+    scripts/campaign-run.py embedded|scale [PHOTOS=10000] [WORKERS=2] [varied|alike] [JOBS=default]
 
 `varied` (the default) crops each photo at random from one of six fixture photographs (and
 mirrors half of them), so they differ as a campaign's photos do and few are near duplicates;
@@ -14,7 +14,8 @@ near duplicate of it (the data set of the first runs in docs/PERFORMANCE.md).
 fresh PostgreSQL database and a fresh prefix in the test bucket, both removed afterwards.
 One API process and WORKERS worker processes (JOBS at a time each, their
 PLACARD_WORKER_CONCURRENCY: more than one lets a job decode while another waits on the
-database or S3), release build.
+database or S3; `default`, unset, is what an operator gets: two a core for a worker-only
+process, the cores less one beside the API), release build.
 Bounded: PHOTOS uploads, then it stops everything it started.
 """
 import concurrent.futures
@@ -96,7 +97,7 @@ def main():
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
     kind = sys.argv[4] if len(sys.argv) > 4 else "varied"
     assert kind in ("varied", "alike"), kind
-    jobs = sys.argv[5] if len(sys.argv) > 5 else "1"
+    jobs = sys.argv[5] if len(sys.argv) > 5 else "default"
     try:
         import PIL  # noqa: F401
     except ImportError:
@@ -105,7 +106,10 @@ def main():
     binary = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "placard")
     work = tempfile.mkdtemp(prefix="placard-campaign-")
     env = dict(os.environ, PLACARD_DATA_DIR=work, PLACARD_BIND="127.0.0.1:0", PLACARD_LOG="warn",
-               PLACARD_RATE_LIMIT_PER_MINUTE="0", PLACARD_WORKER_CONCURRENCY=jobs)
+               PLACARD_RATE_LIMIT_PER_MINUTE="0")
+    env.pop("PLACARD_WORKER_CONCURRENCY", None)
+    if jobs != "default":
+        env["PLACARD_WORKER_CONCURRENCY"] = jobs
     admin_url = db_name = None
     if mode == "scale":
         services = dict(l.split("=", 1) for l in open(os.path.join(ROOT, ".test-services", "env")).read().split())

@@ -36,7 +36,7 @@ impl App {
         let image_limits = settings.image_limits();
         let worker = if roles.worker {
             let worker_settings = WorkerSettings {
-                concurrency: settings.worker.concurrency(),
+                concurrency: settings.worker.concurrency(roles),
                 lease: settings.worker.job_lease(),
                 // Four heartbeats per lease: one lost to a slow database does not lose the
                 // job.

@@ -132,7 +132,8 @@ pub struct StorageArgs {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Worker")]
 pub struct WorkerArgs {
-    /// Jobs one worker process runs at once [default: the CPUs less one, at least 1].
+    /// Jobs one worker process runs at once [default: two per CPU for a process of the worker
+    /// role alone; the CPUs less one, at least 1, beside the API].
     #[arg(long, global = true, env = "PLACARD_WORKER_CONCURRENCY", value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub worker_concurrency: Option<u32>,
@@ -250,14 +251,17 @@ impl StorageArgs {
 }
 
 impl WorkerArgs {
-    /// Jobs this worker runs at once.
-    pub fn concurrency(&self) -> usize {
+    /// Jobs this worker runs at once, unless the operator set it: two per CPU in a process
+    /// that only works, because a job spends part of its time waiting on the database and
+    /// the object store, and a second job decodes meanwhile (the scale run took 0.75x the
+    /// time with two a core as with one: docs/PERFORMANCE.md); beside the API, one core is
+    /// left for requests.
+    pub fn concurrency(&self, roles: Roles) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         match self.worker_concurrency {
             Some(n) => n as usize,
-            None => std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .saturating_sub(1)
-                .max(1),
+            None if roles.api => cores.saturating_sub(1).max(1),
+            None => cores * 2,
         }
     }
 
@@ -333,7 +337,7 @@ impl Settings {
             n += 10;
         }
         if roles.worker {
-            n += u32::try_from(self.worker.concurrency()).unwrap_or(1024) + 3;
+            n += u32::try_from(self.worker.concurrency(roles)).unwrap_or(1024) + 3;
         }
         if roles.scheduler {
             n += 2;

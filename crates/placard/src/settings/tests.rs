@@ -209,6 +209,23 @@ fn pools_are_sized_per_role_unless_set() {
 }
 
 #[test]
+fn a_worker_alone_runs_two_jobs_a_core_and_one_beside_the_api_leaves_a_core() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let roles = |r: &str| r.parse::<Roles>().expect("roles");
+    let s = settings(&[]);
+    assert_eq!(s.worker.concurrency(roles("worker")), 2 * cores);
+    assert_eq!(s.worker.concurrency(roles("worker,scheduler")), 2 * cores);
+    assert_eq!(s.worker.concurrency(roles("api,worker")), (cores - 1).max(1));
+    assert_eq!(
+        s.pool_for(roles("worker")).max_connections,
+        u32::try_from(2 * cores + 3).expect("small")
+    );
+    let set = settings(&["--worker-concurrency=3"]);
+    assert_eq!(set.worker.concurrency(roles("worker")), 3, "the operator's value wins");
+    assert_eq!(set.worker.concurrency(roles("api,worker")), 3);
+}
+
+#[test]
 fn roles_parse_and_reject_unknowns() {
     let cli =
         Cli::try_parse_from(["placard", "serve", "--roles", "worker,scheduler"]).expect("parse");
