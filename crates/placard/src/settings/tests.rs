@@ -215,13 +215,20 @@ fn a_worker_alone_runs_two_jobs_a_core_and_one_beside_the_api_leaves_a_core() {
     let s = settings(&[]);
     assert_eq!(s.worker.concurrency(roles("worker")), 2 * cores);
     assert_eq!(s.worker.concurrency(roles("worker,scheduler")), 2 * cores);
-    assert_eq!(s.worker.concurrency(roles("api,worker")), (cores - 1).max(1));
+    assert_eq!(
+        s.worker.concurrency(roles("api,worker")),
+        (cores - 1).max(1)
+    );
     assert_eq!(
         s.pool_for(roles("worker")).max_connections,
         u32::try_from(2 * cores + 3).expect("small")
     );
     let set = settings(&["--worker-concurrency=3"]);
-    assert_eq!(set.worker.concurrency(roles("worker")), 3, "the operator's value wins");
+    assert_eq!(
+        set.worker.concurrency(roles("worker")),
+        3,
+        "the operator's value wins"
+    );
     assert_eq!(set.worker.concurrency(roles("api,worker")), 3);
 }
 
