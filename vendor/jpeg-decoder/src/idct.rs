@@ -582,7 +582,6 @@ fn dequantize_and_idct_block_1x1(
     _output_linestride: usize,
     output: &mut [u8],
 ) {
-
     let s0 = (Wrapping(coefficients[0] as i32 * quantization_table[0] as i32) + Wrapping(128 * 8)) / Wrapping(8);
     output[0] = stbi_clamp(s0);
 }
@@ -679,10 +678,10 @@ fn test_dequantize_and_idct_block_8x8_saturated() {
     assert_eq!(&output[..], &expected[..]);
 }
 
-/// Placard's change: the DC-only shortcut of the 4x4 inverse DCT gives what its two passes
-/// give, for every DC value and quantiser, overflowing products included (the passes are run
-/// on the same block with a zero AC coefficient that is not zero for the shortcut's test:
-/// an AC coefficient whose quantiser is 0).
+/// Placard's change: the DC-only shortcut of the 2x2 inverse DCT gives what its sums give,
+/// for every 7th DC value and several quantisers, overflowing products included. The full
+/// path runs on the same block with one AC coefficient that is non-zero (so the shortcut is
+/// not taken) but whose quantiser is 0 (so it adds nothing).
 #[test]
 fn test_dc_only_2x2_block_matches_the_2x2_idct() {
     let mut quantization_table = [1u16; 64];
@@ -700,6 +699,7 @@ fn test_dc_only_2x2_block_matches_the_2x2_idct() {
     }
 }
 
+/// The same for the 4x4 inverse DCT's shortcut and its two passes.
 #[test]
 fn test_dc_only_4x4_block_matches_the_4x4_idct() {
     let mut quantization_table = [1u16; 64];
