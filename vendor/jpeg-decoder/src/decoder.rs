@@ -922,6 +922,12 @@ impl<R: Read> Decoder<R> {
         let mut expected_rst_num = 0;
         let mut eob_run = 0;
         let mut mcu_row_coefficients = vec![vec![]; components.len()];
+        // A first AC scan (never interleaved, G.1.1.1.1) whose band is not empty: see below.
+        let skips_eob_runs = is_progressive
+            && !is_interleaved
+            && scan.successive_approximation_high == 0
+            && scan.spectral_selection.start > 0
+            && scan.spectral_selection.start < scan.spectral_selection.end;
 
         if !is_progressive {
             for (i, component) in components.iter().enumerate().filter(|&(i, _)| finished[i]) {
@@ -971,7 +977,8 @@ impl<R: Read> Decoder<R> {
                 return Err(Error::Internal(Box::new(DeadlinePassed)));
             }
 
-            for mcu_x in 0..max_mcu_x {
+            let mut mcu_x = 0;
+            while mcu_x < max_mcu_x {
                 if mcu_x * 8 >= frame.image_size.width {
                     break;
                 }
@@ -1012,6 +1019,24 @@ impl<R: Read> Decoder<R> {
                     }
 
                     mcus_left_until_restart -= 1;
+                }
+
+                // Placard's change (5): inside an end-of-band run of a first AC scan, a block
+                // only counts the run down (`decode_block` returns before reading anything), so
+                // the blocks of the run up to the end of the row or the next restart marker are
+                // skipped together. A 13 MP photo's chroma AC scans are mostly such runs. An
+                // encoder ends every run before a restart marker (G.1.2.2 resets it there), so the
+                // restart clamp only keeps corrupt files decoding exactly as upstream does.
+                if skips_eob_runs && eob_run > 0 {
+                    let row_end = max_mcu_x.min(((u32::from(frame.image_size.width) + 7) / 8) as u16);
+                    let mut skipped = eob_run.min(row_end - mcu_x);
+                    if self.restart_interval > 0 {
+                        skipped = skipped.min(mcus_left_until_restart + 1);
+                        mcus_left_until_restart -= skipped - 1;
+                    }
+                    eob_run -= skipped;
+                    mcu_x += skipped;
+                    continue;
                 }
 
                 for (i, component) in components.iter().enumerate() {
@@ -1079,6 +1104,7 @@ impl<R: Read> Decoder<R> {
                         }
                     }
                 }
+                mcu_x += 1;
             }
 
             // Send the coefficients from this MCU row to the worker thread for dequantization and idct.
